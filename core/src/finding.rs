@@ -1,0 +1,310 @@
+//! Findings: what validation says about a report or a plan, as data.
+//!
+//! A finding has a stable [`Code`], a [`Severity`], a JSON Pointer (RFC 6901)
+//! to the field, a message in Vietnamese and in English, and the values
+//! involved (`context`). Codes are a public contract: once published, a code
+//! keeps its meaning. Findings are never exceptions.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Lỗi: the report must be corrected; aggregation leaves it out.
+    Error,
+    /// Cảnh báo: worth a look; the report is still used.
+    Warning,
+}
+
+/// A rule's level as a plan sets it: a severity, or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Error,
+    Warning,
+    /// The rule is not checked.
+    Off,
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $name:ident = $text:literal, $sev:ident; )*) => {
+        /// A finding's stable code. The JSON form is the snake_case text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Code {
+            $( $(#[$doc])* $name, )*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$name),*];
+
+            /// The code as text (`sex_sum_mismatch`).
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$name => $text,)* }
+            }
+
+            /// The severity a code has unless the plan changes it.
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$name => Severity::$sev,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// Not JSON, a wrong type, a missing required field, an impossible date, a number out of range.
+    Malformed = "malformed", Error;
+    /// Input past a limit the host set (size, depth, number of values or reports).
+    TooLarge = "too_large", Error;
+    /// A field the schema does not know; its value is kept, not dropped.
+    UnknownField = "unknown_field", Warning;
+    /// Text not in Unicode NFC; it was normalised on the way in.
+    TextNotNormalized = "text_not_normalized", Warning;
+    /// The report cites another plan's number.
+    PlanMismatch = "plan_mismatch", Error;
+    /// Female + male ≠ total.
+    SexSumMismatch = "sex_sum_mismatch", Error;
+    /// A percent whose numerator is greater than its denominator.
+    NumeratorExceedsDenominator = "numerator_exceeds_denominator", Error;
+    /// Denominator 0 with a non-zero numerator.
+    ZeroDenominator = "zero_denominator", Error;
+    /// A stated percent that differs from numerator ÷ denominator by more than the tolerance (0.05 points).
+    StatedPercentMismatch = "stated_percent_mismatch", Warning;
+    /// An indicator id neither the plan nor the catalogue knows.
+    UnknownIndicator = "unknown_indicator", Error;
+    /// A unit id the plan does not know, or one that does not exist in the period.
+    UnknownUnit = "unknown_unit", Error;
+    /// An activity id the plan does not have.
+    UnknownActivity = "unknown_activity", Error;
+    /// A funding source the plan does not list.
+    UnknownFundingSource = "unknown_funding_source", Error;
+    /// A unit the plan does not ask to report.
+    UnitNotExpected = "unit_not_expected", Warning;
+    /// The period does not match the schedule entry for that kind and year.
+    PeriodMismatch = "period_mismatch", Error;
+    /// The same indicator twice in one report.
+    DuplicateValue = "duplicate_value", Error;
+    /// An indicator the plan requires is absent.
+    MissingRequired = "missing_required", Warning;
+    /// A total without its female/male split where the indicator needs one.
+    SexBreakdownRequired = "sex_breakdown_required", Error;
+    /// Submitted after the due date.
+    LateSubmission = "late_submission", Warning;
+    /// Submitted before the period it reports on has ended (unless the plan itself sets the due date earlier).
+    SubmittedBeforePeriodEnd = "submitted_before_period_end", Warning;
+    /// A flow indicator whose annual value is below the same unit's six-month value.
+    AnnualBelowSixMonth = "annual_below_six_month", Warning;
+    /// A value far from the same unit's previous period.
+    Outlier = "outlier", Warning;
+    /// A second report for the same unit, kind and period: the later submission supersedes.
+    DuplicateReport = "duplicate_report", Warning;
+    /// A sum past 2^53 − 1 while adding up reports.
+    Overflow = "overflow", Error;
+    /// The plan refers to a unit it does not define.
+    PlanUnknownUnit = "plan_unknown_unit", Error;
+    /// The plan refers to an indicator neither it nor the catalogue defines.
+    PlanUnknownIndicator = "plan_unknown_indicator", Error;
+    /// A target for an indicator that does not exist.
+    PlanTargetUnknownIndicator = "plan_target_unknown_indicator", Error;
+    /// Two things of the same kind share an id.
+    PlanDuplicateId = "plan_duplicate_id", Error;
+    /// A period that ends before it starts.
+    PlanInvalidPeriod = "plan_invalid_period", Error;
+    /// A due date before its period starts.
+    PlanDueBeforePeriodStart = "plan_due_before_period_start", Error;
+    /// A due date before its period ends: reports will carry estimates.
+    PlanDueBeforePeriodEnd = "plan_due_before_period_end", Warning;
+    /// Two schedule entries of the same kind whose periods overlap.
+    PlanOverlappingWindows = "plan_overlapping_windows", Error;
+    /// A unit whose parent chain loops back to itself.
+    PlanUnitCycle = "plan_unit_cycle", Error;
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A finding of validation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Finding")]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    /// JSON Pointer (RFC 6901) into the report or plan: where a form marks the field. `""` is the whole document.
+    pub path: String,
+    /// The message in Vietnamese.
+    pub message_vi: String,
+    /// The message in English.
+    pub message_en: String,
+    /// The values involved: `expected`, `actual`, `indicator`, `limit`...
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub context: BTreeMap<String, Value>,
+}
+
+impl Finding {
+    /// A finding with the code's default severity.
+    pub fn new(code: Code, path: impl Into<String>, (message_vi, message_en): (String, String)) -> Finding {
+        Finding {
+            code,
+            severity: code.default_severity(),
+            path: path.into(),
+            message_vi,
+            message_en,
+            context: BTreeMap::new(),
+        }
+    }
+    /// Adds a value involved.
+    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Finding {
+        self.context.insert(key.to_string(), value.into());
+        self
+    }
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sorts findings in the stable order: by path (array indexes as numbers), then code.
+pub fn sort(findings: &mut [Finding]) {
+    findings
+        .sort_by(|a, b| cmp_pointer(&a.path, &b.path).then(a.code.cmp(&b.code)).then(a.message_en.cmp(&b.message_en)));
+}
+
+fn cmp_pointer(a: &str, b: &str) -> Ordering {
+    let mut x = a.split('/');
+    let mut y = b.split('/');
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(p), Some(q)) => {
+                let o = match (p.parse::<u64>(), q.parse::<u64>()) {
+                    (Ok(m), Ok(n)) => m.cmp(&n),
+                    _ => p.cmp(q),
+                };
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+        }
+    }
+}
+
+/// Escapes one JSON Pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`).
+pub fn escape_segment(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
+}
+
+/// Joins a pointer and one more segment.
+pub fn pointer(base: &str, segment: impl std::fmt::Display) -> String {
+    format!("{base}/{}", escape_segment(&segment.to_string()))
+}
+
+/// How strictly a plan checks its reports. Everything has a documented default.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RuleSettings {
+    /// Severity overrides by code: `{"missing_required": "error", "outlier": "off"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub severity: BTreeMap<Code, Level>,
+    /// `outlier` fires when a value is more than this many times, or less than
+    /// one over this many times, the same unit's previous value. Default 3.
+    #[serde(default = "default_outlier_factor")]
+    pub outlier_factor: f64,
+    /// `outlier` ignores values where both the old and the new are below this
+    /// count: small numbers swing. Default 20.
+    #[serde(default = "default_outlier_min")]
+    pub outlier_min: u64,
+    /// How far, in points, a stated percent may be from numerator ÷ denominator. Default 0.05.
+    #[serde(default = "default_percent_tolerance")]
+    pub percent_tolerance: f64,
+}
+
+fn default_outlier_factor() -> f64 {
+    3.0
+}
+fn default_outlier_min() -> u64 {
+    20
+}
+fn default_percent_tolerance() -> f64 {
+    0.05
+}
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        RuleSettings {
+            severity: BTreeMap::new(),
+            outlier_factor: default_outlier_factor(),
+            outlier_min: default_outlier_min(),
+            percent_tolerance: default_percent_tolerance(),
+        }
+    }
+}
+
+impl RuleSettings {
+    pub fn is_default(&self) -> bool {
+        *self == RuleSettings::default()
+    }
+    /// The level of `code` under these settings.
+    pub fn level(&self, code: Code) -> Level {
+        match self.severity.get(&code) {
+            Some(l) => *l,
+            None => match code.default_severity() {
+                Severity::Error => Level::Error,
+                Severity::Warning => Level::Warning,
+            },
+        }
+    }
+    /// Applies the settings: changes severities and drops findings of rules turned off.
+    /// `malformed` and `too_large` cannot be turned off or down: a report that
+    /// cannot be read cannot be used.
+    pub fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        findings
+            .into_iter()
+            .filter_map(|mut f| {
+                if matches!(f.code, Code::Malformed | Code::TooLarge) {
+                    return Some(f);
+                }
+                match self.level(f.code) {
+                    Level::Off => None,
+                    Level::Error => {
+                        f.severity = Severity::Error;
+                        Some(f)
+                    }
+                    Level::Warning => {
+                        f.severity = Severity::Warning;
+                        Some(f)
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_text_matches_serde() {
+        for c in Code::ALL {
+            assert_eq!(serde_json::to_value(c).unwrap(), Value::String(c.as_str().into()));
+        }
+    }
+
+    #[test]
+    fn pointers_order_numbers_as_numbers() {
+        assert_eq!(cmp_pointer("/values/2", "/values/10"), Ordering::Less);
+        assert_eq!(cmp_pointer("", "/values"), Ordering::Less);
+        assert_eq!(pointer("/a", "b/c~d"), "/a/b~1c~0d");
+    }
+}

@@ -1,0 +1,33 @@
+//! # binhdang
+//!
+//! The one engine for Vietnam's provincial plans and reports on gender
+//! equality and the advancement of women: the domain model, the validation
+//! rules and the aggregation, shared by the CLI, Python, WebAssembly and the
+//! mobile bindings.
+//!
+//! **Key decision: findings are data, and nothing panics.** Whatever a
+//! person typed (text that is not JSON, a negative count, 30 February), the
+//! library answers with [`Finding`]s — a stable code, a severity, a JSON
+//! Pointer, a message in Vietnamese and English — never with a panic or a
+//! lost value. Counts and money are whole numbers up to 2^53 − 1, so every
+//! runtime sees the same totals.
+//!
+//! ```
+//! let report = binhdang::read::report_from_str(r#"{"plan": "01/KH-BVSTBPN"}"#);
+//! assert!(report.value.is_none());
+//! assert_eq!(report.findings[0].code, binhdang::Code::Malformed);
+//! assert_eq!(report.findings[0].path, "/unit");
+//! ```
+
+pub mod calendar;
+pub mod catalog;
+pub mod finding;
+pub mod messages;
+pub mod model;
+pub mod read;
+pub mod schema;
+
+pub use calendar::{Period, ReportKind, ScheduleEntry, Timeliness};
+pub use catalog::Catalog;
+pub use finding::{Code, Finding, Level, RuleSettings, Severity};
+pub use model::*;

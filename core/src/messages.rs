@@ -1,0 +1,397 @@
+//! Every sentence binhdang shows a person, in Vietnamese and in English.
+//!
+//! Kept in one place so that an officer who writes these reports can read
+//! them all at once and correct a term. Terms follow DOMAIN.md's glossary:
+//! báo cáo, chỉ tiêu, kỳ báo cáo, hạn nộp, nữ, nam, tổng số, tử số, mẫu số.
+
+use crate::calendar::format_vi_short;
+use crate::model::{Date, MAX_COUNT};
+
+type M = (String, String);
+
+fn m(vi: String, en: String) -> M {
+    (vi, en)
+}
+
+/// A JSON type or serde's name for one, in words.
+fn type_words(t: &str) -> (String, String) {
+    let t = t.trim();
+    let (vi, en): (&str, &str) = if t.starts_with("string") {
+        ("chuỗi ký tự", "text")
+    } else if t.starts_with("integer") || t == "u64" || t == "u32" || t == "i32" || t.contains("whole number") {
+        ("số nguyên", "a whole number")
+    } else if t.starts_with("floating point") || t == "f64" || t == "number" {
+        ("số", "a number")
+    } else if t.starts_with("boolean") || t == "a boolean" {
+        ("giá trị đúng/sai", "true or false")
+    } else if t == "null" || t == "unit value" {
+        ("giá trị rỗng (null)", "null")
+    } else if t.starts_with("sequence") || t == "a sequence" || t == "array" {
+        ("danh sách", "a list")
+    } else if t.starts_with("map") || t.starts_with("struct") || t == "a map" || t == "object" {
+        ("đối tượng", "an object")
+    } else if t.contains("date") {
+        ("ngày dạng YYYY-MM-DD", "a date YYYY-MM-DD")
+    } else if t == "a string" {
+        ("chuỗi ký tự", "text")
+    } else {
+        return (t.to_string(), t.to_string());
+    };
+    // Keep the value serde quoted (`-1`, "abc") so the person sees what they typed.
+    let shown = t.split_once(' ').map(|(_, v)| v.trim_matches('`')).filter(|v| !v.is_empty() && !v.starts_with("from"));
+    match shown {
+        Some(v) if !t.starts_with("struct") && !t.contains("date") => (format!("{vi} {v}"), format!("{en} {v}")),
+        _ => (vi.to_string(), en.to_string()),
+    }
+}
+
+pub fn empty_input() -> M {
+    m("Dữ liệu trống: không có nội dung JSON.".into(), "Empty input: there is no JSON.".into())
+}
+
+pub fn not_json(line: usize, column: usize) -> M {
+    m(
+        format!("Dữ liệu không phải JSON hợp lệ (dòng {line}, cột {column})."),
+        format!("Not valid JSON (line {line}, column {column})."),
+    )
+}
+
+pub fn too_deep() -> M {
+    m("Dữ liệu lồng nhau quá sâu (quá 128 cấp).".into(), "The data is nested too deeply (more than 128 levels).".into())
+}
+
+pub fn number_out_of_range() -> M {
+    m("Số vượt quá phạm vi cho phép.".into(), "Number out of range.".into())
+}
+
+pub fn duplicate_key(key: &str) -> M {
+    m(format!("Trường \"{key}\" xuất hiện hai lần."), format!("Field \"{key}\" appears twice."))
+}
+
+pub fn text_not_normalized(fixed: &str) -> M {
+    let short: String = fixed.chars().take(40).collect();
+    m(
+        format!("Văn bản \"{short}\" chưa ở dạng Unicode dựng sẵn (NFC); đã chuẩn hóa."),
+        format!("Text \"{short}\" is not in Unicode NFC; it was normalised."),
+    )
+}
+
+pub fn not_an_object() -> M {
+    m("Báo cáo phải là một đối tượng JSON.".into(), "A report must be a JSON object.".into())
+}
+
+pub fn negative(v: &str) -> M {
+    m(
+        format!("Số âm ({v}) không hợp lệ: cần số nguyên không âm."),
+        format!("Negative number ({v}): a whole number from 0 is expected."),
+    )
+}
+
+pub fn fraction(v: &str) -> M {
+    m(format!("Giá trị {v} phải là số nguyên."), format!("Value {v} must be a whole number."))
+}
+
+pub fn too_big(v: &str) -> M {
+    m(format!("Giá trị {v} vượt quá giới hạn {MAX_COUNT}."), format!("Value {v} is past the limit {MAX_COUNT}."))
+}
+
+pub fn bad_date(v: &str) -> M {
+    m(
+        format!("\"{v}\" không phải ngày hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-06-05)."),
+        format!("\"{v}\" is not a valid date (expected YYYY-MM-DD, e.g. 2024-06-05)."),
+    )
+}
+
+pub fn missing_field(field: &str) -> M {
+    m(format!("Thiếu trường bắt buộc \"{field}\"."), format!("Required field \"{field}\" is missing."))
+}
+
+pub fn unknown_variant(got: &str, allowed: &str) -> M {
+    m(
+        format!("Giá trị \"{got}\" không hợp lệ; chỉ nhận: {allowed}."),
+        format!("Value \"{got}\" is not allowed; expected one of: {allowed}."),
+    )
+}
+
+pub fn wrong_type(got: &str, expected: &str) -> M {
+    let (gv, ge) = type_words(got);
+    let (ev, ee) = type_words(expected);
+    m(format!("Sai kiểu dữ liệu: cần {ev}, nhận được {gv}."), format!("Wrong type: expected {ee}, got {ge}."))
+}
+
+pub fn invalid_value(detail: &str) -> M {
+    m(format!("Giá trị không hợp lệ ({detail})."), format!("Invalid value ({detail})."))
+}
+
+// --- validation ---
+
+pub fn unknown_field(field: &str) -> M {
+    m(
+        format!("Trường \"{field}\" không có trong mẫu báo cáo; giá trị vẫn được giữ nguyên."),
+        format!("Field \"{field}\" is not in the schema; its value is kept."),
+    )
+}
+
+pub fn plan_mismatch(got: &str, expected: &str) -> M {
+    m(
+        format!("Báo cáo ghi số kế hoạch \"{got}\", không phải kế hoạch \"{expected}\"."),
+        format!("The report cites plan \"{got}\", not plan \"{expected}\"."),
+    )
+}
+
+pub fn sex_sum_mismatch(what_vi: &str, what_en: &str, total: u64, female: u64, male: u64) -> M {
+    m(
+        format!("{what_vi}Tổng số ({total}) không bằng số nữ ({female}) cộng số nam ({male})."),
+        format!("{what_en}Total ({total}) is not female ({female}) + male ({male})."),
+    )
+}
+
+pub fn part_exceeds_total(total: u64, part_vi: &str, part_en: &str, part: u64) -> M {
+    m(
+        format!("Số {part_vi} ({part}) lớn hơn tổng số ({total})."),
+        format!("The {part_en} count ({part}) is greater than the total ({total})."),
+    )
+}
+
+pub fn numerator_exceeds_denominator(ind: &str, num: u64, den: u64) -> M {
+    m(
+        format!("Chỉ tiêu {ind}: tử số ({num}) lớn hơn mẫu số ({den}), tỷ lệ vượt 100%."),
+        format!("Indicator {ind}: numerator ({num}) is greater than denominator ({den}), over 100%."),
+    )
+}
+
+pub fn zero_denominator(ind: &str, num: u64) -> M {
+    m(
+        format!("Chỉ tiêu {ind}: mẫu số bằng 0 trong khi tử số là {num}."),
+        format!("Indicator {ind}: denominator is 0 while numerator is {num}."),
+    )
+}
+
+pub fn stated_percent_mismatch(ind: &str, stated: f64, computed: f64, tolerance: f64) -> M {
+    m(
+        format!(
+            "Chỉ tiêu {ind}: tỷ lệ ghi trong báo cáo ({stated}) khác tỷ lệ tính từ tử số và mẫu số ({computed:.2}) quá {tolerance} điểm."
+        ),
+        format!("Indicator {ind}: the stated figure ({stated}) differs from numerator ÷ denominator ({computed:.2}) by more than {tolerance} points."),
+    )
+}
+
+pub fn unknown_indicator(id: &str) -> M {
+    m(
+        format!("Chỉ tiêu \"{id}\" không có trong kế hoạch hoặc danh mục chỉ tiêu."),
+        format!("Indicator \"{id}\" is not in the plan or the catalogue."),
+    )
+}
+
+pub fn unknown_unit(id: &str) -> M {
+    m(
+        format!("Đơn vị báo cáo \"{id}\" không có trong danh sách đơn vị của kế hoạch."),
+        format!("Reporting unit \"{id}\" is not among the plan's units."),
+    )
+}
+
+pub fn unit_not_valid(id: &str, name: &str, from: Option<Date>, to: Option<Date>) -> M {
+    let span_vi = match (from, to) {
+        (Some(f), Some(t)) => format!("từ {} đến {}", format_vi_short(f), format_vi_short(t)),
+        (Some(f), None) => format!("từ {}", format_vi_short(f)),
+        (None, Some(t)) => format!("đến {}", format_vi_short(t)),
+        (None, None) => String::new(),
+    };
+    let span_en = match (from, to) {
+        (Some(f), Some(t)) => format!("from {f} to {t}"),
+        (Some(f), None) => format!("from {f}"),
+        (None, Some(t)) => format!("until {t}"),
+        (None, None) => String::new(),
+    };
+    m(
+        format!("Đơn vị \"{name}\" ({id}) chỉ tồn tại {span_vi}, không trùng kỳ báo cáo."),
+        format!("Unit \"{name}\" ({id}) exists only {span_en}, outside the reporting period."),
+    )
+}
+
+pub fn unknown_activity(id: &str) -> M {
+    m(format!("Hoạt động \"{id}\" không có trong kế hoạch."), format!("Activity \"{id}\" is not in the plan."))
+}
+
+pub fn unknown_funding_source(id: &str) -> M {
+    m(
+        format!("Nguồn kinh phí \"{id}\" không có trong kế hoạch."),
+        format!("Funding source \"{id}\" is not in the plan."),
+    )
+}
+
+pub fn spent_exceeds_planned(spent: u64, planned: u64) -> (String, String) {
+    m(
+        format!("Số đã chi ({spent} đồng) lớn hơn dự toán ({planned} đồng)."),
+        format!("Spent ({spent} VND) is more than planned ({planned} VND)."),
+    )
+}
+
+pub fn unit_not_expected(name: &str) -> M {
+    m(
+        format!("Kế hoạch không yêu cầu đơn vị \"{name}\" báo cáo."),
+        format!("The plan does not ask \"{name}\" to report."),
+    )
+}
+
+pub fn period_mismatch(
+    kind_vi: &str,
+    kind_en: &str,
+    got_from: Date,
+    got_to: Date,
+    expected: Option<(Date, Date)>,
+) -> M {
+    match expected {
+        Some((f, t)) => m(
+            format!(
+                "Kỳ báo cáo {} – {} không khớp với {kind_vi} của kế hoạch ({} – {}).",
+                format_vi_short(got_from),
+                format_vi_short(got_to),
+                format_vi_short(f),
+                format_vi_short(t)
+            ),
+            format!("Reporting period {got_from} – {got_to} does not match the plan's {kind_en} ({f} – {t})."),
+        ),
+        None => m(
+            format!("Kế hoạch không có {kind_vi} cho kỳ {} – {}.", format_vi_short(got_from), format_vi_short(got_to)),
+            format!("The plan has no {kind_en} for the period {got_from} – {got_to}."),
+        ),
+    }
+}
+
+pub fn duplicate_value(ind: &str, first: usize) -> M {
+    m(
+        format!("Chỉ tiêu {ind} được báo cáo hai lần (lần đầu ở dòng số liệu {first})."),
+        format!("Indicator {ind} is reported twice (first at value {first})."),
+    )
+}
+
+pub fn missing_required(ind: &str, name_vi: &str, name_en: &str) -> M {
+    m(
+        format!("Chưa báo cáo số liệu chỉ tiêu bắt buộc {ind} ({name_vi})."),
+        format!("Required indicator {ind} ({name_en}) is not reported."),
+    )
+}
+
+pub fn sex_breakdown_required(ind: &str, name_vi: &str, name_en: &str) -> M {
+    m(
+        format!("Chỉ tiêu {ind} ({name_vi}) phải tách số nữ và số nam, không chỉ ghi tổng số."),
+        format!("Indicator {ind} ({name_en}) needs female and male counts, not only a total."),
+    )
+}
+
+pub fn late_submission(submitted: Date, due: Date, days: i64) -> M {
+    m(
+        format!("Nộp muộn {days} ngày: ngày nộp {}, hạn nộp {}.", format_vi_short(submitted), format_vi_short(due)),
+        format!("Submitted {days} days late: on {submitted}, due {due}."),
+    )
+}
+
+pub fn submitted_before_period_end(submitted: Date, end: Date) -> M {
+    m(
+        format!("Ngày nộp ({}) trước khi kết thúc kỳ báo cáo ({}).", format_vi_short(submitted), format_vi_short(end)),
+        format!("Submitted on {submitted}, before the reporting period ends ({end})."),
+    )
+}
+
+pub fn annual_below_six_month(ind: &str, annual: u64, six: u64) -> M {
+    m(
+        format!("Chỉ tiêu {ind}: số liệu cả năm ({annual}) thấp hơn số liệu 6 tháng ({six}) của cùng đơn vị."),
+        format!("Indicator {ind}: the annual value ({annual}) is below the same unit's six-month value ({six})."),
+    )
+}
+
+pub fn outlier(ind: &str, value: u64, previous: u64, factor: f64) -> M {
+    m(
+        format!("Chỉ tiêu {ind}: số liệu {value} chênh lệch bất thường so với kỳ trước ({previous}), gấp hoặc kém hơn {factor} lần."),
+        format!("Indicator {ind}: value {value} is far from the previous period's ({previous}), by more than {factor} times."),
+    )
+}
+
+pub fn duplicate_report(unit: &str, superseded_by: usize) -> M {
+    m(
+        format!("Đơn vị {unit} đã nộp nhiều báo cáo cho cùng kỳ; báo cáo số {superseded_by} (nộp sau) được sử dụng."),
+        format!(
+            "Unit {unit} sent more than one report for the same period; report {superseded_by} (sent later) is used."
+        ),
+    )
+}
+
+pub fn duplicate_report_later(unit: &str, supersedes: usize) -> M {
+    m(
+        format!(
+            "Đơn vị {unit} đã nộp báo cáo khác cho cùng kỳ (báo cáo số {supersedes}); báo cáo này thay thế báo cáo đó."
+        ),
+        format!("Unit {unit} already sent a report for the same period (report {supersedes}); this one supersedes it."),
+    )
+}
+
+pub fn overflow(ind: &str) -> M {
+    m(
+        format!("Chỉ tiêu {ind}: tổng vượt quá giới hạn {MAX_COUNT}, không thể cộng."),
+        format!("Indicator {ind}: the sum passes the limit {MAX_COUNT} and cannot be added."),
+    )
+}
+
+// --- plan checks ---
+
+pub fn plan_unknown_unit(id: &str) -> M {
+    m(
+        format!("Kế hoạch nhắc đến đơn vị \"{id}\" nhưng không khai báo đơn vị này."),
+        format!("The plan refers to unit \"{id}\" but does not define it."),
+    )
+}
+
+pub fn plan_unknown_indicator(id: &str) -> M {
+    m(
+        format!("Kế hoạch nhắc đến chỉ tiêu \"{id}\" không có trong kế hoạch hoặc danh mục."),
+        format!("The plan refers to indicator \"{id}\", which is neither in the plan nor in the catalogue."),
+    )
+}
+
+pub fn plan_target_unknown_indicator(id: &str) -> M {
+    m(
+        format!("Kế hoạch đặt chỉ tiêu đề ra cho \"{id}\" nhưng chỉ tiêu này không tồn tại."),
+        format!("The plan sets a target for \"{id}\", which does not exist."),
+    )
+}
+
+pub fn plan_duplicate_id(what_vi: &str, what_en: &str, id: &str) -> M {
+    m(format!("Mã {what_vi} \"{id}\" bị trùng."), format!("Duplicate {what_en} id \"{id}\"."))
+}
+
+pub fn plan_invalid_period(from: Date, to: Date) -> M {
+    m(
+        format!("Kỳ báo cáo kết thúc ({}) trước khi bắt đầu ({}).", format_vi_short(to), format_vi_short(from)),
+        format!("The period ends ({to}) before it starts ({from})."),
+    )
+}
+
+pub fn plan_due_before_period_start(due: Date, from: Date) -> M {
+    m(
+        format!("Hạn nộp ({}) trước ngày bắt đầu kỳ báo cáo ({}).", format_vi_short(due), format_vi_short(from)),
+        format!("The due date ({due}) is before the period starts ({from})."),
+    )
+}
+
+pub fn plan_due_before_period_end(due: Date, to: Date) -> M {
+    m(
+        format!(
+            "Hạn nộp ({}) trước ngày chốt số liệu ({}): số liệu cuối kỳ sẽ là số ước tính.",
+            format_vi_short(due),
+            format_vi_short(to)
+        ),
+        format!("The due date ({due}) is before the data cut-off ({to}): end-of-period figures will be estimates."),
+    )
+}
+
+pub fn plan_overlapping_windows(a: &str, b: &str) -> M {
+    m(
+        format!("Kỳ báo cáo \"{a}\" và \"{b}\" cùng loại nhưng chồng lấn nhau."),
+        format!("Schedule entries \"{a}\" and \"{b}\" are of the same kind and overlap."),
+    )
+}
+
+pub fn plan_unit_cycle(id: &str) -> M {
+    m(format!("Đơn vị \"{id}\" có quan hệ cấp trên lặp vòng."), format!("Unit \"{id}\" has a parent chain that loops."))
+}

@@ -1,0 +1,210 @@
+//! Small value types shared by plans and reports: dates, counts, ids.
+//!
+//! Each one reads strictly from JSON and says what went wrong in words a
+//! reader can turn into a Vietnamese and an English message (see
+//! [`crate::read`]).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+/// The largest count or amount binhdang accepts: 2^53 − 1.
+///
+/// Every runtime that binhdang serves (JavaScript above all) represents this
+/// integer exactly, so the same report gives the same totals everywhere.
+pub const MAX_COUNT: u64 = 9_007_199_254_740_991;
+
+/// Marks errors that come from binhdang's own types so the reader can tell
+/// them apart from serde's wording. Never shown to a user.
+pub(crate) const ERR_TAG: &str = "binhdang:";
+
+/// A calendar date, written `YYYY-MM-DD` in JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    /// Builds a date, or `None` when it does not exist (30 February).
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Date)
+    }
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+    pub fn month(self) -> u32 {
+        self.0.month()
+    }
+    pub fn day(self) -> u32 {
+        self.0.day()
+    }
+    /// ISO form, as in JSON: `2024-04-24`.
+    pub fn iso(self) -> String {
+        self.0.format("%Y-%m-%d").to_string()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
+                crate::calendar::parse_iso(s).map_err(|_| E::custom(format!("{ERR_TAG}bad_date:{s}")))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date, YYYY-MM-DD (ISO 8601)."
+        })
+    }
+}
+
+/// A whole number of people, events, cases or đồng, from 0 to 2^53 − 1.
+///
+/// Counts are never fractions and never negative; a value that is not
+/// reported is left out (or `null`), never written as 0.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Count(u64);
+
+impl Count {
+    pub const ZERO: Count = Count(0);
+    /// A count, or `None` past [`MAX_COUNT`].
+    pub fn new(n: u64) -> Option<Count> {
+        (n <= MAX_COUNT).then_some(Count(n))
+    }
+    pub fn get(self) -> u64 {
+        self.0
+    }
+    /// Exact addition; `None` instead of passing [`MAX_COUNT`].
+    pub fn checked_add(self, other: Count) -> Option<Count> {
+        self.0.checked_add(other.0).and_then(Count::new)
+    }
+}
+
+impl fmt::Display for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Count {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Count, D::Error> {
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a whole number from 0")
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Count, E> {
+                Count::new(n).ok_or_else(|| E::custom(format!("{ERR_TAG}too_big:{n}")))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Count, E> {
+                match u64::try_from(n) {
+                    Ok(n) => self.visit_u64(n),
+                    Err(_) => Err(E::custom(format!("{ERR_TAG}negative:{n}"))),
+                }
+            }
+            fn visit_f64<E: de::Error>(self, x: f64) -> Result<Count, E> {
+                if x < 0.0 {
+                    Err(E::custom(format!("{ERR_TAG}negative:{x}")))
+                } else if x.fract() == 0.0 && x > MAX_COUNT as f64 {
+                    Err(E::custom(format!("{ERR_TAG}too_big:{x}")))
+                } else {
+                    Err(E::custom(format!("{ERR_TAG}fraction:{x}")))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Count {
+    fn schema_name() -> Cow<'static, str> {
+        "Count".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "integer",
+            "minimum": 0,
+            "maximum": MAX_COUNT,
+            "description": "A whole number (people, events, cases, or đồng), 0 to 2^53 − 1. Left out or null means not reported; 0 is a reported zero."
+        })
+    }
+}
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_string())
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A unit's id: its official administrative code where it has one
+    /// (province `12`, district `105`), a slug otherwise (`so-ldtbxh`).
+    UnitId
+);
+id_type!(
+    /// An indicator's id, from the built-in catalogue (`nq28-mt1`) or the plan.
+    IndicatorId
+);
+id_type!(
+    /// An activity's id within its plan (`3.2`).
+    ActivityId
+);
+id_type!(
+    /// A funding source's id within its plan (`ngan-sach-dia-phuong`).
+    FundingSourceId
+);

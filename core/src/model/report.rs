@@ -1,0 +1,162 @@
+//! The report (báo cáo) a unit sends for one schedule entry.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{ActivityId, Count, Date, Extra, FundingSourceId, IndicatorId, UnitId};
+use crate::calendar::{Period, ReportKind};
+
+/// Female, male and total of one quantity. Any part may be left out (not reported).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SexSplit {
+    /// Nữ. Left out or null: not reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub female: Option<Count>,
+    /// Nam. Left out or null: not reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub male: Option<Count>,
+    /// Tổng số. Left out or null: not reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Count>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl SexSplit {
+    /// Whether nothing at all is reported.
+    pub fn is_empty(&self) -> bool {
+        self.female.is_none() && self.male.is_none() && self.total.is_none()
+    }
+    /// The total, stated or (when only the split is given) female + male.
+    pub fn effective_total(&self) -> Option<Count> {
+        match (self.total, self.female, self.male) {
+            (Some(t), _, _) => Some(t),
+            (None, Some(f), Some(m)) => f.checked_add(m),
+            _ => None,
+        }
+    }
+}
+
+/// One indicator's value in a report.
+///
+/// Counts and money: `female`, `male`, `total`. Percents, ratios and rates:
+/// `numerator` and `denominator`, each possibly split by sex, and optionally
+/// the figure the unit `stated`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ValueEntry {
+    /// The indicator's id.
+    pub indicator: IndicatorId,
+    /// Nữ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub female: Option<Count>,
+    /// Nam.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub male: Option<Count>,
+    /// Tổng số.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Count>,
+    /// Tử số, for percents, ratios and rates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<SexSplit>,
+    /// Mẫu số, for percents, ratios and rates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<SexSplit>,
+    /// The percent, ratio or rate as the unit wrote it; checked against numerator ÷ denominator.
+    /// For indicators that do not add up (survey figures), the value itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl ValueEntry {
+    /// The count part as a split (female, male, total).
+    pub fn counts(&self) -> SexSplit {
+        SexSplit { female: self.female, male: self.male, total: self.total, extra: Extra::new() }
+    }
+    /// Whether the entry reports nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.counts().is_empty()
+            && self.numerator.as_ref().is_none_or(SexSplit::is_empty)
+            && self.denominator.as_ref().is_none_or(SexSplit::is_empty)
+            && self.stated.is_none()
+    }
+}
+
+/// How far an activity has got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityStatus {
+    /// Chưa triển khai.
+    NotStarted,
+    /// Đang triển khai.
+    InProgress,
+    /// Đã hoàn thành.
+    Done,
+    /// Không thực hiện (cancelled or dropped).
+    Cancelled,
+}
+
+impl ActivityStatus {
+    pub const ALL: [ActivityStatus; 4] =
+        [ActivityStatus::NotStarted, ActivityStatus::InProgress, ActivityStatus::Done, ActivityStatus::Cancelled];
+}
+
+/// What a unit did on one activity of the plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ActivityResult {
+    pub activity: ActivityId,
+    pub status: ActivityStatus,
+    /// Output figures of this activity (classes held, people reached...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<ValueEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Money by source, in whole đồng.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FundingLine {
+    pub source: FundingSourceId,
+    /// Dự toán (planned), whole đồng.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<Count>,
+    /// Đã chi (spent), whole đồng.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spent: Option<Count>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A unit's report (báo cáo) for one schedule entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Report (báo cáo)")]
+pub struct Report {
+    /// The number of the plan reported on (`01/KH-BVSTBPN`).
+    pub plan: String,
+    /// The reporting unit's id.
+    pub unit: UnitId,
+    pub kind: ReportKind,
+    /// The period the data covers (kỳ báo cáo).
+    pub period: Period,
+    /// Ngày nộp: the date the report was sent.
+    pub submitted: Date,
+    /// Indicator values: aggregate numbers only, never a person's data.
+    #[serde(default)]
+    pub values: Vec<ValueEntry>,
+    /// What was done on the plan's activities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<ActivityResult>,
+    /// Money by source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<FundingLine>,
+    /// Free text: difficulties, proposals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}

@@ -1,0 +1,36 @@
+//! JSON Schemas (draft 2020-12), generated from the Rust types.
+//!
+//! The files in `schemas/` are these, checked in; a test fails when they
+//! drift. Regenerate with `cargo run -p binhdang-cli -- schema --write schemas`.
+
+use schemars::{generate::SchemaSettings, JsonSchema};
+
+use crate::catalog::Catalog;
+use crate::finding::Finding;
+use crate::model::{Plan, Report};
+
+/// The names of the schemas binhdang publishes, each `schemas/<name>.schema.json`.
+pub const NAMES: &[&str] = &["plan", "report", "catalog", "finding"];
+
+fn generate<T: JsonSchema>(id: &str) -> serde_json::Value {
+    let generator = SchemaSettings::draft2020_12().into_generator();
+    let mut schema = generator.into_root_schema_for::<T>();
+    schema.insert("$id".into(), format!("https://binhdang.vn/schemas/{id}.schema.json").into());
+    schema.to_value()
+}
+
+/// The schema called `name`, or `None` for an unknown name.
+pub fn schema(name: &str) -> Option<serde_json::Value> {
+    Some(match name {
+        "plan" => generate::<Plan>(name),
+        "report" => generate::<Report>(name),
+        "catalog" => generate::<Catalog>(name),
+        "finding" => generate::<Finding>(name),
+        _ => return None,
+    })
+}
+
+/// The schema as the checked-in file holds it: pretty JSON with a final newline.
+pub fn schema_text(name: &str) -> Option<String> {
+    schema(name).and_then(|v| serde_json::to_string_pretty(&v).ok()).map(|s| s + "\n")
+}
