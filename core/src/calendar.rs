@@ -37,6 +37,7 @@ impl ReportKind {
 
 /// The days a report's data covers (kỳ báo cáo), both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Period {
     /// First day covered.
     pub from: Date,

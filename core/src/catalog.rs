@@ -274,3 +274,29 @@ mod tests {
         assert_eq!(get("funds_spent").measure, Measure::Money);
     }
 }
+
+/// Looks indicators up in a plan first, then in a catalogue.
+#[derive(Clone, Copy, Debug)]
+pub struct Lookup<'a> {
+    pub plan: &'a crate::model::Plan,
+    pub catalog: &'a Catalog,
+}
+
+impl<'a> Lookup<'a> {
+    pub fn new(plan: &'a crate::model::Plan, catalog: &'a Catalog) -> Self {
+        Lookup { plan, catalog }
+    }
+    /// The indicator with `id`, the plan's own definition winning.
+    pub fn indicator(&self, id: &IndicatorId) -> Option<&'a Indicator> {
+        self.plan.indicators.iter().find(|i| &i.id == id).or_else(|| self.catalog.get(id))
+    }
+    /// The target for `id` in `year`: the plan's own first, then the indicator's.
+    pub fn target(&self, id: &IndicatorId, year: i32) -> Option<&'a Target> {
+        self.plan
+            .targets
+            .iter()
+            .find(|t| &t.indicator == id && t.target.year == year)
+            .map(|t| &t.target)
+            .or_else(|| self.indicator(id).and_then(|i| i.target(year)))
+    }
+}

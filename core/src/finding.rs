@@ -97,6 +97,8 @@ codes! {
     SexBreakdownRequired = "sex_breakdown_required", Error;
     /// Submitted after the due date.
     LateSubmission = "late_submission", Warning;
+    /// A submission date after the date of the check: not yet possible.
+    FutureSubmission = "future_submission", Warning;
     /// Submitted before the period it reports on has ended (unless the plan itself sets the due date earlier).
     SubmittedBeforePeriodEnd = "submitted_before_period_end", Warning;
     /// A flow indicator whose annual value is below the same unit's six-month value.
@@ -172,10 +174,12 @@ impl Finding {
     }
 }
 
-/// Sorts findings in the stable order: by path (array indexes as numbers), then code.
+/// Sorts findings in the stable order: by path (array indexes as numbers), then code text,
+/// so every language can state the same order.
 pub fn sort(findings: &mut [Finding]) {
-    findings
-        .sort_by(|a, b| cmp_pointer(&a.path, &b.path).then(a.code.cmp(&b.code)).then(a.message_en.cmp(&b.message_en)));
+    findings.sort_by(|a, b| {
+        cmp_pointer(&a.path, &b.path).then(a.code.as_str().cmp(b.code.as_str())).then(a.message_en.cmp(&b.message_en))
+    });
 }
 
 fn cmp_pointer(a: &str, b: &str) -> Ordering {

@@ -26,6 +26,7 @@ pub mod messages;
 pub mod model;
 pub mod read;
 pub mod schema;
+pub mod validate;
 
 pub use calendar::{Period, ReportKind, ScheduleEntry, Timeliness};
 pub use catalog::Catalog;

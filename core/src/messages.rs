@@ -395,3 +395,10 @@ pub fn plan_overlapping_windows(a: &str, b: &str) -> M {
 pub fn plan_unit_cycle(id: &str) -> M {
     m(format!("Đơn vị \"{id}\" có quan hệ cấp trên lặp vòng."), format!("Unit \"{id}\" has a parent chain that loops."))
 }
+
+pub fn future_submission(submitted: Date, as_of: Date) -> M {
+    m(
+        format!("Ngày nộp ({}) sau ngày kiểm tra ({}).", format_vi_short(submitted), format_vi_short(as_of)),
+        format!("The submission date ({submitted}) is after the date of the check ({as_of})."),
+    )
+}

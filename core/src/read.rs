@@ -253,7 +253,11 @@ pub fn report_from_value(mut value: Value) -> Read<Report> {
     // Arrays element by element; a bad element is dropped from the typed
     // report (its finding says where it was) and stays in the caller's input.
     let mut arrays = Map::new();
+    let mut positions = crate::model::Positions::default();
     for field in ["values", "activities", "funding"] {
+        let mut kept = Vec::new();
+        // Whether something under this field could not be read.
+        let mut lost = false;
         match obj.remove(field) {
             None | Some(Value::Null) => {}
             Some(Value::Array(items)) => {
@@ -261,8 +265,14 @@ pub fn report_from_value(mut value: Value) -> Read<Report> {
                 for (i, item) in items.into_iter().enumerate() {
                     let at = pointer(&pointer("", field), i);
                     match check_element(field, &item, &at) {
-                        Ok(()) => good.push(item),
-                        Err(f) => findings.push(f),
+                        Ok(()) => {
+                            good.push(item);
+                            kept.push(i);
+                        }
+                        Err(f) => {
+                            findings.push(f);
+                            lost = true;
+                        }
                     }
                 }
                 arrays.insert(field.to_string(), Value::Array(good));
@@ -273,7 +283,18 @@ pub fn report_from_value(mut value: Value) -> Read<Report> {
                         .with("actual", kind_of(&other))
                         .with("expected", "array"),
                 );
+                lost = true;
             }
+        }
+        // Only after a dropped element do positions differ from indexes.
+        let kept = if lost { kept } else { Vec::new() };
+        match field {
+            "values" => {
+                positions.values_incomplete = lost;
+                positions.values = kept;
+            }
+            "activities" => positions.activities = kept,
+            _ => positions.funding = kept,
         }
     }
     // Each header field on its own, so that every bad one gets its finding.
@@ -314,6 +335,7 @@ pub fn report_from_value(mut value: Value) -> Read<Report> {
         if let Some(v) = arrays.get("funding") {
             r.funding = typed(v, "/funding").unwrap_or_default();
         }
+        r.positions = positions;
         r
     });
     Read { value: report, findings }

@@ -159,4 +159,38 @@ pub struct Report {
     pub notes: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
+    /// Where the elements stood in the input, when the reader left unreadable
+    /// ones out. Not part of the JSON form.
+    #[serde(skip)]
+    pub positions: Positions,
+}
+
+/// Where a report's array elements stood in the input.
+///
+/// The reader leaves an unreadable value out of the typed report (it has its
+/// own `malformed` finding); the positions keep every later finding pointing
+/// at the field the person typed, not at a shifted index.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Positions {
+    /// For each typed element of `values`, its index in the input; empty: the same index.
+    pub values: Vec<usize>,
+    pub activities: Vec<usize>,
+    pub funding: Vec<usize>,
+    /// Some values could not be read, so absence proves nothing (no `missing_required`).
+    pub values_incomplete: bool,
+}
+
+impl Positions {
+    fn at(list: &[usize], i: usize) -> usize {
+        list.get(i).copied().unwrap_or(i)
+    }
+    pub fn value(&self, i: usize) -> usize {
+        Positions::at(&self.values, i)
+    }
+    pub fn activity(&self, i: usize) -> usize {
+        Positions::at(&self.activities, i)
+    }
+    pub fn funding(&self, i: usize) -> usize {
+        Positions::at(&self.funding, i)
+    }
 }

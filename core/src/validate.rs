@@ -1,0 +1,775 @@
+//! Validation: every rule of DOMAIN.md section 7, as findings.
+//!
+//! - [`report`] checks one typed report against a plan and the catalogue at a
+//!   date, optionally with context (the same unit's earlier reports, the rest
+//!   of the batch);
+//! - [`text`] and [`value`] read first, so malformed input gives findings too;
+//! - [`batch`] checks many reports together: duplicates (the later submission
+//!   supersedes), annual against six-month, outliers against the previous
+//!   period; each report comes back used, superseded or rejected;
+//! - [`plan`] checks the plan itself (`plan_*` codes).
+//!
+//! Nothing a user could type makes these functions fail: they return findings.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::calendar::{Period, ReportKind, ScheduleEntry};
+use crate::catalog::{Catalog, Lookup};
+use crate::finding::{self, pointer, Code, Finding};
+use crate::messages as msg;
+use crate::model::{
+    Aggregation, Count, Date, Extra, Indicator, IndicatorId, Measure, Plan, Report, SexSplit, Temporal, UnitId,
+    ValueEntry,
+};
+use crate::read;
+
+/// Other reports that some rules compare against.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context<'a> {
+    /// Reports already accepted earlier (the same unit's previous periods).
+    pub earlier: &'a [Report],
+    /// The other reports of the same batch.
+    pub batch: &'a [Report],
+}
+
+impl Context<'_> {
+    fn reports(&self) -> impl Iterator<Item = &Report> {
+        self.earlier.iter().chain(self.batch.iter())
+    }
+}
+
+/// Validates a report given as JSON text.
+pub fn text(plan: &Plan, catalog: &Catalog, text: &str, as_of: Date, ctx: Context) -> Vec<Finding> {
+    finish(plan, read::report_from_str(text), catalog, as_of, ctx)
+}
+
+/// Validates a report given as a parsed JSON value.
+pub fn value(plan: &Plan, catalog: &Catalog, input: Value, as_of: Date, ctx: Context) -> Vec<Finding> {
+    finish(plan, read::report_from_value(input), catalog, as_of, ctx)
+}
+
+fn finish(plan: &Plan, read: read::Read<Report>, catalog: &Catalog, as_of: Date, ctx: Context) -> Vec<Finding> {
+    let mut findings = read.findings;
+    if let Some(r) = &read.value {
+        findings.extend(rules(plan, catalog, r, as_of, ctx));
+    }
+    settle(plan, findings)
+}
+
+/// Validates one typed report. Findings come in the stable order (path, then code),
+/// with the plan's severities applied.
+pub fn report(plan: &Plan, catalog: &Catalog, report: &Report, as_of: Date, ctx: Context) -> Vec<Finding> {
+    settle(plan, rules(plan, catalog, report, as_of, ctx))
+}
+
+fn settle(plan: &Plan, findings: Vec<Finding>) -> Vec<Finding> {
+    let mut out = plan.rules.apply(findings);
+    finding::sort(&mut out);
+    out
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    squash(a) == squash(b)
+}
+
+/// The rules on one report, before severities are applied.
+fn rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date, ctx: Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let lookup = Lookup::new(plan, catalog);
+
+    unknown_fields(&r.extra, "", &mut out);
+    // The seed prints its number as "01 /KH-BVSTBPN": spaces do not make another plan.
+    if !same_text(&r.plan, &plan.number) {
+        out.push(
+            Finding::new(Code::PlanMismatch, "/plan", msg::plan_mismatch(&r.plan, &plan.number))
+                .with("expected", plan.number.as_str())
+                .with("actual", r.plan.as_str()),
+        );
+    }
+    check_unit(plan, r, &mut out);
+    let entry = check_period(plan, r, &mut out);
+    if let Some(e) = entry {
+        check_timeliness(e, r, &mut out);
+    }
+    if r.submitted > as_of {
+        out.push(
+            Finding::new(Code::FutureSubmission, "/submitted", msg::future_submission(r.submitted, as_of))
+                .with("submitted", r.submitted.iso())
+                .with("as_of", as_of.iso()),
+        );
+    }
+
+    let mut seen: BTreeMap<&IndicatorId, usize> = BTreeMap::new();
+    for (i, v) in r.values.iter().enumerate() {
+        let i = r.positions.value(i);
+        let at = pointer("/values", i);
+        if let Some(first) = seen.get(&v.indicator) {
+            out.push(
+                Finding::new(
+                    Code::DuplicateValue,
+                    pointer(&at, "indicator"),
+                    msg::duplicate_value(v.indicator.as_str(), *first),
+                )
+                .with("indicator", v.indicator.as_str())
+                .with("first", *first),
+            );
+        } else {
+            seen.insert(&v.indicator, i);
+        }
+        check_value(&lookup, v, &at, &plan.rules, &mut out);
+    }
+    for (j, a) in r.activities.iter().enumerate() {
+        let at = pointer("/activities", r.positions.activity(j));
+        unknown_fields(&a.extra, &at, &mut out);
+        if plan.activity(&a.activity).is_none() {
+            out.push(
+                Finding::new(
+                    Code::UnknownActivity,
+                    pointer(&at, "activity"),
+                    msg::unknown_activity(a.activity.as_str()),
+                )
+                .with("activity", a.activity.as_str()),
+            );
+        }
+        for (k, v) in a.outputs.iter().enumerate() {
+            check_value(&lookup, v, &pointer(&pointer(&at, "outputs"), k), &plan.rules, &mut out);
+        }
+    }
+    for (j, line) in r.funding.iter().enumerate() {
+        let at = pointer("/funding", r.positions.funding(j));
+        unknown_fields(&line.extra, &at, &mut out);
+        if !plan.funding_sources.iter().any(|s| s.id == line.source) {
+            out.push(
+                Finding::new(
+                    Code::UnknownFundingSource,
+                    pointer(&at, "source"),
+                    msg::unknown_funding_source(line.source.as_str()),
+                )
+                .with("source", line.source.as_str()),
+            );
+        }
+    }
+    // When some values could not be read, absence proves nothing.
+    let required = if r.positions.values_incomplete { &[][..] } else { &plan.reporting.required_indicators[..] };
+    for id in required {
+        let present = r.values.iter().any(|v| &v.indicator == id && !v.is_empty());
+        if !present {
+            let (vi, en) = lookup.indicator(id).map(|i| (i.name_vi.as_str(), i.name_en.as_str())).unwrap_or(("", ""));
+            out.push(
+                Finding::new(Code::MissingRequired, "/values", msg::missing_required(id.as_str(), vi, en))
+                    .with("indicator", id.as_str()),
+            );
+        }
+    }
+    compare_with_context(plan, &lookup, r, ctx, &mut out);
+    out
+}
+
+fn unknown_fields(extra: &Extra, at: &str, out: &mut Vec<Finding>) {
+    for (k, v) in extra {
+        out.push(
+            Finding::new(Code::UnknownField, pointer(at, k), msg::unknown_field(k))
+                .with("field", k.as_str())
+                .with("actual", v.clone()),
+        );
+    }
+}
+
+fn check_unit(plan: &Plan, r: &Report, out: &mut Vec<Finding>) {
+    match plan.unit(&r.unit) {
+        None => out.push(
+            Finding::new(Code::UnknownUnit, "/unit", msg::unknown_unit(r.unit.as_str())).with("unit", r.unit.as_str()),
+        ),
+        Some(u) => {
+            let exists = u.valid_from.is_none_or(|f| f <= r.period.to) && u.valid_to.is_none_or(|t| r.period.from <= t);
+            if !exists {
+                out.push(
+                    Finding::new(
+                        Code::UnknownUnit,
+                        "/unit",
+                        msg::unit_not_valid(u.id.as_str(), &u.name, u.valid_from, u.valid_to),
+                    )
+                    .with("unit", u.id.as_str()),
+                );
+            } else if !plan.reporting.units.contains(&r.unit) {
+                out.push(
+                    Finding::new(Code::UnitNotExpected, "/unit", msg::unit_not_expected(&u.name))
+                        .with("unit", u.id.as_str()),
+                );
+            }
+        }
+    }
+}
+
+/// The schedule entry the report answers, or a `period_mismatch`.
+fn check_period<'p>(plan: &'p Plan, r: &Report, out: &mut Vec<Finding>) -> Option<&'p ScheduleEntry> {
+    if let Some(e) = plan.reporting.entry_for(r.kind, &r.period) {
+        return Some(e);
+    }
+    // The entry it was most likely meant for: same kind, overlapping, else the first of the kind.
+    let same_kind = || plan.reporting.schedule.iter().filter(|e| e.kind == r.kind);
+    let meant = same_kind().find(|e| e.period.overlaps(&r.period)).or_else(|| same_kind().next());
+    let mut f = Finding::new(
+        Code::PeriodMismatch,
+        "/period",
+        msg::period_mismatch(
+            r.kind.name_vi(),
+            r.kind.name_en(),
+            r.period.from,
+            r.period.to,
+            meant.map(|e| (e.period.from, e.period.to)),
+        ),
+    )
+    .with("actual", serde_json::json!({"from": r.period.from.iso(), "to": r.period.to.iso()}));
+    if let Some(e) = meant {
+        f = f.with("expected", serde_json::json!({"from": e.period.from.iso(), "to": e.period.to.iso()}));
+    }
+    out.push(f);
+    None
+}
+
+fn check_timeliness(e: &ScheduleEntry, r: &Report, out: &mut Vec<Finding>) {
+    if r.submitted > e.due {
+        let days = (r.submitted.0 - e.due.0).num_days();
+        out.push(
+            Finding::new(Code::LateSubmission, "/submitted", msg::late_submission(r.submitted, e.due, days))
+                .with("due", e.due.iso())
+                .with("submitted", r.submitted.iso())
+                .with("days_late", days),
+        );
+    }
+    // A plan that sets the due date before the cut-off asks for estimates:
+    // a unit that follows it is not at fault.
+    if r.submitted < e.period.to && e.due >= e.period.to {
+        out.push(
+            Finding::new(
+                Code::SubmittedBeforePeriodEnd,
+                "/submitted",
+                msg::submitted_before_period_end(r.submitted, e.period.to),
+            )
+            .with("submitted", r.submitted.iso())
+            .with("period_end", e.period.to.iso()),
+        );
+    }
+}
+
+/// Sum checks on one female/male/total triple at `at`.
+fn check_split(s: &SexSplit, at: &str, what: (&str, &str), out: &mut Vec<Finding>) {
+    unknown_fields(&s.extra, at, out);
+    let (vi, en) = what;
+    match (s.female, s.male, s.total) {
+        (Some(f), Some(m), Some(t)) => {
+            if f.checked_add(m) != Some(t) {
+                out.push(
+                    Finding::new(
+                        Code::SexSumMismatch,
+                        pointer(at, "total"),
+                        msg::sex_sum_mismatch(vi, en, t.get(), f.get(), m.get()),
+                    )
+                    .with("female", f.get())
+                    .with("male", m.get())
+                    .with("total", t.get())
+                    .with("expected", f.get().saturating_add(m.get())),
+                );
+            }
+        }
+        (Some(p), None, Some(t)) | (None, Some(p), Some(t)) if p > t => {
+            let (pv, pe, key) = if s.female.is_some() { ("nữ", "female", "female") } else { ("nam", "male", "male") };
+            out.push(
+                Finding::new(Code::SexSumMismatch, pointer(at, key), msg::part_exceeds_total(t.get(), pv, pe, p.get()))
+                    .with(key, p.get())
+                    .with("total", t.get()),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn needs_split(ind: &Indicator, s: &SexSplit) -> bool {
+    ind.by_sex && !s.is_empty() && (s.female.is_none() || s.male.is_none())
+}
+
+fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSettings, out: &mut Vec<Finding>) {
+    unknown_fields(&v.extra, at, out);
+    check_split(&v.counts(), at, ("", ""), out);
+    let num = v.numerator.clone().unwrap_or_default();
+    let den = v.denominator.clone().unwrap_or_default();
+    let num_at = pointer(at, "numerator");
+    let den_at = pointer(at, "denominator");
+    if v.numerator.is_some() {
+        check_split(&num, &num_at, ("Tử số: ", "Numerator: "), out);
+    }
+    if v.denominator.is_some() {
+        check_split(&den, &den_at, ("Mẫu số: ", "Denominator: "), out);
+    }
+    let Some(ind) = lookup.indicator(&v.indicator) else {
+        out.push(
+            Finding::new(
+                Code::UnknownIndicator,
+                pointer(at, "indicator"),
+                msg::unknown_indicator(v.indicator.as_str()),
+            )
+            .with("indicator", v.indicator.as_str()),
+        );
+        return;
+    };
+    let id = ind.id.as_str();
+    let breakdown = |at: String| {
+        Finding::new(Code::SexBreakdownRequired, at, msg::sex_breakdown_required(id, &ind.name_vi, &ind.name_en))
+            .with("indicator", id)
+    };
+    if !ind.measure.is_fraction() {
+        if needs_split(ind, &v.counts()) {
+            out.push(breakdown(at.to_string()));
+        }
+        return;
+    }
+    for (split, where_) in [(&num, &num_at), (&den, &den_at)] {
+        if needs_split(ind, split) {
+            out.push(breakdown(where_.clone()));
+        }
+    }
+    // Numerator against denominator: in total, and for each sex both give.
+    for key in ["total", "female", "male"] {
+        let pick = |s: &SexSplit| match key {
+            "total" => s.effective_total(),
+            "female" => s.female,
+            _ => s.male,
+        };
+        let (Some(n), Some(d)) = (pick(&num), pick(&den)) else { continue };
+        if d == Count::ZERO && n > Count::ZERO {
+            out.push(
+                Finding::new(Code::ZeroDenominator, pointer(&den_at, key), msg::zero_denominator(id, n.get()))
+                    .with("indicator", id)
+                    .with("numerator", n.get()),
+            );
+        } else if ind.measure == Measure::Percent && n > d {
+            out.push(
+                Finding::new(
+                    Code::NumeratorExceedsDenominator,
+                    pointer(&num_at, key),
+                    msg::numerator_exceeds_denominator(id, n.get(), d.get()),
+                )
+                .with("indicator", id)
+                .with("numerator", n.get())
+                .with("denominator", d.get()),
+            );
+        } else if key == "total" && d > Count::ZERO {
+            if let Some(stated) = v.stated {
+                let computed = n.get() as f64 / d.get() as f64 * ind.measure.scale();
+                if (stated - computed).abs() > rules.percent_tolerance + 1e-9 {
+                    out.push(
+                        Finding::new(
+                            Code::StatedPercentMismatch,
+                            pointer(at, "stated"),
+                            msg::stated_percent_mismatch(id, stated, computed, rules.percent_tolerance),
+                        )
+                        .with("indicator", id)
+                        .with("stated", stated)
+                        .with("expected", (computed * 100.0).round() / 100.0)
+                        .with("limit", rules.percent_tolerance),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Counts of one entry by part, for comparisons across reports.
+fn parts(v: &ValueEntry) -> [(&'static str, Option<Count>); 3] {
+    [("total", v.counts().effective_total()), ("female", v.female), ("male", v.male)]
+}
+
+fn compare_with_context(plan: &Plan, lookup: &Lookup, r: &Report, ctx: Context, out: &mut Vec<Finding>) {
+    let others: Vec<&Report> = ctx.reports().filter(|o| o.unit == r.unit).collect();
+    // Annual against the same year's six-month report.
+    if r.kind == ReportKind::Annual {
+        let six = others
+            .iter()
+            .filter(|o| o.kind == ReportKind::SixMonth && o.period.from == r.period.from)
+            .max_by_key(|o| o.submitted);
+        if let Some(six) = six {
+            for (i, v) in r.values.iter().enumerate() {
+                let i = r.positions.value(i);
+                let Some(ind) = lookup.indicator(&v.indicator) else { continue };
+                if ind.temporal != Temporal::Flow || ind.aggregation != Aggregation::Sum {
+                    continue;
+                }
+                let Some(old) = six.values.iter().find(|o| o.indicator == v.indicator) else { continue };
+                for ((key, new), (_, before)) in parts(v).into_iter().zip(parts(old)) {
+                    if let (Some(new), Some(before)) = (new, before) {
+                        if new < before {
+                            out.push(
+                                Finding::new(
+                                    Code::AnnualBelowSixMonth,
+                                    pointer(&pointer("/values", i), key),
+                                    msg::annual_below_six_month(v.indicator.as_str(), new.get(), before.get()),
+                                )
+                                .with("indicator", v.indicator.as_str())
+                                .with("actual", new.get())
+                                .with("six_month", before.get()),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Outliers against the same unit's previous period of the same kind.
+    let previous = others
+        .iter()
+        .filter(|o| o.kind == r.kind && o.period.to < r.period.from)
+        .max_by_key(|o| (o.period.to, o.submitted));
+    let Some(previous) = previous else { return };
+    let factor = plan.rules.outlier_factor;
+    for (i, v) in r.values.iter().enumerate() {
+        let i = r.positions.value(i);
+        let Some(ind) = lookup.indicator(&v.indicator) else { continue };
+        if ind.measure.is_fraction() {
+            continue;
+        }
+        let Some(old) = previous.values.iter().find(|o| o.indicator == v.indicator) else { continue };
+        let (Some(new), Some(before)) = (v.counts().effective_total(), old.counts().effective_total()) else {
+            continue;
+        };
+        let (n, b) = (new.get() as f64, before.get() as f64);
+        if new.get().max(before.get()) < plan.rules.outlier_min {
+            continue;
+        }
+        if n > b * factor || n * factor < b {
+            out.push(
+                Finding::new(
+                    Code::Outlier,
+                    pointer(&pointer("/values", i), "total"),
+                    msg::outlier(v.indicator.as_str(), new.get(), before.get(), factor),
+                )
+                .with("indicator", v.indicator.as_str())
+                .with("actual", new.get())
+                .with("previous", before.get())
+                .with("limit", factor),
+            );
+        }
+    }
+}
+
+/// What happened to one report of a batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Counted in the summary.
+    Used,
+    /// A later report for the same unit, kind and period replaced it.
+    Superseded,
+    /// It has an error: left out of the summary, with its findings.
+    Rejected,
+}
+
+/// One report's outcome in a batch.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Outcome {
+    /// Its place in the input, from 0.
+    pub index: usize,
+    /// The reporting unit, when the report could be read that far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ReportKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<Date>,
+    pub status: Status,
+    /// The index of the report that replaced this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<usize>,
+    pub findings: Vec<Finding>,
+}
+
+/// The result of validating a batch: one outcome per input, in input order,
+/// and the typed reports (`None` where a report could not be read).
+#[derive(Clone, Debug)]
+pub struct Batch {
+    pub outcomes: Vec<Outcome>,
+    pub reports: Vec<Option<Report>>,
+}
+
+/// Validates many reports together.
+///
+/// Reports for the same unit, kind and period: the one submitted last is
+/// used, the others are superseded (`duplicate_report`). Equal dates are
+/// settled by the reports' content, so the outcome does not depend on the
+/// order of the input. Every other report of the batch is context for the
+/// annual-against-six-month and outlier rules, beside `earlier`.
+///
+/// Inputs are reports already read ([`read::report_from_str`] or
+/// [`read::report_from_value`]), so text and parsed JSON mix freely.
+pub fn batch(
+    plan: &Plan,
+    catalog: &Catalog,
+    inputs: Vec<read::Read<Report>>,
+    as_of: Date,
+    earlier: &[Report],
+) -> Batch {
+    let mut reads: Vec<(Option<Report>, Vec<Finding>)> = inputs.into_iter().map(|r| (r.value, r.findings)).collect();
+    // Duplicates: group by unit, kind and period; the latest submission wins.
+    let mut groups: BTreeMap<(UnitId, ReportKind, Period), Vec<usize>> = BTreeMap::new();
+    for (i, (r, _)) in reads.iter().enumerate() {
+        if let Some(r) = r {
+            groups.entry((r.unit.clone(), r.kind, r.period)).or_default().push(i);
+        }
+    }
+    let mut superseded_by: BTreeMap<usize, usize> = BTreeMap::new();
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let key = |i: &usize| {
+            let r = reads.get(*i).and_then(|x| x.0.as_ref());
+            (r.map(|r| r.submitted), r.and_then(|r| serde_json::to_string(r).ok()), *i)
+        };
+        let Some(winner) = members.iter().max_by_key(|i| key(i)).copied() else { continue };
+        for &i in members.iter().filter(|i| **i != winner) {
+            superseded_by.insert(i, winner);
+        }
+    }
+    let current: Vec<Report> = reads
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !superseded_by.contains_key(i))
+        .filter_map(|(_, (r, _))| r.clone())
+        .collect();
+    let mut outcomes = Vec::new();
+    for (i, (r, findings)) in reads.iter_mut().enumerate() {
+        let mut all = std::mem::take(findings);
+        if let Some(r) = r.as_ref() {
+            // The report is in `current` itself; the context rules only look at
+            // other kinds or earlier periods, so it never compares with itself.
+            all.extend(rules(plan, catalog, r, as_of, Context { earlier, batch: &current }));
+            if let Some(&w) = superseded_by.get(&i) {
+                all.push(
+                    Finding::new(Code::DuplicateReport, "", msg::duplicate_report(r.unit.as_str(), w))
+                        .with("superseded_by", w),
+                );
+            }
+        }
+        let all = settle(plan, all);
+        let status = if superseded_by.contains_key(&i) {
+            Status::Superseded
+        } else if r.is_none() || all.iter().any(Finding::is_error) {
+            Status::Rejected
+        } else {
+            Status::Used
+        };
+        outcomes.push(Outcome {
+            index: i,
+            unit: r.as_ref().map(|r| r.unit.clone()),
+            kind: r.as_ref().map(|r| r.kind),
+            period: r.as_ref().map(|r| r.period),
+            submitted: r.as_ref().map(|r| r.submitted),
+            status,
+            superseded_by: superseded_by.get(&i).copied(),
+            findings: all,
+        });
+    }
+    Batch { outcomes, reports: reads.into_iter().map(|(r, _)| r).collect() }
+}
+
+/// Checks the plan itself: references, ids, the schedule, the unit tree.
+pub fn plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let lookup = Lookup::new(plan, catalog);
+    let units: BTreeSet<&UnitId> = plan.units.iter().map(|u| &u.id).collect();
+    let unit_ref = |id: &UnitId, at: String, out: &mut Vec<Finding>| {
+        if !units.contains(id) {
+            out.push(
+                Finding::new(Code::PlanUnknownUnit, at, msg::plan_unknown_unit(id.as_str())).with("unit", id.as_str()),
+            );
+        }
+    };
+    unit_ref(&plan.issuer, "/issuer".into(), &mut out);
+    for (i, u) in plan.units.iter().enumerate() {
+        if let Some(p) = &u.parent {
+            unit_ref(p, pointer(&pointer("/units", i), "parent"), &mut out);
+        }
+    }
+    for (i, u) in plan.reporting.units.iter().enumerate() {
+        unit_ref(u, pointer("/reporting/units", i), &mut out);
+    }
+    for (r, role) in plan.roles.iter().enumerate() {
+        for (i, u) in role.units.iter().enumerate() {
+            unit_ref(u, format!("/roles/{r}/units/{i}"), &mut out);
+        }
+    }
+    let ind_ref = |id: &IndicatorId, at: String, out: &mut Vec<Finding>| {
+        if lookup.indicator(id).is_none() {
+            out.push(
+                Finding::new(Code::PlanUnknownIndicator, at, msg::plan_unknown_indicator(id.as_str()))
+                    .with("indicator", id.as_str()),
+            );
+        }
+    };
+    for (c, area) in plan.content_areas.iter().enumerate() {
+        for (a, act) in area.activities.iter().enumerate() {
+            let at = format!("/content_areas/{c}/activities/{a}");
+            unit_ref(&act.lead, pointer(&at, "lead"), &mut out);
+            for (i, u) in act.cooperating.iter().enumerate() {
+                unit_ref(u, format!("{at}/cooperating/{i}"), &mut out);
+            }
+            for (i, id) in act.indicators.iter().enumerate() {
+                ind_ref(id, format!("{at}/indicators/{i}"), &mut out);
+            }
+            if let Some(w) = &act.window {
+                if w.to < w.from {
+                    out.push(Finding::new(
+                        Code::PlanInvalidPeriod,
+                        pointer(&at, "window"),
+                        msg::plan_invalid_period(w.from, w.to),
+                    ));
+                }
+            }
+        }
+    }
+    for (i, id) in plan.reporting.required_indicators.iter().enumerate() {
+        ind_ref(id, pointer("/reporting/required_indicators", i), &mut out);
+    }
+    for (i, t) in plan.targets.iter().enumerate() {
+        if lookup.indicator(&t.indicator).is_none() {
+            out.push(
+                Finding::new(
+                    Code::PlanTargetUnknownIndicator,
+                    format!("/targets/{i}/indicator"),
+                    msg::plan_target_unknown_indicator(t.indicator.as_str()),
+                )
+                .with("indicator", t.indicator.as_str()),
+            );
+        }
+    }
+    // Duplicate ids, kind by kind.
+    let dup = |what: (&str, &str), ids: Vec<(String, String)>, out: &mut Vec<Finding>| {
+        let mut seen = BTreeSet::new();
+        for (id, at) in ids {
+            if !seen.insert(id.clone()) {
+                out.push(
+                    Finding::new(Code::PlanDuplicateId, at, msg::plan_duplicate_id(what.0, what.1, &id)).with("id", id),
+                );
+            }
+        }
+    };
+    dup(
+        ("đơn vị", "unit"),
+        plan.units.iter().enumerate().map(|(i, u)| (u.id.0.clone(), format!("/units/{i}/id"))).collect(),
+        &mut out,
+    );
+    dup(
+        ("hoạt động", "activity"),
+        plan.content_areas
+            .iter()
+            .enumerate()
+            .flat_map(|(c, a)| {
+                a.activities
+                    .iter()
+                    .enumerate()
+                    .map(move |(j, x)| (x.id.0.clone(), format!("/content_areas/{c}/activities/{j}/id")))
+            })
+            .collect(),
+        &mut out,
+    );
+    dup(
+        ("chỉ tiêu", "indicator"),
+        plan.indicators.iter().enumerate().map(|(i, x)| (x.id.0.clone(), format!("/indicators/{i}/id"))).collect(),
+        &mut out,
+    );
+    dup(
+        ("nguồn kinh phí", "funding source"),
+        plan.funding_sources
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.0.clone(), format!("/funding_sources/{i}/id")))
+            .collect(),
+        &mut out,
+    );
+    dup(
+        ("kỳ báo cáo", "schedule entry"),
+        plan.reporting
+            .schedule
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), format!("/reporting/schedule/{i}/id")))
+            .collect(),
+        &mut out,
+    );
+    // The schedule.
+    let schedule = &plan.reporting.schedule;
+    for (i, e) in schedule.iter().enumerate() {
+        let at = pointer("/reporting/schedule", i);
+        if e.period.to < e.period.from {
+            out.push(Finding::new(
+                Code::PlanInvalidPeriod,
+                pointer(&at, "period"),
+                msg::plan_invalid_period(e.period.from, e.period.to),
+            ));
+        }
+        if e.due < e.period.from {
+            out.push(
+                Finding::new(
+                    Code::PlanDueBeforePeriodStart,
+                    pointer(&at, "due"),
+                    msg::plan_due_before_period_start(e.due, e.period.from),
+                )
+                .with("due", e.due.iso())
+                .with("period_start", e.period.from.iso()),
+            );
+        } else if e.due < e.period.to {
+            out.push(
+                Finding::new(
+                    Code::PlanDueBeforePeriodEnd,
+                    pointer(&at, "due"),
+                    msg::plan_due_before_period_end(e.due, e.period.to),
+                )
+                .with("due", e.due.iso())
+                .with("period_end", e.period.to.iso()),
+            );
+        }
+        for (j, other) in schedule.iter().enumerate().skip(i.saturating_add(1)) {
+            if other.kind == e.kind && other.period.overlaps(&e.period) {
+                out.push(
+                    Finding::new(
+                        Code::PlanOverlappingWindows,
+                        pointer("/reporting/schedule", j),
+                        msg::plan_overlapping_windows(&e.id, &other.id),
+                    )
+                    .with("first", e.id.as_str())
+                    .with("second", other.id.as_str()),
+                );
+            }
+        }
+    }
+    // The unit tree must not loop.
+    for (i, u) in plan.units.iter().enumerate() {
+        let mut at = u.parent.as_ref();
+        let mut steps = 0usize;
+        while let Some(p) = at {
+            // Only units on the loop itself; a unit that merely hangs below a
+            // loop is not at fault.
+            if steps > plan.units.len() {
+                break;
+            }
+            if p == &u.id {
+                out.push(
+                    Finding::new(
+                        Code::PlanUnitCycle,
+                        pointer(&pointer("/units", i), "parent"),
+                        msg::plan_unit_cycle(u.id.as_str()),
+                    )
+                    .with("unit", u.id.as_str()),
+                );
+                break;
+            }
+            at = plan.unit(p).and_then(|x| x.parent.as_ref());
+            steps = steps.saturating_add(1);
+        }
+    }
+    settle(plan, out)
+}

@@ -1,0 +1,157 @@
+//! Runs every vector in tests/conformance/validate through the Rust API.
+//! The other runtimes run the same files; see tests/conformance/README.md.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::{Path, PathBuf};
+
+use binhdang::read::{self, Read};
+use binhdang::validate::{self, Context};
+use binhdang::{calendar, Catalog, Finding, Plan, Report};
+use serde_json::{json, Value};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn vectors(dir: &str) -> Vec<(String, Value)> {
+    let mut out: Vec<_> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), load(&p)))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn load(p: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// A plan given inline or as a path from the repository root.
+fn plan_input(v: &Value) -> Read<Plan> {
+    match &v["plan"] {
+        Value::String(path) => read::plan_from_str(&std::fs::read_to_string(root().join(path)).unwrap()),
+        other => read::plan_from_value(other.clone()),
+    }
+}
+
+/// The report of a vector: `report` (JSON), `report_text`, or `report_text_repeat`.
+fn report_input(v: &Value) -> Read<Report> {
+    if let Some(t) = v["report_text"].as_str() {
+        return read::report_from_str(t);
+    }
+    if let Some(r) = v.get("report_text_repeat") {
+        let times = r["times"].as_u64().unwrap() as usize;
+        let text = format!(
+            "{}{}{}",
+            r["prefix"].as_str().unwrap(),
+            r["repeat"].as_str().unwrap().repeat(times),
+            r["suffix"].as_str().unwrap()
+        );
+        return read::report_from_str(&text);
+    }
+    read::report_from_value(v["report"].clone())
+}
+
+fn brief(findings: &[Finding]) -> Value {
+    Value::Array(findings.iter().map(|f| json!({"code": f.code, "severity": f.severity, "path": f.path})).collect())
+}
+
+fn run(v: &Value) -> Value {
+    let catalog = Catalog::builtin();
+    let as_of = calendar::parse_iso(v["as_of"].as_str().unwrap()).unwrap();
+    let plan_read = plan_input(v);
+    let mode = v["mode"].as_str().unwrap_or("report");
+    if mode == "plan" {
+        return match plan_read.value {
+            Some(p) => brief(&validate::plan(&p, &catalog)),
+            None => brief(&plan_read.findings),
+        };
+    }
+    let plan = plan_read.value.unwrap_or_else(|| panic!("vector plan does not read: {:?}", plan_read.findings));
+    let earlier: Vec<Report> = v["context"]["earlier"]
+        .as_array()
+        .map(|a| a.iter().map(|r| read::report_from_value(r.clone()).value.unwrap()).collect())
+        .unwrap_or_default();
+    match mode {
+        "report" => {
+            let read = report_input(v);
+            let mut findings = read.findings;
+            if let Some(r) = read.value {
+                findings.extend(validate::report(
+                    &plan,
+                    &catalog,
+                    &r,
+                    as_of,
+                    Context { earlier: &earlier, batch: &[] },
+                ));
+            }
+            // The same path as the public entry points: severities, then the stable order.
+            let findings = plan.rules.apply(findings);
+            let mut findings = findings;
+            binhdang::finding::sort(&mut findings);
+            brief(&findings)
+        }
+        "batch" => {
+            let texts = v["reports_as_text"].as_array().cloned().unwrap_or_default();
+            let inputs = v["reports"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .enumerate()
+                .map(|(i, r)| match (texts.get(i).and_then(Value::as_bool), r) {
+                    (Some(true), Value::String(t)) => read::report_from_str(t),
+                    _ => read::report_from_value(r.clone()),
+                })
+                .collect();
+            let b = validate::batch(&plan, &catalog, inputs, as_of, &earlier);
+            Value::Array(
+                b.outcomes
+                    .iter()
+                    .map(|o| {
+                        let mut x = json!({"status": o.status, "findings": brief(&o.findings)});
+                        if let Some(s) = o.superseded_by {
+                            x["superseded_by"] = json!(s);
+                        }
+                        x
+                    })
+                    .collect(),
+            )
+        }
+        other => panic!("unknown mode {other}"),
+    }
+}
+
+#[test]
+fn validate_vectors() {
+    let all = vectors("tests/conformance/validate");
+    assert!(all.len() >= 60, "only {} vectors", all.len());
+    let mut failed = Vec::new();
+    for (name, v) in &all {
+        let got = run(v);
+        if got != v["expected"] {
+            failed.push(format!("{name}: {}\n  expected {}\n  got      {}", v["description"], v["expected"], got));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} vectors failed:\n{}", failed.len(), all.len(), failed.join("\n"));
+}
+
+/// Every code the library can give has at least one vector.
+#[test]
+fn every_code_has_a_vector() {
+    let mut text = String::new();
+    for dir in ["tests/conformance/validate", "tests/conformance/aggregate"] {
+        if let Ok(rd) = std::fs::read_dir(root().join(dir)) {
+            for e in rd {
+                text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+            }
+        }
+    }
+    let missing: Vec<_> = binhdang::Code::ALL
+        .iter()
+        .filter(|c| !matches!(c, binhdang::Code::TooLarge))
+        .filter(|c| !text.contains(&format!("\"code\": \"{}\"", c.as_str())))
+        .collect();
+    assert!(missing.is_empty(), "codes without a vector: {missing:?}");
+}
