@@ -19,11 +19,13 @@
 //! assert_eq!(report.findings[0].path, "/unit");
 //! ```
 
+pub mod aggregate;
 pub mod calendar;
 pub mod catalog;
 pub mod finding;
 pub mod messages;
 pub mod model;
+pub mod output;
 pub mod read;
 pub mod schema;
 pub mod validate;

@@ -10,7 +10,7 @@ use crate::finding::Finding;
 use crate::model::{Plan, Report};
 
 /// The names of the schemas binhdang publishes, each `schemas/<name>.schema.json`.
-pub const NAMES: &[&str] = &["plan", "report", "catalog", "finding"];
+pub const NAMES: &[&str] = &["plan", "report", "catalog", "finding", "summary"];
 
 fn generate<T: JsonSchema>(id: &str) -> serde_json::Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
@@ -26,6 +26,7 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
         "report" => generate::<Report>(name),
         "catalog" => generate::<Catalog>(name),
         "finding" => generate::<Finding>(name),
+        "summary" => generate::<crate::aggregate::Summary>(name),
         _ => return None,
     })
 }

@@ -186,8 +186,7 @@ fn check_unit(plan: &Plan, r: &Report, out: &mut Vec<Finding>) {
             Finding::new(Code::UnknownUnit, "/unit", msg::unknown_unit(r.unit.as_str())).with("unit", r.unit.as_str()),
         ),
         Some(u) => {
-            let exists = u.valid_from.is_none_or(|f| f <= r.period.to) && u.valid_to.is_none_or(|t| r.period.from <= t);
-            if !exists {
+            if !u.valid_during(&r.period) {
                 out.push(
                     Finding::new(
                         Code::UnknownUnit,
@@ -263,20 +262,18 @@ fn check_split(s: &SexSplit, at: &str, what: (&str, &str), out: &mut Vec<Finding
     unknown_fields(&s.extra, at, out);
     let (vi, en) = what;
     match (s.female, s.male, s.total) {
-        (Some(f), Some(m), Some(t)) => {
-            if f.checked_add(m) != Some(t) {
-                out.push(
-                    Finding::new(
-                        Code::SexSumMismatch,
-                        pointer(at, "total"),
-                        msg::sex_sum_mismatch(vi, en, t.get(), f.get(), m.get()),
-                    )
-                    .with("female", f.get())
-                    .with("male", m.get())
-                    .with("total", t.get())
-                    .with("expected", f.get().saturating_add(m.get())),
-                );
-            }
+        (Some(f), Some(m), Some(t)) if f.checked_add(m) != Some(t) => {
+            out.push(
+                Finding::new(
+                    Code::SexSumMismatch,
+                    pointer(at, "total"),
+                    msg::sex_sum_mismatch(vi, en, t.get(), f.get(), m.get()),
+                )
+                .with("female", f.get())
+                .with("male", m.get())
+                .with("total", t.get())
+                .with("expected", f.get().saturating_add(m.get())),
+            );
         }
         (Some(p), None, Some(t)) | (None, Some(p), Some(t)) if p > t => {
             let (pv, pe, key) = if s.female.is_some() { ("nữ", "female", "female") } else { ("nam", "male", "male") };
@@ -592,6 +589,9 @@ pub fn plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
     for (i, u) in plan.units.iter().enumerate() {
         if let Some(p) = &u.parent {
             unit_ref(p, pointer(&pointer("/units", i), "parent"), &mut out);
+        }
+        for (j, e) in u.earlier_parents.iter().enumerate() {
+            unit_ref(&e.parent, format!("/units/{i}/earlier_parents/{j}/parent"), &mut out);
         }
     }
     for (i, u) in plan.reporting.units.iter().enumerate() {

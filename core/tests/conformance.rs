@@ -155,3 +155,104 @@ fn every_code_has_a_vector() {
         .collect();
     assert!(missing.is_empty(), "codes without a vector: {missing:?}");
 }
+
+/// The vector language's comparison: expected objects are subsets of the
+/// actual ones, arrays match element by element, numbers within 1e-9.
+fn matches(expected: &Value, actual: &Value, at: &str, errors: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, ev) in e {
+                matches(ev, a.get(k).unwrap_or(&Value::Null), &format!("{at}/{k}"), errors);
+            }
+        }
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                matches(ev, av, &format!("{at}/{i}"), errors);
+            }
+        }
+        (Value::Number(e), Value::Number(a)) => {
+            let (e, a) = (e.as_f64().unwrap(), a.as_f64().unwrap());
+            if (e - a).abs() > 1e-9 * e.abs().max(a.abs()).max(1.0) {
+                errors.push(format!("{at}: expected {e}, got {a}"));
+            }
+        }
+        (e, a) if e == a => {}
+        (e, a) => errors.push(format!("{at}: expected {e}, got {a}")),
+    }
+}
+
+/// The summary in the shape vectors address: periods by entry id, figures by
+/// "unit|indicator", progress by "indicator|year".
+fn keyed(summary: &binhdang::aggregate::Summary) -> Value {
+    let mut s = serde_json::to_value(summary).unwrap();
+    let mut periods = serde_json::Map::new();
+    for p in s["periods"].as_array().unwrap().clone() {
+        let mut p = p;
+        let figures: serde_json::Map<String, Value> = p["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (format!("{}|{}", f["unit"].as_str().unwrap(), f["indicator"].as_str().unwrap()), f.clone()))
+            .collect();
+        let progress: serde_json::Map<String, Value> = p["progress"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| (format!("{}|{}", g["indicator"].as_str().unwrap(), g["year"]), g.clone()))
+            .collect();
+        p["figures"] = Value::Object(figures);
+        p["progress"] = Value::Object(progress);
+        periods.insert(p["entry"].as_str().unwrap().to_string(), p);
+    }
+    s["periods"] = Value::Object(periods);
+    s
+}
+
+fn run_aggregate(v: &Value) -> Vec<String> {
+    let catalog = Catalog::builtin();
+    let as_of = calendar::parse_iso(v["as_of"].as_str().unwrap()).unwrap();
+    let plan = plan_input(v).value.unwrap();
+    let texts = v["reports_as_text"].as_array().cloned().unwrap_or_default();
+    let inputs = v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match (texts.get(i).and_then(Value::as_bool), r) {
+            (Some(true), Value::String(t)) => read::report_from_str(t),
+            _ => read::report_from_value(r.clone()),
+        })
+        .collect();
+    let summary = binhdang::aggregate::aggregate(&plan, &catalog, inputs, as_of);
+    let actual = keyed(&summary);
+    let mut expected = v["expected"].clone();
+    let mut errors = Vec::new();
+    // "absent": figures that must not exist.
+    if let Some(periods) = expected["periods"].as_object_mut() {
+        for (entry, p) in periods.iter_mut() {
+            if let Some(absent) = p.as_object_mut().and_then(|o| o.remove("absent")) {
+                for key in absent.as_array().unwrap().iter().filter_map(Value::as_str) {
+                    if actual["periods"][entry]["figures"].get(key).is_some() {
+                        errors.push(format!("/periods/{entry}/figures/{key}: expected no figure"));
+                    }
+                }
+            }
+        }
+    }
+    matches(&expected, &actual, "", &mut errors);
+    errors
+}
+
+#[test]
+fn aggregate_vectors() {
+    let all = vectors("tests/conformance/aggregate");
+    assert!(all.len() >= 20, "only {} vectors", all.len());
+    let mut failed = Vec::new();
+    for (name, v) in &all {
+        let errors = run_aggregate(v);
+        if !errors.is_empty() {
+            failed.push(format!("{name}: {}\n  {}", v["description"], errors.join("\n  ")));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} vectors failed:\n{}", failed.len(), all.len(), failed.join("\n"));
+}

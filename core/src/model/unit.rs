@@ -46,9 +46,13 @@ pub struct Unit {
     /// Official administrative code (Decision 124/2004/QĐ-TTg list), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// The unit above this one; `None` for the root.
+    /// The unit above this one now (or when the unit ended); `None` for the root.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<UnitId>,
+    /// Parents the unit had before a reform, oldest first: a commune that was
+    /// under a district until 30/6/2025 and is under the province since.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_parents: Vec<EarlierParent>,
     /// First day the unit exists; `None`: since before any plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_from: Option<Date>,
@@ -65,7 +69,24 @@ pub struct Unit {
     pub extra: Extra,
 }
 
+/// A parent a unit had until a date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EarlierParent {
+    pub parent: UnitId,
+    /// The last day this parent applied.
+    pub until: Date,
+}
+
 impl Unit {
+    /// The unit's parent on `day`.
+    pub fn parent_on(&self, day: Date) -> Option<&UnitId> {
+        self.earlier_parents.iter().find(|p| day <= p.until).map(|p| &p.parent).or(self.parent.as_ref())
+    }
+    /// Whether the unit exists on some day of `period`.
+    pub fn valid_during(&self, period: &crate::calendar::Period) -> bool {
+        self.valid_from.is_none_or(|f| f <= period.to) && self.valid_to.is_none_or(|t| period.from <= t)
+    }
+
     /// Whether the unit exists on `day`.
     pub fn valid_on(&self, day: Date) -> bool {
         self.valid_from.is_none_or(|f| f <= day) && self.valid_to.is_none_or(|t| day <= t)

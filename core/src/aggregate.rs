@@ -1,0 +1,685 @@
+//! Aggregation (tổng hợp): from a pile of unit reports to the province's summary.
+//!
+//! **Nothing is lost, nothing is mixed.** Every input report is accounted for
+//! as used, superseded (by which) or rejected (with its findings). Each
+//! schedule entry gets its own summary, so six-month and annual data never
+//! mix. Counts and money add up in checked integers: an overflow is a
+//! finding, not a wrap. Percents, ratios and rates add numerators and
+//! denominators, then divide: never a mean of percents. The result does not
+//! depend on the order of the reports.
+//!
+//! A unit's figure is its own reports plus the figures of its children in
+//! the tree valid for the period, so a parent always equals the sum of its
+//! children (and of what it reported itself).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Period, ReportKind, ScheduleEntry, Timeliness};
+use crate::catalog::{Catalog, Lookup};
+use crate::finding::{self, Code, Finding};
+use crate::messages as msg;
+use crate::model::{
+    ActivityId, ActivityStatus, Aggregation, Count, Date, Direction, FundingSourceId, Indicator, IndicatorId, Plan,
+    Report, SexSplit, Temporal, UnitId, ValueEntry,
+};
+use crate::read::Read;
+use crate::validate::{self, Outcome, Status};
+
+/// Female, male and total of one quantity in a summary.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Parts {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub female: Option<Count>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub male: Option<Count>,
+    /// The stated totals, or female + male where a report gave only the split.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Count>,
+}
+
+impl Parts {
+    fn is_empty(&self) -> bool {
+        self.female.is_none() && self.male.is_none() && self.total.is_none()
+    }
+}
+
+/// Share of women, parity and gap, for indicators split by sex.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GenderMetrics {
+    /// Counts: women's share of female + male, in percent.
+    /// Percents and rates: the women's figure (female numerator ÷ female denominator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub female: Option<f64>,
+    /// Counts: men's share, in percent. Percents and rates: the men's figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub male: Option<f64>,
+    /// Parity index: women's figure ÷ men's figure (1 is parity); for counts, female ÷ male.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parity_index: Option<f64>,
+    /// Gap: women's figure − men's figure, in points (negative: women behind).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<f64>,
+}
+
+/// One indicator's figure for one unit in one period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Figure {
+    pub unit: UnitId,
+    pub indicator: IndicatorId,
+    /// Counts and money: the summed parts.
+    #[serde(default, skip_serializing_if = "Parts::is_empty")]
+    pub counts: Parts,
+    /// Percents, ratios, rates: the summed numerators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<Parts>,
+    /// Percents, ratios, rates: the summed denominators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<Parts>,
+    /// The figure: a count's total; for percents, ratios and rates, total
+    /// numerator ÷ total denominator × scale; for indicators that do not add
+    /// up, the unit's own stated value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<GenderMetrics>,
+    /// How many reports fed this figure.
+    pub reports: u32,
+}
+
+/// Completeness and timeliness of one schedule entry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Completeness {
+    /// Units expected to report (those the plan names that exist in the period).
+    pub expected: u32,
+    /// Units from which a report was received by the summary's date.
+    pub received: u32,
+    pub on_time: u32,
+    pub late: u32,
+    pub missing: u32,
+    pub not_yet_due: u32,
+    /// The unit ids in each group: `on_time`, `late`, `missing`, `not_yet_due`.
+    pub units: BTreeMap<Timeliness, Vec<UnitId>>,
+    /// Units whose report was received but rejected for an error.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<UnitId>,
+}
+
+/// How an indicator stands against a target year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressStatus {
+    /// Đạt.
+    Achieved,
+    /// Chưa đạt.
+    NotAchieved,
+    /// No figure for the province in this period.
+    NoData,
+}
+
+/// One indicator against one target year, at the root of the tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Progress {
+    pub indicator: IndicatorId,
+    pub year: i32,
+    pub target: f64,
+    pub direction: Direction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    pub status: ProgressStatus,
+    /// value − target (positive: above the target).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<f64>,
+    /// `false` where the target value is not confirmed against the official text.
+    pub confirmed: bool,
+    pub source: String,
+}
+
+/// What the units said about one activity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ActivityTally {
+    pub activity: ActivityId,
+    /// How many units reported each status.
+    pub statuses: BTreeMap<ActivityStatus, u32>,
+}
+
+/// Activities of one content area.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AreaActivities {
+    pub area: u32,
+    pub title: String,
+    pub activities: Vec<ActivityTally>,
+}
+
+/// Money by funding source, whole đồng.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FundingTotal {
+    pub source: FundingSourceId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<Count>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spent: Option<Count>,
+    pub reports: u32,
+}
+
+/// The summary of one schedule entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PeriodSummary {
+    /// The schedule entry's id.
+    pub entry: String,
+    pub kind: ReportKind,
+    pub period: Period,
+    pub due: Date,
+    pub completeness: Completeness,
+    /// Every unit with data in its subtree, the root included, by unit then indicator.
+    pub figures: Vec<Figure>,
+    /// Every target year of every indicator with a target, at the root.
+    pub progress: Vec<Progress>,
+    pub activities: Vec<AreaActivities>,
+    pub funding: Vec<FundingTotal>,
+}
+
+/// What happened to each input report.
+pub type Accounting = Outcome;
+
+/// The province's summary (tổng hợp).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Summary (tổng hợp)")]
+pub struct Summary {
+    /// The plan's number.
+    pub plan: String,
+    /// The date the summary is made at.
+    pub as_of: Date,
+    /// The root of the unit tree (the province).
+    pub root: Option<UnitId>,
+    /// One summary per schedule entry, in schedule order.
+    pub periods: Vec<PeriodSummary>,
+    /// Every input report, in input order: used, superseded or rejected.
+    pub accounting: Vec<Accounting>,
+    /// Findings of the aggregation itself (`overflow`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<Finding>,
+}
+
+/// A sum that may be unreported, a count, or past the limit.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum Sum {
+    #[default]
+    None,
+    Some(Count),
+    Overflow,
+}
+
+impl Sum {
+    fn add(self, x: Option<Count>) -> Sum {
+        match (self, x) {
+            (s, None) => s,
+            (Sum::None, Some(c)) => Sum::Some(c),
+            (Sum::Some(a), Some(c)) => a.checked_add(c).map_or(Sum::Overflow, Sum::Some),
+            (Sum::Overflow, Some(_)) => Sum::Overflow,
+        }
+    }
+    fn merge(self, other: Sum) -> Sum {
+        match other {
+            Sum::None => self,
+            Sum::Some(c) => self.add(Some(c)),
+            Sum::Overflow => Sum::Overflow,
+        }
+    }
+    fn get(self) -> Option<Count> {
+        match self {
+            Sum::Some(c) => Some(c),
+            Sum::None | Sum::Overflow => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Triple {
+    female: Sum,
+    male: Sum,
+    total: Sum,
+}
+
+impl Triple {
+    fn add(&mut self, s: &SexSplit) {
+        self.female = self.female.add(s.female);
+        self.male = self.male.add(s.male);
+        self.total = self.total.add(s.effective_total());
+    }
+    fn merge(&mut self, o: &Triple) {
+        self.female = self.female.merge(o.female);
+        self.male = self.male.merge(o.male);
+        self.total = self.total.merge(o.total);
+    }
+    fn parts(&self) -> Parts {
+        Parts { female: self.female.get(), male: self.male.get(), total: self.total.get() }
+    }
+    fn overflowed(&self) -> Vec<&'static str> {
+        [("female", self.female), ("male", self.male), ("total", self.total)]
+            .into_iter()
+            .filter(|(_, s)| *s == Sum::Overflow)
+            .map(|(k, _)| k)
+            .collect()
+    }
+}
+
+/// What one unit's subtree adds up to for one indicator.
+#[derive(Clone, Debug, Default)]
+struct Acc {
+    counts: Triple,
+    numerator: Triple,
+    denominator: Triple,
+    has_fraction: bool,
+    stated: Option<f64>,
+    reports: BTreeSet<usize>,
+}
+
+impl Acc {
+    fn from_entry(index: usize, v: &ValueEntry) -> Acc {
+        let mut a = Acc::default();
+        a.counts.add(&v.counts());
+        if let Some(n) = &v.numerator {
+            a.numerator.add(n);
+            a.has_fraction = true;
+        }
+        if let Some(d) = &v.denominator {
+            a.denominator.add(d);
+            a.has_fraction = true;
+        }
+        a.stated = v.stated;
+        a.reports.insert(index);
+        a
+    }
+    fn merge(&mut self, o: &Acc) {
+        self.counts.merge(&o.counts);
+        self.numerator.merge(&o.numerator);
+        self.denominator.merge(&o.denominator);
+        self.has_fraction |= o.has_fraction;
+        self.reports.extend(o.reports.iter().copied());
+    }
+}
+
+/// Reads, validates and adds up `inputs` against `plan` at `as_of`.
+pub fn aggregate(plan: &Plan, catalog: &Catalog, inputs: Vec<Read<Report>>, as_of: Date) -> Summary {
+    let batch = validate::batch(plan, catalog, inputs, as_of, &[]);
+    let lookup = Lookup::new(plan, catalog);
+    let mut findings = Vec::new();
+    let periods = plan
+        .reporting
+        .schedule
+        .iter()
+        .map(|e| period_summary(plan, &lookup, e, &batch, as_of, &mut findings))
+        .collect();
+    finding::sort(&mut findings);
+    Summary { plan: plan.number.clone(), as_of, root: root_of(plan), periods, accounting: batch.outcomes, findings }
+}
+
+fn root_of(plan: &Plan) -> Option<UnitId> {
+    plan.units.iter().find(|u| u.parent.is_none() && u.earlier_parents.is_empty()).map(|u| u.id.clone())
+}
+
+/// The tree valid for a period: unit → parent, for units that exist in it.
+fn tree(plan: &Plan, period: &Period) -> BTreeMap<UnitId, Option<UnitId>> {
+    let valid: BTreeMap<&UnitId, &crate::model::Unit> =
+        plan.units.iter().filter(|u| u.valid_during(period)).map(|u| (&u.id, u)).collect();
+    valid
+        .values()
+        .map(|u| {
+            // The parent at the period's cut-off, or at the unit's last day if it ended before.
+            let day = u.valid_to.map_or(period.to, |t| t.min(period.to));
+            let parent = u.parent_on(day).filter(|p| valid.contains_key(p) && *p != &u.id).cloned();
+            (u.id.clone(), parent)
+        })
+        .collect()
+}
+
+fn period_summary(
+    plan: &Plan,
+    lookup: &Lookup,
+    e: &ScheduleEntry,
+    batch: &validate::Batch,
+    as_of: Date,
+    findings: &mut Vec<Finding>,
+) -> PeriodSummary {
+    let in_entry = |o: &&Outcome| o.kind == Some(e.kind) && o.period == Some(e.period);
+    let used: Vec<(usize, &Report)> = batch
+        .outcomes
+        .iter()
+        .filter(in_entry)
+        .filter(|o| o.status == Status::Used)
+        .filter_map(|o| batch.reports.get(o.index).and_then(Option::as_ref).map(|r| (o.index, r)))
+        .collect();
+
+    let tree = tree(plan, &e.period);
+    // Own figures: what each unit reported itself.
+    let mut own: BTreeMap<(UnitId, IndicatorId), Acc> = BTreeMap::new();
+    // Stocks: the latest report of a unit stands (by cut-off, then submission).
+    let mut stock_seen: BTreeMap<(UnitId, IndicatorId), (Date, Date, usize)> = BTreeMap::new();
+    for (index, r) in &used {
+        // An entry with every part left out reports nothing: it feeds no figure.
+        for v in r.values.iter().filter(|v| !v.is_empty()) {
+            let Some(ind) = lookup.indicator(&v.indicator) else { continue };
+            let key = (r.unit.clone(), v.indicator.clone());
+            let acc = Acc::from_entry(*index, v);
+            if ind.temporal == Temporal::Stock {
+                let stamp = (r.period.to, r.submitted, *index);
+                if stock_seen.get(&key).is_some_and(|s| *s >= stamp) {
+                    continue;
+                }
+                stock_seen.insert(key.clone(), stamp);
+                own.insert(key, acc);
+            } else {
+                own.entry(key).or_default().merge(&acc);
+            }
+        }
+    }
+    // Roll up: each unit's subtree, children first. Units outside the tree
+    // (unknown, or not existing in the period) are rejected by validation.
+    let mut children: BTreeMap<&UnitId, Vec<&UnitId>> = BTreeMap::new();
+    for (u, p) in &tree {
+        if let Some(p) = p {
+            children.entry(p).or_default().push(u);
+        }
+    }
+    let indicators: BTreeSet<&IndicatorId> = own.keys().map(|(_, i)| i).collect();
+    let mut figures = Vec::new();
+    let mut totals: BTreeMap<(UnitId, IndicatorId), Acc> = BTreeMap::new();
+    for ind_id in indicators {
+        let Some(ind) = lookup.indicator(ind_id) else { continue };
+        for u in post_order(&tree, &children) {
+            let key = (u.clone(), ind_id.clone());
+            let mut acc = own.get(&key).cloned();
+            if ind.aggregation != Aggregation::NotAdditive {
+                for c in children.get(u).into_iter().flatten() {
+                    if let Some(ca) = totals.get(&((*c).clone(), ind_id.clone())) {
+                        acc.get_or_insert_with(Acc::default).merge(ca);
+                    }
+                }
+            }
+            let Some(acc) = acc else { continue };
+            for (what, t) in [("", &acc.counts), ("numerator/", &acc.numerator), ("denominator/", &acc.denominator)] {
+                for part in t.overflowed() {
+                    findings.push(
+                        Finding::new(Code::Overflow, "", msg::overflow(ind_id.as_str()))
+                            .with("unit", u.as_str())
+                            .with("indicator", ind_id.as_str())
+                            .with("entry", e.id.as_str())
+                            .with("part", format!("{what}{part}")),
+                    );
+                }
+            }
+            figures.push(figure(u, ind, &acc));
+            totals.insert(key, acc);
+        }
+    }
+    figures.sort_by(|a, b| (&a.unit, &a.indicator).cmp(&(&b.unit, &b.indicator)));
+
+    let root = tree.iter().find(|(_, p)| p.is_none()).map(|(u, _)| u.clone()).or_else(|| root_of(plan));
+    let progress = progress(lookup, &figures, root.as_ref());
+    PeriodSummary {
+        entry: e.id.clone(),
+        kind: e.kind,
+        period: e.period,
+        due: e.due,
+        completeness: completeness(plan, e, batch, as_of),
+        figures,
+        progress,
+        activities: activities(plan, &used),
+        funding: funding(plan, &used, e, findings),
+    }
+}
+
+/// Units in an order where every child comes before its parent.
+fn post_order<'a>(
+    tree: &'a BTreeMap<UnitId, Option<UnitId>>,
+    children: &BTreeMap<&UnitId, Vec<&'a UnitId>>,
+) -> Vec<&'a UnitId> {
+    let mut out = Vec::new();
+    let mut done: BTreeSet<&UnitId> = BTreeSet::new();
+    // Iterative depth-first walk from each root; a loop in the tree (a plan
+    // error of its own) cannot make it spin: each unit is visited once.
+    let roots = tree.iter().filter(|(_, p)| p.is_none()).map(|(u, _)| u);
+    let rest = tree.keys();
+    for start in roots.chain(rest) {
+        if done.contains(start) {
+            continue;
+        }
+        let mut stack = vec![(start, false)];
+        while let Some((u, expanded)) = stack.pop() {
+            if expanded {
+                if done.insert(u) {
+                    out.push(u);
+                }
+                continue;
+            }
+            if done.contains(u) {
+                continue;
+            }
+            stack.push((u, true));
+            for c in children.get(u).into_iter().flatten() {
+                if !done.contains(*c) && !stack.iter().any(|(s, _)| s == c) {
+                    stack.push((c, false));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn ratio(n: Option<Count>, d: Option<Count>, scale: f64) -> Option<f64> {
+    match (n, d) {
+        (Some(n), Some(d)) if d.get() > 0 => Some(n.get() as f64 / d.get() as f64 * scale),
+        _ => None,
+    }
+}
+
+fn figure(unit: &UnitId, ind: &Indicator, acc: &Acc) -> Figure {
+    let fraction = ind.measure.is_fraction();
+    let scale = ind.measure.scale();
+    let (numerator, denominator) = if fraction || acc.has_fraction {
+        (Some(acc.numerator.parts()), Some(acc.denominator.parts()))
+    } else {
+        (None, None)
+    };
+    let value = if ind.aggregation == Aggregation::NotAdditive && acc.stated.is_some() {
+        acc.stated
+    } else if fraction {
+        ratio(acc.numerator.total.get(), acc.denominator.total.get(), scale)
+    } else {
+        acc.counts.total.get().map(|c| c.get() as f64)
+    };
+    let gender = if !ind.by_sex {
+        None
+    } else if fraction {
+        let f = ratio(acc.numerator.female.get(), acc.denominator.female.get(), scale);
+        let m = ratio(acc.numerator.male.get(), acc.denominator.male.get(), scale);
+        Some(GenderMetrics {
+            female: f,
+            male: m,
+            parity_index: f.zip(m).and_then(|(f, m)| (m > 0.0).then(|| f / m)),
+            gap: f.zip(m).map(|(f, m)| f - m),
+        })
+    } else {
+        match (acc.counts.female.get(), acc.counts.male.get()) {
+            (Some(f), Some(m)) => {
+                let (f, m) = (f.get() as f64, m.get() as f64);
+                let both = f + m;
+                let (sf, sm) = if both > 0.0 { (Some(f / both * 100.0), Some(m / both * 100.0)) } else { (None, None) };
+                Some(GenderMetrics {
+                    female: sf,
+                    male: sm,
+                    parity_index: (m > 0.0).then(|| f / m),
+                    gap: sf.zip(sm).map(|(f, m)| f - m),
+                })
+            }
+            _ => None,
+        }
+    };
+    Figure {
+        unit: unit.clone(),
+        indicator: ind.id.clone(),
+        counts: if fraction { Parts::default() } else { acc.counts.parts() },
+        numerator,
+        denominator,
+        value,
+        gender,
+        reports: u32::try_from(acc.reports.len()).unwrap_or(u32::MAX),
+    }
+}
+
+fn progress(lookup: &Lookup, figures: &[Figure], root: Option<&UnitId>) -> Vec<Progress> {
+    let mut ids: BTreeSet<&IndicatorId> =
+        lookup.catalog.indicators.iter().filter(|i| !i.targets.is_empty()).map(|i| &i.id).collect();
+    ids.extend(lookup.plan.indicators.iter().filter(|i| !i.targets.is_empty()).map(|i| &i.id));
+    ids.extend(lookup.plan.targets.iter().map(|t| &t.indicator));
+    let mut out = Vec::new();
+    for id in ids {
+        let Some(ind) = lookup.indicator(id) else { continue };
+        let mut years: BTreeSet<i32> = ind.targets.iter().map(|t| t.year).collect();
+        years.extend(lookup.plan.targets.iter().filter(|t| &t.indicator == id).map(|t| t.target.year));
+        let value =
+            root.and_then(|r| figures.iter().find(|f| &f.unit == r && &f.indicator == id)).and_then(|f| f.value);
+        for year in years {
+            let Some(t) = lookup.target(id, year) else { continue };
+            let direction = t.direction.unwrap_or(ind.direction);
+            let status = match value {
+                None => ProgressStatus::NoData,
+                Some(v) if direction.achieved(v, t.value) => ProgressStatus::Achieved,
+                Some(_) => ProgressStatus::NotAchieved,
+            };
+            out.push(Progress {
+                indicator: id.clone(),
+                year,
+                target: t.value,
+                direction,
+                value,
+                status,
+                gap: value.map(|v| v - t.value),
+                confirmed: t.confirmed,
+                source: t.source.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn completeness(plan: &Plan, e: &ScheduleEntry, batch: &validate::Batch, as_of: Date) -> Completeness {
+    let mut c = Completeness::default();
+    for t in [Timeliness::OnTime, Timeliness::Late, Timeliness::Missing, Timeliness::NotYetDue] {
+        c.units.insert(t, Vec::new());
+    }
+    let expected: BTreeSet<&UnitId> =
+        plan.reporting.units.iter().filter(|u| plan.unit(u).is_some_and(|x| x.valid_during(&e.period))).collect();
+    for u in expected {
+        let mine: Vec<&Outcome> = batch
+            .outcomes
+            .iter()
+            // A report of the right kind whose period is wrong was still sent:
+            // it counts as received (and rejected), not as missing.
+            .filter(|o| {
+                o.unit.as_ref() == Some(u) && o.kind == Some(e.kind) && o.period.is_some_and(|p| p.overlaps(&e.period))
+            })
+            .collect();
+        // The first submission counts for timeliness: a unit that sent on time
+        // and corrected later was on time.
+        let first = mine.iter().filter_map(|o| o.submitted).filter(|s| *s <= as_of).min();
+        let t = Timeliness::at(e.due, first, as_of);
+        c.expected = c.expected.saturating_add(1);
+        if first.is_some() {
+            c.received = c.received.saturating_add(1);
+            let used_or_superseded = mine.iter().any(|o| o.status == Status::Used);
+            if !used_or_superseded {
+                c.rejected.push(u.clone());
+            }
+        }
+        let n = match t {
+            Timeliness::OnTime => &mut c.on_time,
+            Timeliness::Late => &mut c.late,
+            Timeliness::Missing => &mut c.missing,
+            Timeliness::NotYetDue => &mut c.not_yet_due,
+        };
+        *n = n.saturating_add(1);
+        c.units.entry(t).or_default().push(u.clone());
+    }
+    c
+}
+
+fn activities(plan: &Plan, used: &[(usize, &Report)]) -> Vec<AreaActivities> {
+    plan.content_areas
+        .iter()
+        .map(|area| AreaActivities {
+            area: area.number,
+            title: area.title.clone(),
+            activities: area
+                .activities
+                .iter()
+                .map(|a| {
+                    let mut statuses: BTreeMap<ActivityStatus, u32> =
+                        ActivityStatus::ALL.iter().map(|s| (*s, 0)).collect();
+                    for (_, r) in used {
+                        // One unit, one voice: the first result a report gives for the activity.
+                        if let Some(x) = r.activities.iter().find(|x| x.activity == a.id) {
+                            let n = statuses.entry(x.status).or_default();
+                            *n = n.saturating_add(1);
+                        }
+                    }
+                    ActivityTally { activity: a.id.clone(), statuses }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn funding(
+    plan: &Plan,
+    used: &[(usize, &Report)],
+    e: &ScheduleEntry,
+    findings: &mut Vec<Finding>,
+) -> Vec<FundingTotal> {
+    plan.funding_sources
+        .iter()
+        .map(|s| {
+            let (mut planned, mut spent, mut reports) = (Sum::None, Sum::None, BTreeSet::new());
+            for (i, r) in used {
+                for line in r.funding.iter().filter(|l| l.source == s.id) {
+                    planned = planned.add(line.planned);
+                    spent = spent.add(line.spent);
+                    reports.insert(*i);
+                }
+            }
+            for (part, sum) in [("planned", planned), ("spent", spent)] {
+                if sum == Sum::Overflow {
+                    findings.push(
+                        Finding::new(Code::Overflow, "", msg::overflow(s.id.as_str()))
+                            .with("funding_source", s.id.as_str())
+                            .with("entry", e.id.as_str())
+                            .with("part", part),
+                    );
+                }
+            }
+            FundingTotal {
+                source: s.id.clone(),
+                planned: planned.get(),
+                spent: spent.get(),
+                reports: u32::try_from(reports.len()).unwrap_or(u32::MAX),
+            }
+        })
+        .collect()
+}
+
+impl Summary {
+    /// The period summary of a schedule entry.
+    pub fn period(&self, entry: &str) -> Option<&PeriodSummary> {
+        self.periods.iter().find(|p| p.entry == entry)
+    }
+}
+
+impl PeriodSummary {
+    /// The figure of `unit` for `indicator`.
+    pub fn figure(&self, unit: &str, indicator: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.unit.as_str() == unit && f.indicator.as_str() == indicator)
+    }
+}

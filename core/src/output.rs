@@ -1,0 +1,481 @@
+//! The summary as people read it: a tidy CSV for pandas and Excel, and a
+//! text table in Vietnamese or English for a terminal.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::aggregate::{Figure, PeriodSummary, ProgressStatus, Summary};
+use crate::calendar::{format_vi_short, Timeliness};
+use crate::catalog::{Catalog, Lookup};
+use crate::model::{ActivityStatus, Count, Direction, Plan, UnitId};
+use crate::validate::Status;
+
+/// The language of text output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Tiếng Việt (the default: the officers' language).
+    #[default]
+    Vi,
+    En,
+}
+
+/// The CSV columns, in order.
+pub const CSV_COLUMNS: &[&str] = &[
+    "entry",
+    "kind",
+    "period_from",
+    "period_to",
+    "unit",
+    "unit_name",
+    "indicator",
+    "sex",
+    "value",
+    "numerator",
+    "denominator",
+    "reports",
+];
+
+/// The summary as tidy CSV: one row per schedule entry, unit, indicator and
+/// sex (SDMX codes `F`, `M`, `_T`). Counts fill `value`; percents, ratios and
+/// rates fill `numerator`, `denominator` and `value` (computed from them).
+/// An empty cell is "not reported", never 0.
+pub fn to_csv(summary: &Summary, plan: &Plan) -> String {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for p in &summary.periods {
+        for f in &p.figures {
+            let name = plan.unit(&f.unit).map(|u| u.name.clone()).unwrap_or_default();
+            let base = |sex: &str| {
+                vec![
+                    p.entry.clone(),
+                    serde_plain(&p.kind),
+                    p.period.from.iso(),
+                    p.period.to.iso(),
+                    f.unit.to_string(),
+                    name.clone(),
+                    f.indicator.to_string(),
+                    sex.to_string(),
+                ]
+            };
+            let cell = |c: Option<Count>| c.map(|c| c.to_string()).unwrap_or_default();
+            match (&f.numerator, &f.denominator) {
+                (Some(n), Some(d)) => {
+                    for (sex, nv, dv) in [("F", n.female, d.female), ("M", n.male, d.male), ("_T", n.total, d.total)] {
+                        if nv.is_none() && dv.is_none() {
+                            continue;
+                        }
+                        let value = if sex == "_T" {
+                            f.value
+                        } else {
+                            f.gender.as_ref().and_then(|g| if sex == "F" { g.female } else { g.male })
+                        };
+                        let mut row = base(sex);
+                        row.extend([value.map(fmt_f64).unwrap_or_default(), cell(nv), cell(dv), f.reports.to_string()]);
+                        rows.push(row);
+                    }
+                    // A non-additive figure with only a stated value.
+                    if n.total.is_none() && d.total.is_none() && f.value.is_some() {
+                        let mut row = base("_T");
+                        row.extend([
+                            f.value.map(fmt_f64).unwrap_or_default(),
+                            String::new(),
+                            String::new(),
+                            f.reports.to_string(),
+                        ]);
+                        rows.push(row);
+                    }
+                }
+                _ => {
+                    for (sex, v) in [("F", f.counts.female), ("M", f.counts.male), ("_T", f.counts.total)] {
+                        if let Some(v) = v {
+                            let mut row = base(sex);
+                            row.extend([v.to_string(), String::new(), String::new(), f.reports.to_string()]);
+                            rows.push(row);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // The writer only fails on I/O, and a Vec does not fail; fall back to empty text.
+    let _ = w.write_record(CSV_COLUMNS);
+    for r in rows {
+        let _ = w.write_record(&r);
+    }
+    w.into_inner().ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default()
+}
+
+fn serde_plain<T: Serialize>(t: &T) -> String {
+    serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// A float as text without noise: up to 4 decimals, no trailing zeros.
+fn fmt_f64(x: f64) -> String {
+    let s = format!("{x:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+/// Groups digits the way each language does: 1.234.567 (vi), 1,234,567 (en).
+pub fn group_digits(n: u64, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn decimal(x: f64, lang: Lang) -> String {
+    let s = format!("{x:.2}");
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n >= width {
+        let cut: String = s.chars().take(width.saturating_sub(1)).collect();
+        format!("{cut}…")
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
+}
+
+fn lpad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n >= width {
+        s.to_string()
+    } else {
+        format!("{}{s}", " ".repeat(width - n))
+    }
+}
+
+struct Words {
+    lang: Lang,
+}
+
+impl Words {
+    fn t<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
+        match self.lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+    fn date(&self, d: crate::model::Date) -> String {
+        match self.lang {
+            Lang::Vi => format_vi_short(d),
+            Lang::En => d.iso(),
+        }
+    }
+    fn count(&self, c: Option<Count>) -> String {
+        c.map(|c| group_digits(c.get(), self.lang)).unwrap_or_else(|| "–".into())
+    }
+}
+
+fn unit_names(plan: &Plan, ids: &[UnitId]) -> String {
+    ids.iter().map(|u| plan.unit(u).map_or_else(|| u.to_string(), |x| x.name.clone())).collect::<Vec<_>>().join(", ")
+}
+
+/// The summary as a text table, for a terminal or an e-mail.
+pub fn to_text(summary: &Summary, plan: &Plan, catalog: &Catalog, lang: Lang) -> String {
+    let w = Words { lang };
+    let lookup = Lookup::new(plan, catalog);
+    let mut out = String::new();
+    let line = |out: &mut String, s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
+    line(
+        &mut out,
+        &format!(
+            "{} — {} {} — {} {}",
+            w.t("TỔNG HỢP", "SUMMARY"),
+            w.t("Kế hoạch", "Plan"),
+            summary.plan,
+            w.t("tính đến ngày", "as of"),
+            w.date(summary.as_of)
+        ),
+    );
+    for p in &summary.periods {
+        period_text(&mut out, &w, &lookup, plan, p, summary);
+    }
+    let (used, superseded, rejected) = summary.accounting.iter().fold((0, 0, 0), |(u, s, r), o| match o.status {
+        Status::Used => (u + 1, s, r),
+        Status::Superseded => (u, s + 1, r),
+        Status::Rejected => (u, s, r + 1),
+    });
+    line(&mut out, "");
+    line(
+        &mut out,
+        &format!(
+            "{}: {} {} — {} {}, {} {}, {} {}.",
+            w.t("Đối soát báo cáo", "Accounting"),
+            summary.accounting.len(),
+            w.t("báo cáo nhận được", "reports received"),
+            used,
+            w.t("được sử dụng", "used"),
+            superseded,
+            w.t("bị thay thế", "superseded"),
+            rejected,
+            w.t("bị loại do có lỗi", "rejected for errors"),
+        ),
+    );
+    for f in &summary.findings {
+        line(&mut out, &format!("  ! {}", w.t(&f.message_vi, &f.message_en)));
+    }
+    out
+}
+
+fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &PeriodSummary, summary: &Summary) {
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    line(String::new());
+    line(format!(
+        "== {} ({} {} – {}, {} {}) ==",
+        w.t(p.kind.name_vi(), p.kind.name_en()).to_uppercase(),
+        w.t("kỳ", "period"),
+        w.date(p.period.from),
+        w.date(p.period.to),
+        w.t("hạn nộp", "due"),
+        w.date(p.due)
+    ));
+    let c = &p.completeness;
+    line(format!(
+        "{}: {} {}/{} {}; {} {}, {} {}, {} {}, {} {}",
+        w.t("Mức độ đầy đủ và tính kịp thời", "Completeness and timeliness"),
+        w.t("đã nhận", "received"),
+        c.received,
+        c.expected,
+        w.t("đơn vị", "units"),
+        w.t("đúng hạn", "on time"),
+        c.on_time,
+        w.t("nộp muộn", "late"),
+        c.late,
+        w.t("chưa nộp", "missing"),
+        c.missing,
+        w.t("chưa đến hạn", "not yet due"),
+        c.not_yet_due
+    ));
+    for t in [Timeliness::Late, Timeliness::Missing, Timeliness::NotYetDue] {
+        if let Some(units) = c.units.get(&t).filter(|u| !u.is_empty()) {
+            line(format!("  {}: {}", w.t(t.name_vi(), t.name_en()), unit_names(plan, units)));
+        }
+    }
+    if !c.rejected.is_empty() {
+        line(format!(
+            "  {}: {}",
+            w.t("Báo cáo bị loại do có lỗi", "Rejected for errors"),
+            unit_names(plan, &c.rejected)
+        ));
+    }
+
+    let root = summary.root.as_ref();
+    // Catalogue order (national targets first, then outputs), the plan's own after.
+    let rank = |id: &crate::model::IndicatorId| {
+        lookup
+            .catalog
+            .indicators
+            .iter()
+            .position(|i| &i.id == id)
+            .or_else(|| lookup.plan.indicators.iter().position(|i| &i.id == id).map(|n| n.saturating_add(1000)))
+            .unwrap_or(usize::MAX)
+    };
+    let mut root_figures: Vec<(&Figure, &crate::model::Indicator)> = p
+        .figures
+        .iter()
+        .filter(|f| Some(&f.unit) == root)
+        .filter_map(|f| lookup.indicator(&f.indicator).map(|i| (f, i)))
+        .collect();
+    root_figures.sort_by_key(|(f, _)| rank(&f.indicator));
+    let (rates, counts): (Vec<_>, Vec<_>) = root_figures.into_iter().partition(|(_, i)| i.measure.is_fraction());
+    if !counts.is_empty() {
+        line(String::new());
+        line(format!(
+            "{}  {}  {}  {}  {}  {}",
+            pad(w.t("Chỉ tiêu (toàn tỉnh)", "Indicator (province)"), 48),
+            lpad(w.t("Nữ", "Female"), 9),
+            lpad(w.t("Nam", "Male"), 9),
+            lpad(w.t("Tổng số", "Total"), 13),
+            lpad(w.t("Tỷ lệ nữ", "% female"), 9),
+            lpad(w.t("Số BC", "Reports"), 7)
+        ));
+        for (f, ind) in counts {
+            let share = f
+                .gender
+                .as_ref()
+                .and_then(|g| g.female)
+                .map(|x| decimal(x, w.lang) + "%")
+                .unwrap_or_else(|| "–".into());
+            line(format!(
+                "{}  {}  {}  {}  {}  {}",
+                pad(w.t(&ind.name_vi, &ind.name_en), 48),
+                lpad(&w.count(f.counts.female), 9),
+                lpad(&w.count(f.counts.male), 9),
+                lpad(&w.count(f.counts.total), 13),
+                lpad(&share, 9),
+                lpad(&f.reports.to_string(), 7)
+            ));
+        }
+    }
+    if !rates.is_empty() {
+        line(String::new());
+        line(format!(
+            "{}  {}  {}  {}  {}",
+            pad(w.t("Tỷ lệ, tỷ số (toàn tỉnh)", "Rate or ratio (province)"), 48),
+            lpad(w.t("Tử số", "Numerator"), 10),
+            lpad(w.t("Mẫu số", "Denominator"), 11),
+            lpad(w.t("Giá trị", "Value"), 20),
+            lpad(w.t("Số BC", "Reports"), 7)
+        ));
+        for (f, ind) in rates {
+            let value = f
+                .value
+                .map(|v| format!("{} {}", decimal(v, w.lang), w.t(&ind.unit_vi, &ind.unit_en)))
+                .unwrap_or_else(|| "–".into());
+            line(format!(
+                "{}  {}  {}  {}  {}",
+                pad(w.t(&ind.name_vi, &ind.name_en), 48),
+                lpad(&w.count(f.numerator.as_ref().and_then(|n| n.total)), 10),
+                lpad(&w.count(f.denominator.as_ref().and_then(|d| d.total)), 11),
+                lpad(&value, 20),
+                lpad(&f.reports.to_string(), 7)
+            ));
+        }
+    }
+
+    let with_data: Vec<_> = p.progress.iter().filter(|g| g.status != ProgressStatus::NoData).collect();
+    let no_data = p.progress.iter().filter(|g| g.status == ProgressStatus::NoData).count();
+    if !p.progress.is_empty() {
+        line(String::new());
+        line(w.t("Tiến độ so với mục tiêu quốc gia:", "Progress against national targets:").to_string());
+        for g in with_data {
+            let Some(ind) = lookup.indicator(&g.indicator) else { continue };
+            let dir = match (g.direction, w.lang) {
+                (Direction::AtLeast, Lang::Vi) => "≥",
+                (Direction::AtMost, Lang::Vi) => "≤",
+                (Direction::Below, Lang::Vi) => "<",
+                (Direction::AtLeast, Lang::En) => "≥",
+                (Direction::AtMost, Lang::En) => "≤",
+                (Direction::Below, Lang::En) => "<",
+            };
+            let status = match g.status {
+                ProgressStatus::Achieved => w.t("ĐẠT", "ACHIEVED"),
+                ProgressStatus::NotAchieved => w.t("CHƯA ĐẠT", "NOT ACHIEVED"),
+                ProgressStatus::NoData => w.t("chưa có số liệu", "no data"),
+            };
+            let unconfirmed = if g.confirmed {
+                ""
+            } else {
+                w.t(" (mục tiêu chưa được xác nhận)", " (target not confirmed)")
+            };
+            let unit = if ind.unit_en == "%" { "%" } else { "" };
+            line(format!(
+                "  {} {}: {}{} ({} {} {}{}) → {}{}",
+                pad(w.t(&ind.name_vi, &ind.name_en), 52),
+                g.year,
+                g.value.map(|v| decimal(v, w.lang)).unwrap_or_default(),
+                unit,
+                w.t("mục tiêu", "target"),
+                dir,
+                decimal(g.target, w.lang),
+                unit,
+                status,
+                unconfirmed
+            ));
+        }
+        if no_data > 0 {
+            line(format!(
+                "  {} {}",
+                no_data,
+                w.t("mục tiêu khác chưa có số liệu trong kỳ này.", "other targets have no data in this period.")
+            ));
+        }
+    }
+
+    line(String::new());
+    line(
+        w.t("Hoạt động theo nội dung (số đơn vị báo cáo):", "Activities by content area (units reporting):")
+            .to_string(),
+    );
+    for area in &p.activities {
+        let mut parts = Vec::new();
+        let mut total = [0u32; 4];
+        for a in &area.activities {
+            for (i, s) in ActivityStatus::ALL.iter().enumerate() {
+                if let (Some(slot), Some(n)) = (total.get_mut(i), a.statuses.get(s)) {
+                    *slot = slot.saturating_add(*n);
+                }
+            }
+        }
+        for (i, s) in ActivityStatus::ALL.iter().enumerate() {
+            let n = total.get(i).copied().unwrap_or(0);
+            if n > 0 {
+                let name = match s {
+                    ActivityStatus::NotStarted => w.t("chưa triển khai", "not started"),
+                    ActivityStatus::InProgress => w.t("đang triển khai", "in progress"),
+                    ActivityStatus::Done => w.t("hoàn thành", "done"),
+                    ActivityStatus::Cancelled => w.t("không thực hiện", "cancelled"),
+                };
+                parts.push(format!("{name} {n}"));
+            }
+        }
+        let title = plan
+            .content_areas
+            .iter()
+            .find(|a| a.number == area.area)
+            .and_then(|a| if w.lang == Lang::En { a.title_en.clone() } else { None })
+            .unwrap_or_else(|| area.title.clone());
+        let summary =
+            if parts.is_empty() { w.t("chưa có báo cáo", "no report").to_string() } else { parts.join(", ") };
+        line(format!("  {}. {}: {}", area.area, pad(&title, 60), summary));
+    }
+
+    line(String::new());
+    line(w.t("Kinh phí theo nguồn (đồng):", "Funding by source (VND):").to_string());
+    for f in &p.funding {
+        if f.reports == 0 {
+            continue;
+        }
+        let src = plan.funding_sources.iter().find(|s| s.id == f.source);
+        let name = src.map_or(f.source.to_string(), |s| match w.lang {
+            Lang::En => s.name_en.clone().unwrap_or_else(|| s.name.clone()),
+            Lang::Vi => s.name.clone(),
+        });
+        line(format!(
+            "  {}  {} {}  {} {}",
+            pad(&name, 36),
+            w.t("dự toán", "planned"),
+            lpad(&w.count(f.planned), 15),
+            w.t("đã chi", "spent"),
+            lpad(&w.count(f.spent), 15)
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_grouped_per_language() {
+        assert_eq!(group_digits(1_234_567, Lang::Vi), "1.234.567");
+        assert_eq!(group_digits(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(group_digits(999, Lang::Vi), "999");
+        assert_eq!(group_digits(0, Lang::Vi), "0");
+        assert_eq!(fmt_f64(56.25), "56.25");
+        assert_eq!(fmt_f64(2.0), "2");
+    }
+}

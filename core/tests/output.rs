@@ -1,0 +1,61 @@
+//! The summary as CSV (for pandas and Excel) and as a text table.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::PathBuf;
+
+use binhdang::aggregate::aggregate;
+use binhdang::output::{to_csv, to_text, Lang, CSV_COLUMNS};
+use binhdang::{read, Catalog, Plan};
+
+fn lai_chau() -> (Plan, binhdang::aggregate::Summary) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/lai-chau-2024");
+    let plan = read::plan_from_str(&std::fs::read_to_string(dir.join("plan.json")).unwrap()).value.unwrap();
+    let inputs = std::fs::read_dir(dir.join("reports"))
+        .unwrap()
+        .map(|e| read::report_from_str(&std::fs::read_to_string(e.unwrap().path()).unwrap()))
+        .collect();
+    let s = aggregate(&plan, &Catalog::builtin(), inputs, binhdang::calendar::parse_iso("2025-01-15").unwrap());
+    (plan, s)
+}
+
+#[test]
+fn csv_is_tidy() {
+    let (plan, s) = lai_chau();
+    let text = to_csv(&s, &plan);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let find = |entry: &str, unit: &str, ind: &str, sex: &str| {
+        rows.iter().find(|x| &x[0] == entry && &x[4] == unit && &x[6] == ind && &x[7] == sex).cloned()
+    };
+    let f = find("2024-annual", "12", "people_reached", "F").unwrap();
+    assert_eq!(&f[8], "26100");
+    assert_eq!(&f[5], "Tỉnh Lai Châu");
+    assert_eq!(&find("2024-annual", "12", "people_reached", "_T").unwrap()[8], "41970");
+    let mt1 = find("2024-annual", "12", "nq28-mt1", "_T").unwrap();
+    assert_eq!((&mt1[8], &mt1[9], &mt1[10]), ("56.25", "18", "32"));
+    // A part not reported has no row: it is not a zero.
+    assert!(find("2024-annual", "12", "nq28-mt1", "F").is_none());
+    // One row per entry, unit, indicator and sex.
+    let mut keys: Vec<_> =
+        rows.iter().map(|x| (x[0].to_string(), x[4].to_string(), x[6].to_string(), x[7].to_string())).collect();
+    let n = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), n);
+}
+
+#[test]
+fn text_table_in_both_languages() {
+    let (plan, s) = lai_chau();
+    let vi = to_text(&s, &plan, &Catalog::builtin(), Lang::Vi);
+    assert!(vi.contains("Mức độ đầy đủ và tính kịp thời: đã nhận 8/15 đơn vị"), "{vi}");
+    assert!(vi.contains("nộp muộn: Huyện Mường Tè"), "{vi}");
+    assert!(vi.contains("Báo cáo bị loại do có lỗi: Huyện Tam Đường, Huyện Sìn Hồ"), "{vi}");
+    assert!(vi.contains("26.100"), "Vietnamese digit grouping: {vi}");
+    assert!(vi.contains("CHƯA ĐẠT"));
+    let en = to_text(&s, &plan, &Catalog::builtin(), Lang::En);
+    assert!(en.contains("received 8/15 units"), "{en}");
+    assert!(en.contains("26,100"));
+    assert!(en.contains("NOT ACHIEVED"));
+}
