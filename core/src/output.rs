@@ -144,7 +144,7 @@ fn decimal(x: f64, lang: Lang) -> String {
 
 fn pad(s: &str, width: usize) -> String {
     let n = s.chars().count();
-    if n >= width {
+    if n > width {
         let cut: String = s.chars().take(width.saturating_sub(1)).collect();
         format!("{cut}…")
     } else {
@@ -397,10 +397,16 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
             ));
         }
         if no_data > 0 {
+            let others = no_data < p.progress.len();
             line(format!(
                 "  {} {}",
                 no_data,
-                w.t("mục tiêu khác chưa có số liệu trong kỳ này.", "other targets have no data in this period.")
+                match (others, w.lang) {
+                    (true, Lang::Vi) => "mục tiêu khác chưa có số liệu trong kỳ này.",
+                    (false, Lang::Vi) => "mục tiêu chưa có số liệu trong kỳ này.",
+                    (true, Lang::En) => "other targets have no data in this period.",
+                    (false, Lang::En) => "targets have no data in this period.",
+                }
             ));
         }
     }
@@ -463,6 +469,152 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
             lpad(&w.count(f.spent), 15)
         ));
     }
+}
+
+/// One report's findings as text: a heading naming the file, the unit and
+/// the kind, then one line per finding.
+pub fn findings_text(label: &str, outcome: &crate::validate::Outcome, plan: &Plan, lang: Lang) -> String {
+    let w = Words { lang };
+    let errors = outcome.findings.iter().filter(|f| f.is_error()).count();
+    let warnings = outcome.findings.len().saturating_sub(errors);
+    let unit = outcome.unit.as_ref().map(|u| plan.unit(u).map_or_else(|| u.to_string(), |x| x.name.clone()));
+    let kind = outcome.kind.map(|k| w.t(k.name_vi(), k.name_en()).to_string());
+    let what = [unit, kind].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let verdict = match (errors, warnings) {
+        (0, 0) => w.t("hợp lệ", "valid").to_string(),
+        (e, 0) => format!("{e} {}", w.t("lỗi", if e == 1 { "error" } else { "errors" })),
+        (0, n) => format!("{n} {}", w.t("cảnh báo", if n == 1 { "warning" } else { "warnings" })),
+        (e, n) => format!(
+            "{e} {}, {n} {}",
+            w.t("lỗi", if e == 1 { "error" } else { "errors" }),
+            w.t("cảnh báo", if n == 1 { "warning" } else { "warnings" })
+        ),
+    };
+    let status = match outcome.status {
+        Status::Used => String::new(),
+        Status::Superseded => format!(" — {}", w.t("đã bị báo cáo nộp sau thay thế", "superseded by a later report")),
+        Status::Rejected => format!(" — {}", w.t("bị loại khỏi tổng hợp", "left out of the summary")),
+    };
+    let mut out = if what.is_empty() {
+        format!("{label}: {verdict}{status}\n")
+    } else {
+        format!("{label} ({what}): {verdict}{status}\n")
+    };
+    for f in &outcome.findings {
+        let sev = match f.severity {
+            crate::Severity::Error => w.t("lỗi", "error"),
+            crate::Severity::Warning => w.t("cảnh báo", "warning"),
+        };
+        let path = if f.path.is_empty() { "/" } else { f.path.as_str() };
+        out.push_str(&format!(
+            "  {}  {}  {}  [{}]\n",
+            pad(sev, 8),
+            pad(path, 26),
+            w.t(&f.message_vi, &f.message_en),
+            f.code
+        ));
+    }
+    out
+}
+
+/// The closing line of a validation run.
+pub fn validation_totals(reports: usize, with_errors: usize, warnings: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã kiểm tra {reports} báo cáo: {with_errors} báo cáo có lỗi, {warnings} cảnh báo."),
+        Lang::En => format!("Checked {reports} reports: {with_errors} with errors, {warnings} warnings."),
+    }
+}
+
+/// A file or folder that could not be read, in one line.
+pub fn cannot_read(path: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Không đọc được {path}: {detail}"),
+        Lang::En => format!("Cannot read {path}: {detail}"),
+    }
+}
+
+/// A plan that could not be read, in one line per finding.
+pub fn plan_unreadable(path: &str, findings: &[crate::Finding], lang: Lang) -> String {
+    let w = Words { lang };
+    let mut out = format!("{} {path}:\n", w.t("Không đọc được kế hoạch", "Cannot read the plan"));
+    for f in findings {
+        let at = if f.path.is_empty() { "/" } else { f.path.as_str() };
+        out.push_str(&format!("  {at}: {}\n", w.t(&f.message_vi, &f.message_en)));
+    }
+    out
+}
+
+/// A date argument that could not be read.
+pub fn bad_date_argument(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Ngày không hợp lệ: \"{text}\" (dùng 2025-01-15, 15/1/2025 hoặc \"ngày 15 tháng 1 năm 2025\").")
+        }
+        Lang::En => format!("Not a date: \"{text}\" (use 2025-01-15, 15/1/2025 or \"ngày 15 tháng 1 năm 2025\")."),
+    }
+}
+
+/// What the demo suggests next.
+pub fn next_steps(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "\
+Thử tiếp:
+  binhdang validate --plan examples/lai-chau-2024/plan.json examples/lai-chau-2024/reports
+  binhdang aggregate --plan examples/lai-chau-2024/plan.json --as-of 15/1/2025 --format csv examples/lai-chau-2024/reports
+  binhdang catalog          (các mục tiêu quốc gia, nguồn và mức độ xác nhận)
+  binhdang schema report    (JSON Schema của báo cáo)
+  binhdang demo --lang en   (in English)
+"
+        .to_string(),
+        Lang::En => "\
+Try next:
+  binhdang validate --plan examples/lai-chau-2024/plan.json examples/lai-chau-2024/reports
+  binhdang aggregate --plan examples/lai-chau-2024/plan.json --as-of 2025-01-15 --format csv examples/lai-chau-2024/reports
+  binhdang catalog          (national targets, their sources and whether they are confirmed)
+  binhdang schema report    (the report's JSON Schema)
+  binhdang demo             (in Vietnamese)
+"
+        .to_string(),
+    }
+}
+
+/// The demo's opening lines.
+pub fn demo_heading(plan: &Plan, reports: usize, as_of: crate::model::Date, lang: Lang) -> String {
+    let w = Words { lang };
+    format!(
+        "{} {} — {}\n{} {} {}, {} {}.\n",
+        w.t("Kế hoạch", "Plan"),
+        plan.number,
+        plan.title,
+        w.t("Kiểm tra và tổng hợp", "Checking and adding up"),
+        reports,
+        w.t("báo cáo mẫu kèm theo", "bundled sample reports"),
+        w.t("tính đến ngày", "as of"),
+        w.date(as_of)
+    )
+}
+
+/// The built-in catalogue as text: every target with its source and whether it is confirmed.
+pub fn catalog_text(catalog: &Catalog, lang: Lang) -> String {
+    let w = Words { lang };
+    let mut out = String::new();
+    for i in &catalog.indicators {
+        out.push_str(&format!("{}  {}  [{}]\n", i.id, w.t(&i.name_vi, &i.name_en), w.t(&i.unit_vi, &i.unit_en)));
+        for t in &i.targets {
+            let dir = match t.direction.unwrap_or(i.direction) {
+                Direction::AtLeast => "≥",
+                Direction::AtMost => "≤",
+                Direction::Below => "<",
+            };
+            let approx = if t.approximate { w.t(" (khoảng)", " (about)") } else { "" };
+            let flag = if t.confirmed { "" } else { w.t("  CHƯA XÁC NHẬN", "  UNCONFIRMED") };
+            out.push_str(&format!("    {}: {dir} {}{approx} — {}{flag}\n", t.year, decimal(t.value, lang), t.source));
+            if let Some(n) = &t.note {
+                out.push_str(&format!("          {n}\n"));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

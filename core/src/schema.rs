@@ -1,7 +1,7 @@
 //! JSON Schemas (draft 2020-12), generated from the Rust types.
 //!
 //! The files in `schemas/` are these, checked in; a test fails when they
-//! drift. Regenerate with `cargo run -p binhdang-cli -- schema --write schemas`.
+//! drift. Regenerate with `cargo run -- schema --write schemas`.
 
 use schemars::{generate::SchemaSettings, JsonSchema};
 

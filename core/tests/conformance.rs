@@ -2,31 +2,13 @@
 //! The other runtimes run the same files; see tests/conformance/README.md.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use binhdang::read::{self, Read};
 use binhdang::validate::{self, Context};
 use binhdang::{calendar, Catalog, Finding, Plan, Report};
+use common::{root, vectors};
 use serde_json::{json, Value};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn vectors(dir: &str) -> Vec<(String, Value)> {
-    let mut out: Vec<_> = std::fs::read_dir(root().join(dir))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), load(&p)))
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
-}
-
-fn load(p: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
 
 /// A plan given inline or as a path from the repository root.
 fn plan_input(v: &Value) -> Read<Plan> {
@@ -156,58 +138,6 @@ fn every_code_has_a_vector() {
     assert!(missing.is_empty(), "codes without a vector: {missing:?}");
 }
 
-/// The vector language's comparison: expected objects are subsets of the
-/// actual ones, arrays match element by element, numbers within 1e-9.
-fn matches(expected: &Value, actual: &Value, at: &str, errors: &mut Vec<String>) {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (k, ev) in e {
-                matches(ev, a.get(k).unwrap_or(&Value::Null), &format!("{at}/{k}"), errors);
-            }
-        }
-        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
-            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
-                matches(ev, av, &format!("{at}/{i}"), errors);
-            }
-        }
-        (Value::Number(e), Value::Number(a)) => {
-            let (e, a) = (e.as_f64().unwrap(), a.as_f64().unwrap());
-            if (e - a).abs() > 1e-9 * e.abs().max(a.abs()).max(1.0) {
-                errors.push(format!("{at}: expected {e}, got {a}"));
-            }
-        }
-        (e, a) if e == a => {}
-        (e, a) => errors.push(format!("{at}: expected {e}, got {a}")),
-    }
-}
-
-/// The summary in the shape vectors address: periods by entry id, figures by
-/// "unit|indicator", progress by "indicator|year".
-fn keyed(summary: &binhdang::aggregate::Summary) -> Value {
-    let mut s = serde_json::to_value(summary).unwrap();
-    let mut periods = serde_json::Map::new();
-    for p in s["periods"].as_array().unwrap().clone() {
-        let mut p = p;
-        let figures: serde_json::Map<String, Value> = p["figures"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| (format!("{}|{}", f["unit"].as_str().unwrap(), f["indicator"].as_str().unwrap()), f.clone()))
-            .collect();
-        let progress: serde_json::Map<String, Value> = p["progress"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|g| (format!("{}|{}", g["indicator"].as_str().unwrap(), g["year"]), g.clone()))
-            .collect();
-        p["figures"] = Value::Object(figures);
-        p["progress"] = Value::Object(progress);
-        periods.insert(p["entry"].as_str().unwrap().to_string(), p);
-    }
-    s["periods"] = Value::Object(periods);
-    s
-}
-
 fn run_aggregate(v: &Value) -> Vec<String> {
     let catalog = Catalog::builtin();
     let as_of = calendar::parse_iso(v["as_of"].as_str().unwrap()).unwrap();
@@ -224,23 +154,7 @@ fn run_aggregate(v: &Value) -> Vec<String> {
         })
         .collect();
     let summary = binhdang::aggregate::aggregate(&plan, &catalog, inputs, as_of);
-    let actual = keyed(&summary);
-    let mut expected = v["expected"].clone();
-    let mut errors = Vec::new();
-    // "absent": figures that must not exist.
-    if let Some(periods) = expected["periods"].as_object_mut() {
-        for (entry, p) in periods.iter_mut() {
-            if let Some(absent) = p.as_object_mut().and_then(|o| o.remove("absent")) {
-                for key in absent.as_array().unwrap().iter().filter_map(Value::as_str) {
-                    if actual["periods"][entry]["figures"].get(key).is_some() {
-                        errors.push(format!("/periods/{entry}/figures/{key}: expected no figure"));
-                    }
-                }
-            }
-        }
-    }
-    matches(&expected, &actual, "", &mut errors);
-    errors
+    common::check_summary(&v["expected"], serde_json::to_value(&summary).unwrap())
 }
 
 #[test]

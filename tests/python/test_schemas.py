@@ -64,3 +64,42 @@ def test_catalog_schema_describes_the_builtin_catalogue():
     schema = load(SCHEMAS / "catalog.schema.json")
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert "indicators" in schema["properties"]
+
+
+def binhdang_binary():
+    """The CLI that tests/run built with the Rust suites."""
+    for profile in ("debug", "release"):
+        exe = ROOT / "target" / profile / "binhdang"
+        if exe.exists():
+            return exe
+    raise AssertionError("build the CLI first: cargo build (tests/run does)")
+
+
+def test_summary_validates_against_its_schema():
+    import subprocess
+
+    out = subprocess.run(
+        [str(binhdang_binary()), "aggregate", "--format", "json", "--as-of", "2025-01-15",
+         "--plan", str(ROOT / "examples/lai-chau-2024/plan.json"), str(ROOT / "examples/lai-chau-2024/reports")],
+        check=True, capture_output=True, text=True,
+    )
+    summary = json.loads(out.stdout)
+    errors = list(validator("summary").iter_errors(summary))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+    assert summary["periods"][1]["completeness"]["received"] == 11
+
+
+def test_validation_output_findings_validate_against_the_finding_schema():
+    import subprocess
+
+    out = subprocess.run(
+        [str(binhdang_binary()), "validate", "--format", "json", "--as-of", "2025-01-15",
+         "--plan", str(ROOT / "examples/lai-chau-2024/plan.json"), str(ROOT / "examples/lai-chau-2024/reports")],
+        capture_output=True, text=True,
+    )
+    assert out.returncode == 1  # the folder has reports with errors on purpose
+    findings = [f for r in json.loads(out.stdout)["reports"] for f in r["findings"]]
+    assert len(findings) == 6
+    v = validator("finding")
+    for f in findings:
+        assert v.is_valid(f), f

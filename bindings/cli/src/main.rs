@@ -1,1 +1,407 @@
-fn main() {}
+//! `binhdang`: validate and add up gender-equality reports from a shell.
+//!
+//! **Key decision: the command is a thin shell over the core crate.** It
+//! reads arguments and files and prints what `binhdang` returns; every rule,
+//! sum and sentence lives in core, so the command says exactly what the
+//! Python, WebAssembly and mobile bindings say.
+//!
+//! Exit status: 0 when no report has an error, 1 when one has, 2 for usage
+//! or I/O trouble.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use binhdang::aggregate::aggregate;
+use binhdang::output::{self, Lang};
+use binhdang::read::{self, Read};
+use binhdang::validate::{self, Status};
+use binhdang::{calendar, Catalog, Date, Plan, Report};
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+#[derive(Parser)]
+#[command(
+    name = "binhdang",
+    version,
+    about = "Check and add up the gender-equality reports of a Vietnamese province's plan."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ValidateFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SummaryFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate and add up the bundled Lai Châu 2024 plan and reports.
+    Demo {
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+        /// The date of the summary (default 15/1/2025, after both due dates).
+        #[arg(long, default_value = "2025-01-15")]
+        as_of: String,
+    },
+    /// Validate reports (files, or folders of .json files) against a plan.
+    Validate {
+        #[arg(long)]
+        plan: PathBuf,
+        /// The date of the check (2025-01-15, 15/1/2025); default today in Vietnam.
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ValidateFormat,
+        /// Earlier reports to compare with (previous periods); not validated themselves.
+        #[arg(long = "context")]
+        context: Vec<PathBuf>,
+        #[arg(required = true)]
+        reports: Vec<PathBuf>,
+    },
+    /// Add up reports into the province's summary.
+    Aggregate {
+        #[arg(long)]
+        plan: PathBuf,
+        /// The date of the summary (2025-01-15, 15/1/2025).
+        #[arg(long)]
+        as_of: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: SummaryFormat,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+        /// Write the summary to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(required = true)]
+        reports: Vec<PathBuf>,
+    },
+    /// Check a plan itself: references, ids, the schedule, the unit tree.
+    CheckPlan {
+        plan: PathBuf,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ValidateFormat,
+    },
+    /// Print a JSON Schema (plan, report, catalog, finding, summary); with --write, write them all.
+    Schema {
+        name: Option<String>,
+        /// Write every schema into this folder (how `schemas/` is regenerated).
+        #[arg(long)]
+        write: Option<PathBuf>,
+    },
+    /// Print the built-in catalogue: national targets with sources and the unconfirmed flag.
+    Catalog {
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ValidateFormat,
+    },
+}
+
+/// Trouble that stops a command: usage or I/O (exit status 2).
+struct Trouble(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(Trouble(msg)) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, Trouble> {
+    match command {
+        Command::Demo { lang, as_of } => demo(lang.into(), &as_of),
+        Command::Validate { plan, as_of, lang, format, context, reports } => {
+            validate_cmd(&plan, as_of.as_deref(), lang.into(), format, &context, &reports)
+        }
+        Command::Aggregate { plan, as_of, format, lang, out, reports } => {
+            aggregate_cmd(&plan, &as_of, format, lang.into(), out.as_deref(), &reports)
+        }
+        Command::CheckPlan { plan, lang, format } => check_plan(&plan, lang.into(), format),
+        Command::Schema { name, write } => schema(name.as_deref(), write.as_deref()),
+        Command::Catalog { lang, format } => {
+            let catalog = Catalog::builtin();
+            match format {
+                ValidateFormat::Text => print!("{}", output::catalog_text(&catalog, lang.into())),
+                ValidateFormat::Json => println!("{}", to_json(&catalog)),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn date_arg(text: Option<&str>, lang: Lang) -> Result<Date, Trouble> {
+    match text {
+        Some(t) => calendar::parse_vi(t).map_err(|_| Trouble(output::bad_date_argument(t, lang))),
+        None => {
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+                .unwrap_or(0);
+            Date::from_unix_seconds(secs, 7).ok_or_else(|| Trouble(output::bad_date_argument("today", lang)))
+        }
+    }
+}
+
+fn load_plan(path: &Path, lang: Lang) -> Result<Plan, Trouble> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
+    let r = read::plan_from_str(&text);
+    r.value.ok_or_else(|| Trouble(output::plan_unreadable(&path.display().to_string(), &r.findings, lang)))
+}
+
+/// Every report file named, folders expanded to their .json files (sorted).
+/// Unreadable paths are reported on stderr, one line each, and counted.
+fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize) -> Vec<(String, Read<Report>)> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            match std::fs::read_dir(p) {
+                Ok(rd) => {
+                    let mut inner: Vec<PathBuf> = rd
+                        .flatten()
+                        .map(|e| e.path())
+                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
+                        .collect();
+                    inner.sort();
+                    files.extend(inner);
+                }
+                Err(e) => {
+                    eprintln!("{}", output::cannot_read(&p.display().to_string(), &e.to_string(), lang));
+                    *trouble = trouble.saturating_add(1);
+                }
+            }
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let bar =
+        (files.len() > 300 && std::io::stderr().is_terminal()).then(|| indicatif::ProgressBar::new(files.len() as u64));
+    let mut out = Vec::new();
+    for f in files {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        match std::fs::read_to_string(&f) {
+            Ok(text) => out.push((f.display().to_string(), read::report_from_str(&text))),
+            Err(e) => {
+                eprintln!("{}", output::cannot_read(&f.display().to_string(), &e.to_string(), lang));
+                *trouble = trouble.saturating_add(1);
+            }
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    out
+}
+
+fn print_validation(
+    plan: &Plan,
+    labels: &[String],
+    outcomes: &[validate::Outcome],
+    lang: Lang,
+    format: ValidateFormat,
+) {
+    match format {
+        ValidateFormat::Text => {
+            let mut stdout = std::io::stdout().lock();
+            for (label, o) in labels.iter().zip(outcomes) {
+                let _ = write!(stdout, "{}", output::findings_text(label, o, plan, lang));
+            }
+            let with_errors = outcomes.iter().filter(|o| o.findings.iter().any(|f| f.is_error())).count();
+            let warnings = outcomes.iter().flat_map(|o| &o.findings).filter(|f| !f.is_error()).count();
+            let _ = writeln!(stdout, "{}", output::validation_totals(outcomes.len(), with_errors, warnings, lang));
+        }
+        ValidateFormat::Json => {
+            let reports: Vec<serde_json::Value> = labels
+                .iter()
+                .zip(outcomes)
+                .map(|(label, o)| {
+                    // The report that replaced this one, named by its file.
+                    let by = o.superseded_by.and_then(|i| labels.get(i));
+                    match by {
+                        Some(by) => serde_json::json!({"file": label, "status": o.status, "superseded_by": by, "findings": o.findings}),
+                        None => serde_json::json!({"file": label, "status": o.status, "findings": o.findings}),
+                    }
+                })
+                .collect();
+            println!("{}", to_json(&serde_json::json!({ "reports": reports })));
+        }
+    }
+}
+
+fn exit_for(outcomes: &[validate::Outcome], trouble: usize) -> ExitCode {
+    if trouble > 0 {
+        ExitCode::from(2)
+    } else if outcomes.iter().any(|o| o.findings.iter().any(|f| f.is_error())) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn validate_cmd(
+    plan_path: &Path,
+    as_of: Option<&str>,
+    lang: Lang,
+    format: ValidateFormat,
+    context: &[PathBuf],
+    reports: &[PathBuf],
+) -> Result<ExitCode, Trouble> {
+    let as_of = date_arg(as_of, lang)?;
+    let plan = load_plan(plan_path, lang)?;
+    let mut trouble = 0;
+    let earlier: Vec<Report> = collect(context, lang, &mut trouble).into_iter().filter_map(|(_, r)| r.value).collect();
+    let (labels, inputs): (Vec<String>, Vec<Read<Report>>) = collect(reports, lang, &mut trouble).into_iter().unzip();
+    let batch = validate::batch(&plan, &Catalog::builtin(), inputs, as_of, &earlier);
+    print_validation(&plan, &labels, &batch.outcomes, lang, format);
+    Ok(exit_for(&batch.outcomes, trouble))
+}
+
+fn aggregate_cmd(
+    plan_path: &Path,
+    as_of: &str,
+    format: SummaryFormat,
+    lang: Lang,
+    out: Option<&Path>,
+    reports: &[PathBuf],
+) -> Result<ExitCode, Trouble> {
+    let as_of = date_arg(Some(as_of), lang)?;
+    let plan = load_plan(plan_path, lang)?;
+    let mut trouble = 0;
+    let (_, inputs): (Vec<String>, Vec<Read<Report>>) = collect(reports, lang, &mut trouble).into_iter().unzip();
+    let catalog = Catalog::builtin();
+    let summary = aggregate(&plan, &catalog, inputs, as_of);
+    let text = match format {
+        SummaryFormat::Table => output::to_text(&summary, &plan, &catalog, lang),
+        SummaryFormat::Json => to_json(&summary) + "\n",
+        SummaryFormat::Csv => output::to_csv(&summary, &plan),
+    };
+    match out {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?,
+        None => print!("{text}"),
+    }
+    Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn check_plan(path: &Path, lang: Lang, format: ValidateFormat) -> Result<ExitCode, Trouble> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
+    let read = read::plan_from_str(&text);
+    let mut findings = read.findings;
+    if let Some(plan) = &read.value {
+        findings.extend(validate::plan(plan, &Catalog::builtin()));
+    }
+    binhdang::finding::sort(&mut findings);
+    let outcome = validate::Outcome {
+        index: 0,
+        unit: None,
+        kind: None,
+        period: None,
+        submitted: None,
+        status: if read.value.is_some() && !findings.iter().any(|f| f.is_error()) {
+            Status::Used
+        } else {
+            Status::Rejected
+        },
+        superseded_by: None,
+        findings,
+    };
+    let empty = read.value.clone();
+    match format {
+        ValidateFormat::Text => match &empty {
+            Some(plan) => print!("{}", output::findings_text(&path.display().to_string(), &outcome, plan, lang)),
+            None => print!("{}", output::plan_unreadable(&path.display().to_string(), &outcome.findings, lang)),
+        },
+        ValidateFormat::Json => println!("{}", to_json(&serde_json::json!({"findings": outcome.findings}))),
+    }
+    Ok(if outcome.findings.iter().any(|f| f.is_error()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn schema(name: Option<&str>, write: Option<&Path>) -> Result<ExitCode, Trouble> {
+    if let Some(dir) = write {
+        for n in binhdang::schema::NAMES {
+            let path = dir.join(format!("{n}.schema.json"));
+            let text = binhdang::schema::schema_text(n).unwrap_or_default();
+            std::fs::write(&path, text)
+                .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), Lang::En)))?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    match name {
+        None => {
+            for n in binhdang::schema::NAMES {
+                println!("{n}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(n) => match binhdang::schema::schema_text(n) {
+            Some(text) => {
+                print!("{text}");
+                Ok(ExitCode::SUCCESS)
+            }
+            None => Err(Trouble(format!("unknown schema {n:?}; one of: {}", binhdang::schema::NAMES.join(", ")))),
+        },
+    }
+}
+
+fn demo(lang: Lang, as_of: &str) -> Result<ExitCode, Trouble> {
+    let as_of = date_arg(Some(as_of), lang)?;
+    let r = read::plan_from_str(bundled::PLAN);
+    let plan = r.value.ok_or_else(|| Trouble(output::plan_unreadable("plan.json", &r.findings, lang)))?;
+    let catalog = Catalog::builtin();
+    let labels: Vec<String> = bundled::REPORTS.iter().map(|(n, _)| (*n).to_string()).collect();
+    let reads = bundled::REPORTS.iter().map(|(_, t)| read::report_from_str(t)).collect();
+    print!("{}", output::demo_heading(&plan, labels.len(), as_of, lang));
+    println!();
+    // The summary's accounting holds every report's findings: one pass serves both.
+    let summary = aggregate(&plan, &catalog, reads, as_of);
+    print_validation(&plan, &labels, &summary.accounting, lang, ValidateFormat::Text);
+    println!();
+    print!("{}", output::to_text(&summary, &plan, &catalog, lang));
+    println!();
+    print!("{}", output::next_steps(lang));
+    Ok(ExitCode::SUCCESS)
+}

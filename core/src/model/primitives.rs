@@ -39,6 +39,12 @@ impl Date {
     pub fn day(self) -> u32 {
         self.0.day()
     }
+    /// The calendar day at `unix_seconds` in a time zone `offset_hours` east
+    /// of UTC (Vietnam: 7). Hosts pass their clock; the library reads none.
+    pub fn from_unix_seconds(unix_seconds: i64, offset_hours: i64) -> Option<Date> {
+        let days = unix_seconds.checked_add(offset_hours.checked_mul(3600)?)?.div_euclid(86_400);
+        NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::Duration::try_days(days)?).map(Date)
+    }
     /// ISO form, as in JSON: `2024-04-24`.
     pub fn iso(self) -> String {
         self.0.format("%Y-%m-%d").to_string()

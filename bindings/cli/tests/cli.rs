@@ -1,0 +1,276 @@
+//! The built `binhdang` binary over the bundled data and every conformance vector.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+#[path = "../../../core/tests/common/mod.rs"]
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use common::{brief, root, vectors};
+use serde_json::{json, Value};
+
+fn bin() -> Command {
+    Command::cargo_bin("binhdang").unwrap()
+}
+
+fn example(p: &str) -> PathBuf {
+    root().join("examples/lai-chau-2024").join(p)
+}
+
+#[test]
+fn demo_shows_the_province_summary() {
+    let out = bin().arg("demo").assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("Tổng số (130) không bằng số nữ (70) cộng số nam (55)."), "{text}");
+    assert!(text.contains("Mức độ đầy đủ và tính kịp thời: đã nhận 11/15 đơn vị"));
+    assert!(text.contains("Kinh phí theo nguồn"));
+    assert!(text.contains("Thử tiếp:"));
+    let en = bin().args(["demo", "--lang", "en"]).assert().success().get_output().stdout.clone();
+    let en = String::from_utf8(en).unwrap();
+    assert!(en.contains("Total (130) is not female (70) + male (55)."), "{en}");
+    assert!(en.contains("Try next:"));
+}
+
+#[test]
+fn validate_the_bundled_folder() {
+    let assert = bin()
+        .args(["validate", "--format", "json", "--as-of", "2025-01-15", "--plan"])
+        .arg(example("plan.json"))
+        .arg(example("reports"))
+        .assert()
+        .code(1);
+    let v: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let reports = v["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 19);
+    let codes = |file: &str| -> Vec<String> {
+        let r = reports.iter().find(|r| r["file"].as_str().unwrap().ends_with(file)).unwrap();
+        r["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
+    };
+    // The mistakes the folder's README lists, file by file.
+    assert_eq!(codes("2024-6m-106.json"), ["sex_sum_mismatch"]);
+    assert_eq!(codes("2024-6m-107.json"), ["late_submission"]);
+    assert_eq!(codes("2024-6m-108.json"), ["period_mismatch"]);
+    assert_eq!(codes("2024-annual-109.json"), ["unknown_indicator"]);
+    assert_eq!(codes("2024-annual-111.json"), ["late_submission"]);
+    assert_eq!(codes("2024-annual-112.json"), ["numerator_exceeds_denominator"]);
+    assert_eq!(reports.iter().filter(|r| r["findings"].as_array().unwrap().is_empty()).count(), 13);
+    let f = &reports.iter().find(|r| r["file"].as_str().unwrap().ends_with("2024-6m-106.json")).unwrap()["findings"][0];
+    for key in ["code", "severity", "path", "message_vi", "message_en"] {
+        assert!(f.get(key).is_some(), "{key}");
+    }
+}
+
+#[test]
+fn exit_status_zero_when_clean() {
+    bin()
+        .args(["validate", "--as-of", "2025-01-15", "--plan"])
+        .arg(example("plan.json"))
+        .arg(example("reports/2024-6m-105.json"))
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn a_missing_file_is_named_and_the_others_still_run() {
+    let assert = bin()
+        .args(["validate", "--format", "json", "--as-of", "2025-01-15", "--plan"])
+        .arg(example("plan.json"))
+        .arg(example("reports/khong-co.json"))
+        .arg(example("reports/2024-6m-105.json"))
+        .assert()
+        .code(2);
+    let out = assert.get_output();
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("khong-co.json"));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reports"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_report_that_is_not_json_is_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bao-cao.json");
+    std::fs::write(&bad, "báo cáo 6 tháng").unwrap();
+    let assert = bin()
+        .args(["validate", "--as-of", "2025-01-15", "--plan"])
+        .arg(example("plan.json"))
+        .arg(&bad)
+        .assert()
+        .code(1);
+    let text = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("bao-cao.json") && text.contains("không phải JSON hợp lệ"), "{text}");
+}
+
+#[test]
+fn usage_and_plan_trouble_exit_2() {
+    bin().args(["validate"]).assert().code(2);
+    bin().args(["validate", "--plan", "/khong/co/plan.json", "x.json"]).assert().code(2);
+    bin()
+        .args(["validate", "--as-of", "30/2/2025", "--plan"])
+        .arg(example("plan.json"))
+        .arg(example("reports"))
+        .assert()
+        .code(2);
+    bin().args(["schema", "khong-co"]).assert().code(2);
+}
+
+#[test]
+fn aggregate_writes_csv_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tong-hop.csv");
+    bin()
+        .args(["aggregate", "--as-of", "15/1/2025", "--format", "csv", "--plan"])
+        .arg(example("plan.json"))
+        .arg("--out")
+        .arg(&out)
+        .arg(example("reports"))
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(out).unwrap();
+    assert!(csv.starts_with("entry,kind,period_from,period_to,unit,unit_name,indicator,sex,value"));
+    assert!(
+        csv.contains("2024-annual,annual,2023-12-15,2024-12-14,12,Tỉnh Lai Châu,people_reached,_T,41970,,,9"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn schema_and_catalog() {
+    let out = bin().args(["schema", "report"]).assert().success().get_output().stdout.clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    let text = String::from_utf8(bin().arg("catalog").assert().success().get_output().stdout.clone()).unwrap();
+    // MT5.1 is seen only in an English summary.
+    let mt51 = text.lines().skip_while(|l| !l.starts_with("nq28-mt5-1")).nth(1).unwrap();
+    assert!(mt51.contains("CHƯA XÁC NHẬN"), "{mt51}");
+    let json: Value =
+        serde_json::from_slice(&bin().args(["catalog", "--format", "json"]).assert().success().get_output().stdout)
+            .unwrap();
+    assert!(json["indicators"].as_array().unwrap().len() > 20);
+}
+
+// ---- conformance vectors through the binary ----
+
+/// Writes a vector's plan (path or inline) and returns its path.
+fn plan_file(v: &Value, dir: &Path) -> PathBuf {
+    match &v["plan"] {
+        Value::String(p) => root().join(p),
+        inline => {
+            let p = dir.join("plan.json");
+            std::fs::write(&p, inline.to_string()).unwrap();
+            p
+        }
+    }
+}
+
+/// Writes the reports of a vector, one file each, in order.
+fn report_files(v: &Value, dir: &Path) -> Vec<PathBuf> {
+    let texts: Vec<String> = if let Some(t) = v["report_text"].as_str() {
+        vec![t.to_string()]
+    } else if let Some(r) = v.get("report_text_repeat") {
+        vec![common::repeat_text(r)]
+    } else if let Some(r) = v.get("report") {
+        vec![r.to_string()]
+    } else {
+        let as_text = v["reports_as_text"].as_array().cloned().unwrap_or_default();
+        v["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| match (as_text.get(i).and_then(Value::as_bool), r) {
+                (Some(true), Value::String(t)) => t.clone(),
+                _ => r.to_string(),
+            })
+            .collect()
+    };
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let p = dir.join(format!("r{i:03}.json"));
+            std::fs::write(&p, t).unwrap();
+            p
+        })
+        .collect()
+}
+
+fn run_validate_vector(v: &Value) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_file(v, dir.path());
+    if v["mode"] == "plan" {
+        let out = bin().arg("check-plan").arg(&plan).args(["--format", "json"]).output().unwrap();
+        let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+        return brief(&got["findings"]);
+    }
+    let files = report_files(v, dir.path());
+    let mut cmd = bin();
+    cmd.args(["validate", "--format", "json", "--as-of", v["as_of"].as_str().unwrap(), "--plan"]).arg(&plan);
+    for (i, r) in v["context"]["earlier"].as_array().cloned().unwrap_or_default().iter().enumerate() {
+        let p = dir.path().join(format!("earlier{i}.json"));
+        std::fs::write(&p, r.to_string()).unwrap();
+        cmd.arg("--context").arg(p);
+    }
+    let out = cmd.args(&files).output().unwrap();
+    let got: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let reports = got["reports"].as_array().unwrap();
+    // Exit status: 1 exactly when some report has an error.
+    let any_error = reports.iter().flat_map(|r| r["findings"].as_array().unwrap()).any(|f| f["severity"] == "error");
+    assert_eq!(out.status.code(), Some(if any_error { 1 } else { 0 }), "{}", v["description"]);
+    if v["mode"] == "batch" {
+        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        Value::Array(
+            reports
+                .iter()
+                .map(|r| {
+                    let mut x = json!({"status": r["status"], "findings": brief(&r["findings"])});
+                    if let Some(by) = r["superseded_by"].as_str() {
+                        x["superseded_by"] = json!(names.iter().position(|n| n == by).unwrap());
+                    }
+                    x
+                })
+                .collect(),
+        )
+    } else {
+        brief(&reports[0]["findings"])
+    }
+}
+
+#[test]
+fn validate_vectors_through_the_binary() {
+    let mut failed = Vec::new();
+    let all = vectors("tests/conformance/validate");
+    for (name, v) in &all {
+        let got = run_validate_vector(v);
+        if got != v["expected"] {
+            failed.push(format!("{name}\n  expected {}\n  got      {got}", v["expected"]));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} failed:\n{}", failed.len(), all.len(), failed.join("\n"));
+}
+
+#[test]
+fn aggregate_vectors_through_the_binary() {
+    let mut failed = Vec::new();
+    let all = vectors("tests/conformance/aggregate");
+    for (name, v) in &all {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = plan_file(v, dir.path());
+        let files = report_files(v, dir.path());
+        let out = bin()
+            .args(["aggregate", "--format", "json", "--as-of", v["as_of"].as_str().unwrap(), "--plan"])
+            .arg(&plan)
+            .args(&files)
+            .output()
+            .unwrap();
+        let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let errors = common::check_summary(&v["expected"], summary);
+        if !errors.is_empty() {
+            failed.push(format!("{name}: {}", errors.join("; ")));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} failed:\n{}", failed.len(), all.len(), failed.join("\n"));
+}

@@ -1,0 +1,123 @@
+//! Shared by the Rust and the CLI conformance runners: where vectors are,
+//! and the vector language's comparison.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// The repository root: the nearest folder above the crate that holds the vectors.
+pub fn root() -> PathBuf {
+    let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    crate_dir.ancestors().find(|d| d.join("tests/conformance").is_dir()).map(Path::to_path_buf).unwrap_or(crate_dir)
+}
+
+pub fn vectors(dir: &str) -> Vec<(String, Value)> {
+    let mut out: Vec<_> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), load(&p)))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+pub fn load(p: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// The vector language's comparison: expected objects are subsets of the
+/// actual ones, arrays match element by element, numbers within 1e-9.
+pub fn matches(expected: &Value, actual: &Value, at: &str, errors: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, ev) in e {
+                matches(ev, a.get(k).unwrap_or(&Value::Null), &format!("{at}/{k}"), errors);
+            }
+        }
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                matches(ev, av, &format!("{at}/{i}"), errors);
+            }
+        }
+        (Value::Number(e), Value::Number(a)) => {
+            let (e, a) = (e.as_f64().unwrap(), a.as_f64().unwrap());
+            if (e - a).abs() > 1e-9 * e.abs().max(a.abs()).max(1.0) {
+                errors.push(format!("{at}: expected {e}, got {a}"));
+            }
+        }
+        (e, a) if e == a => {}
+        (e, a) => errors.push(format!("{at}: expected {e}, got {a}")),
+    }
+}
+
+/// A summary (as JSON) in the shape vectors address: periods by entry id,
+/// figures by "unit|indicator", progress by "indicator|year".
+pub fn keyed(summary: Value) -> Value {
+    let mut s = summary;
+    let mut periods = serde_json::Map::new();
+    for p in s["periods"].as_array().unwrap().clone() {
+        let mut p = p;
+        let figures: serde_json::Map<String, Value> = p["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (format!("{}|{}", f["unit"].as_str().unwrap(), f["indicator"].as_str().unwrap()), f.clone()))
+            .collect();
+        let progress: serde_json::Map<String, Value> = p["progress"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| (format!("{}|{}", g["indicator"].as_str().unwrap(), g["year"]), g.clone()))
+            .collect();
+        p["figures"] = Value::Object(figures);
+        p["progress"] = Value::Object(progress);
+        periods.insert(p["entry"].as_str().unwrap().to_string(), p);
+    }
+    s["periods"] = Value::Object(periods);
+    s
+}
+
+/// Compares a summary (JSON) with a vector's `expected`, `absent` included.
+pub fn check_summary(expected: &Value, summary: Value) -> Vec<String> {
+    let actual = keyed(summary);
+    let mut expected = expected.clone();
+    let mut errors = Vec::new();
+    if let Some(periods) = expected["periods"].as_object_mut() {
+        for (entry, p) in periods.iter_mut() {
+            if let Some(absent) = p.as_object_mut().and_then(|o| o.remove("absent")) {
+                for key in absent.as_array().unwrap().iter().filter_map(Value::as_str) {
+                    if actual["periods"][entry]["figures"].get(key).is_some() {
+                        errors.push(format!("/periods/{entry}/figures/{key}: expected no figure"));
+                    }
+                }
+            }
+        }
+    }
+    matches(&expected, &actual, "", &mut errors);
+    errors
+}
+
+/// The text of a report given as `report_text_repeat`.
+pub fn repeat_text(r: &Value) -> String {
+    let times = r["times"].as_u64().unwrap() as usize;
+    format!(
+        "{}{}{}",
+        r["prefix"].as_str().unwrap(),
+        r["repeat"].as_str().unwrap().repeat(times),
+        r["suffix"].as_str().unwrap()
+    )
+}
+
+/// The brief form vectors expect of findings: code, severity, path.
+pub fn brief(findings: &Value) -> Value {
+    Value::Array(
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| serde_json::json!({"code": f["code"], "severity": f["severity"], "path": f["path"]}))
+            .collect(),
+    )
+}
