@@ -20,6 +20,7 @@
 //! ```
 
 pub mod aggregate;
+pub mod api;
 pub mod calendar;
 pub mod catalog;
 pub mod finding;

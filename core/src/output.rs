@@ -5,9 +5,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{Figure, PeriodSummary, ProgressStatus, Summary};
-use crate::calendar::{format_vi_short, Timeliness};
+use crate::calendar::{format_vi_short, ReportKind, Timeliness};
 use crate::catalog::{Catalog, Lookup};
-use crate::model::{ActivityStatus, Count, Direction, Plan, UnitId};
+use crate::model::{ActivityId, ActivityStatus, Count, Date, Direction, FundingSourceId, IndicatorId, Plan, UnitId};
 use crate::validate::Status;
 
 /// The language of text output.
@@ -18,6 +18,197 @@ pub enum Lang {
     #[default]
     Vi,
     En,
+}
+
+/// One row of the tidy figures table: a schedule entry, a unit, an indicator, a sex.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FigureRow {
+    pub entry: String,
+    pub kind: ReportKind,
+    pub period_from: Date,
+    pub period_to: Date,
+    pub unit: UnitId,
+    pub unit_name: String,
+    pub indicator: IndicatorId,
+    /// SDMX sex code: `F`, `M` or `_T` (total).
+    pub sex: String,
+    /// The count, or the percent/ratio/rate computed from numerator and denominator.
+    pub value: Option<f64>,
+    pub numerator: Option<Count>,
+    pub denominator: Option<Count>,
+    pub reports: u32,
+}
+
+/// One expected unit's standing for one schedule entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CompletenessRow {
+    pub entry: String,
+    pub kind: ReportKind,
+    pub unit: UnitId,
+    pub unit_name: String,
+    pub timeliness: Timeliness,
+    /// Received, but rejected for an error.
+    pub rejected: bool,
+}
+
+/// One indicator against one target year, for one schedule entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ProgressRow {
+    pub entry: String,
+    pub indicator: IndicatorId,
+    pub name_vi: String,
+    pub name_en: String,
+    pub year: i32,
+    pub target: f64,
+    pub direction: Direction,
+    pub value: Option<f64>,
+    pub status: ProgressStatus,
+    pub gap: Option<f64>,
+    pub confirmed: bool,
+    pub source: String,
+}
+
+/// Money of one funding source for one schedule entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FundingRow {
+    pub entry: String,
+    pub source: FundingSourceId,
+    pub source_name: String,
+    pub planned: Option<Count>,
+    pub spent: Option<Count>,
+    pub reports: u32,
+}
+
+/// How many units reported one status for one activity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ActivityRow {
+    pub entry: String,
+    pub area: u32,
+    pub activity: ActivityId,
+    pub status: ActivityStatus,
+    pub units: u32,
+}
+
+/// The summary as tidy tables: what pandas, Excel and a portal's grid read directly.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Tables {
+    pub figures: Vec<FigureRow>,
+    pub completeness: Vec<CompletenessRow>,
+    pub progress: Vec<ProgressRow>,
+    pub funding: Vec<FundingRow>,
+    pub activities: Vec<ActivityRow>,
+}
+
+fn unit_name(plan: &Plan, id: &UnitId) -> String {
+    plan.unit(id).map(|u| u.name.clone()).unwrap_or_default()
+}
+
+/// The summary as tidy tables. Figures: one row per schedule entry, unit,
+/// indicator and sex (SDMX `F`, `M`, `_T`); a part not reported has no row.
+pub fn tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Tables {
+    let lookup = Lookup::new(plan, catalog);
+    let mut t = Tables::default();
+    for p in &summary.periods {
+        for f in &p.figures {
+            let row = |sex: &str, value: Option<f64>, numerator: Option<Count>, denominator: Option<Count>| FigureRow {
+                entry: p.entry.clone(),
+                kind: p.kind,
+                period_from: p.period.from,
+                period_to: p.period.to,
+                unit: f.unit.clone(),
+                unit_name: unit_name(plan, &f.unit),
+                indicator: f.indicator.clone(),
+                sex: sex.to_string(),
+                value,
+                numerator,
+                denominator,
+                reports: f.reports,
+            };
+            match (&f.numerator, &f.denominator) {
+                (Some(n), Some(d)) => {
+                    for (sex, nv, dv) in [("F", n.female, d.female), ("M", n.male, d.male), ("_T", n.total, d.total)] {
+                        let value = match sex {
+                            "_T" => f.value,
+                            "F" => f.gender.as_ref().and_then(|g| g.female),
+                            _ => f.gender.as_ref().and_then(|g| g.male),
+                        };
+                        if nv.is_some() || dv.is_some() || (sex == "_T" && value.is_some()) {
+                            t.figures.push(row(sex, value, nv, dv));
+                        }
+                    }
+                }
+                _ => {
+                    for (sex, v) in [("F", f.counts.female), ("M", f.counts.male), ("_T", f.counts.total)] {
+                        if let Some(v) = v {
+                            t.figures.push(row(sex, Some(v.get() as f64), None, None));
+                        }
+                    }
+                    // A non-additive figure with only a stated value.
+                    if f.counts.total.is_none() && f.counts.female.is_none() && f.value.is_some() {
+                        t.figures.push(row("_T", f.value, None, None));
+                    }
+                }
+            }
+        }
+        for (timeliness, units) in &p.completeness.units {
+            for u in units {
+                t.completeness.push(CompletenessRow {
+                    entry: p.entry.clone(),
+                    kind: p.kind,
+                    unit: u.clone(),
+                    unit_name: unit_name(plan, u),
+                    timeliness: *timeliness,
+                    rejected: p.completeness.rejected.contains(u),
+                });
+            }
+        }
+        for g in &p.progress {
+            let ind = lookup.indicator(&g.indicator);
+            t.progress.push(ProgressRow {
+                entry: p.entry.clone(),
+                indicator: g.indicator.clone(),
+                name_vi: ind.map(|i| i.name_vi.clone()).unwrap_or_default(),
+                name_en: ind.map(|i| i.name_en.clone()).unwrap_or_default(),
+                year: g.year,
+                target: g.target,
+                direction: g.direction,
+                value: g.value,
+                status: g.status,
+                gap: g.gap,
+                confirmed: g.confirmed,
+                source: g.source.clone(),
+            });
+        }
+        for f in &p.funding {
+            t.funding.push(FundingRow {
+                entry: p.entry.clone(),
+                source: f.source.clone(),
+                source_name: plan
+                    .funding_sources
+                    .iter()
+                    .find(|s| s.id == f.source)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default(),
+                planned: f.planned,
+                spent: f.spent,
+                reports: f.reports,
+            });
+        }
+        for area in &p.activities {
+            for a in &area.activities {
+                for (status, n) in &a.statuses {
+                    t.activities.push(ActivityRow {
+                        entry: p.entry.clone(),
+                        area: area.area,
+                        activity: a.activity.clone(),
+                        status: *status,
+                        units: *n,
+                    });
+                }
+            }
+        }
+    }
+    t
 }
 
 /// The CSV columns, in order.
@@ -36,72 +227,28 @@ pub const CSV_COLUMNS: &[&str] = &[
     "reports",
 ];
 
-/// The summary as tidy CSV: one row per schedule entry, unit, indicator and
-/// sex (SDMX codes `F`, `M`, `_T`). Counts fill `value`; percents, ratios and
-/// rates fill `numerator`, `denominator` and `value` (computed from them).
+/// The figures table as CSV ([`tables`]): what pandas and Excel read directly.
 /// An empty cell is "not reported", never 0.
-pub fn to_csv(summary: &Summary, plan: &Plan) -> String {
+pub fn to_csv(summary: &Summary, plan: &Plan, catalog: &Catalog) -> String {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    for p in &summary.periods {
-        for f in &p.figures {
-            let name = plan.unit(&f.unit).map(|u| u.name.clone()).unwrap_or_default();
-            let base = |sex: &str| {
-                vec![
-                    p.entry.clone(),
-                    serde_plain(&p.kind),
-                    p.period.from.iso(),
-                    p.period.to.iso(),
-                    f.unit.to_string(),
-                    name.clone(),
-                    f.indicator.to_string(),
-                    sex.to_string(),
-                ]
-            };
-            let cell = |c: Option<Count>| c.map(|c| c.to_string()).unwrap_or_default();
-            match (&f.numerator, &f.denominator) {
-                (Some(n), Some(d)) => {
-                    for (sex, nv, dv) in [("F", n.female, d.female), ("M", n.male, d.male), ("_T", n.total, d.total)] {
-                        if nv.is_none() && dv.is_none() {
-                            continue;
-                        }
-                        let value = if sex == "_T" {
-                            f.value
-                        } else {
-                            f.gender.as_ref().and_then(|g| if sex == "F" { g.female } else { g.male })
-                        };
-                        let mut row = base(sex);
-                        row.extend([value.map(fmt_f64).unwrap_or_default(), cell(nv), cell(dv), f.reports.to_string()]);
-                        rows.push(row);
-                    }
-                    // A non-additive figure with only a stated value.
-                    if n.total.is_none() && d.total.is_none() && f.value.is_some() {
-                        let mut row = base("_T");
-                        row.extend([
-                            f.value.map(fmt_f64).unwrap_or_default(),
-                            String::new(),
-                            String::new(),
-                            f.reports.to_string(),
-                        ]);
-                        rows.push(row);
-                    }
-                }
-                _ => {
-                    for (sex, v) in [("F", f.counts.female), ("M", f.counts.male), ("_T", f.counts.total)] {
-                        if let Some(v) = v {
-                            let mut row = base(sex);
-                            row.extend([v.to_string(), String::new(), String::new(), f.reports.to_string()]);
-                            rows.push(row);
-                        }
-                    }
-                }
-            }
-        }
-    }
+    let cell = |c: Option<Count>| c.map(|c| c.to_string()).unwrap_or_default();
     // The writer only fails on I/O, and a Vec does not fail; fall back to empty text.
     let _ = w.write_record(CSV_COLUMNS);
-    for r in rows {
-        let _ = w.write_record(&r);
+    for r in tables(summary, plan, catalog).figures {
+        let _ = w.write_record([
+            r.entry,
+            serde_plain(&r.kind),
+            r.period_from.iso(),
+            r.period_to.iso(),
+            r.unit.to_string(),
+            r.unit_name,
+            r.indicator.to_string(),
+            r.sex,
+            r.value.map(fmt_f64).unwrap_or_default(),
+            cell(r.numerator),
+            cell(r.denominator),
+            r.reports.to_string(),
+        ]);
     }
     w.into_inner().ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default()
 }

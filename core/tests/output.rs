@@ -21,7 +21,7 @@ fn lai_chau() -> (Plan, binhdang::aggregate::Summary) {
 #[test]
 fn csv_is_tidy() {
     let (plan, s) = lai_chau();
-    let text = to_csv(&s, &plan);
+    let text = to_csv(&s, &plan, &Catalog::builtin());
     let mut r = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), CSV_COLUMNS);
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();

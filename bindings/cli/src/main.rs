@@ -316,7 +316,7 @@ fn aggregate_cmd(
     let text = match format {
         SummaryFormat::Table => output::to_text(&summary, &plan, &catalog, lang),
         SummaryFormat::Json => to_json(&summary) + "\n",
-        SummaryFormat::Csv => output::to_csv(&summary, &plan),
+        SummaryFormat::Csv => output::to_csv(&summary, &plan, &catalog),
     };
     match out {
         Some(path) => std::fs::write(path, text)

@@ -1,0 +1,149 @@
+//! The entry points every binding calls: plans and reports as JSON text in,
+//! typed results out, and a typed error for what cannot become a finding.
+//!
+//! Bindings (Python, WebAssembly, mobile) pass text because their hosts hold
+//! JSON as text or can make it cheaply, and because reading text here means
+//! every runtime meets hostile input (2^64, duplicate keys, 1e400) through the
+//! same strict reader and gives the same findings.
+
+use crate::aggregate::{self, Summary};
+use crate::calendar;
+use crate::catalog::Catalog;
+use crate::finding::{self, Finding};
+use crate::model::{Date, Plan, Report};
+use crate::read;
+use crate::validate::{self, Outcome};
+
+/// What cannot be answered with findings.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// The plan cannot be read; its findings say where and why.
+    #[error("{}", plan_message(.0))]
+    Plan(Vec<Finding>),
+    /// A date argument that is not a date.
+    #[error("not a date: {0:?} (use 2025-01-15, 15/1/2025 or \"ngày 15 tháng 1 năm 2025\")")]
+    Date(String),
+    /// A schema name that does not exist.
+    #[error("unknown schema {0:?}; one of: plan, report, catalog, finding, summary")]
+    Schema(String),
+    /// A report that cannot be read where a report is required (`load_report`).
+    #[error("{}", report_message(.0))]
+    Report(Vec<Finding>),
+}
+
+fn plan_message(findings: &[Finding]) -> String {
+    let first =
+        findings.first().map(|f| format!("{} ({})", f.message_en, if f.path.is_empty() { "/" } else { &f.path }));
+    format!("the plan cannot be read: {}", first.unwrap_or_default())
+}
+
+fn report_message(findings: &[Finding]) -> String {
+    let first = findings
+        .iter()
+        .find(|f| f.is_error())
+        .map(|f| format!("{} ({})", f.message_en, if f.path.is_empty() { "/" } else { &f.path }));
+    format!("the report cannot be read: {}", first.unwrap_or_default())
+}
+
+impl ApiError {
+    /// The findings behind the error, if any.
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            ApiError::Plan(f) | ApiError::Report(f) => f,
+            ApiError::Date(_) | ApiError::Schema(_) => &[],
+        }
+    }
+}
+
+/// Reads a plan; an error when it cannot be read.
+pub fn load_plan(text: &str) -> Result<Plan, ApiError> {
+    let r = read::plan_from_str(text);
+    r.value.ok_or(ApiError::Plan(r.findings))
+}
+
+/// Reads a report; an error (with its findings) when it cannot be read.
+pub fn load_report(text: &str) -> Result<Report, ApiError> {
+    let r = read::report_from_str(text);
+    match r.value {
+        Some(v) if !r.findings.iter().any(Finding::is_error) => Ok(v),
+        _ => Err(ApiError::Report(r.findings)),
+    }
+}
+
+/// Reads a date: `2025-01-15`, `15/1/2025` or `ngày 15 tháng 1 năm 2025`.
+pub fn date(text: &str) -> Result<Date, ApiError> {
+    calendar::parse_vi(text).map_err(|_| ApiError::Date(text.to_string()))
+}
+
+/// Today in Vietnam (UTC+7), from the host's clock in seconds since 1970.
+pub fn today(unix_seconds: i64) -> Date {
+    Date::from_unix_seconds(unix_seconds, 7).unwrap_or(Date(chrono::NaiveDate::MIN))
+}
+
+fn earlier_reports(earlier: &[String]) -> Vec<Report> {
+    earlier.iter().filter_map(|t| read::report_from_str(t).value).collect()
+}
+
+/// Validates one report. `earlier`: reports to compare with (previous periods).
+pub fn validate_report(plan: &str, report: &str, as_of: Date, earlier: &[String]) -> Result<Vec<Finding>, ApiError> {
+    let plan = load_plan(plan)?;
+    let earlier = earlier_reports(earlier);
+    Ok(validate::text(&plan, &Catalog::builtin(), report, as_of, validate::Context { earlier: &earlier, batch: &[] }))
+}
+
+/// Validates many reports together: one outcome per report, in order.
+pub fn validate_reports(
+    plan: &str,
+    reports: &[String],
+    as_of: Date,
+    earlier: &[String],
+) -> Result<Vec<Outcome>, ApiError> {
+    let plan = load_plan(plan)?;
+    let earlier = earlier_reports(earlier);
+    let inputs = reports.iter().map(|t| read::report_from_str(t)).collect();
+    Ok(validate::batch(&plan, &Catalog::builtin(), inputs, as_of, &earlier).outcomes)
+}
+
+/// Adds up reports into the summary.
+pub fn aggregate(plan: &str, reports: &[String], as_of: Date) -> Result<Summary, ApiError> {
+    let plan = load_plan(plan)?;
+    let inputs = reports.iter().map(|t| read::report_from_str(t)).collect();
+    Ok(aggregate::aggregate(&plan, &Catalog::builtin(), inputs, as_of))
+}
+
+/// Checks a plan: its reading findings, then the `plan_*` checks.
+pub fn check_plan(plan: &str) -> Vec<Finding> {
+    let r = read::plan_from_str(plan);
+    let mut out = r.findings;
+    if let Some(p) = &r.value {
+        out.extend(validate::plan(p, &Catalog::builtin()));
+    }
+    finding::sort(&mut out);
+    out
+}
+
+/// A schema by name.
+pub fn schema(name: &str) -> Result<serde_json::Value, ApiError> {
+    crate::schema::schema(name).ok_or_else(|| ApiError::Schema(name.to_string()))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_that_cannot_be_read_is_an_error_with_findings() {
+        let e = validate_report("{", "{}", today(0), &[]).unwrap_err();
+        assert!(matches!(e, ApiError::Plan(_)));
+        assert_eq!(e.findings().len(), 1);
+        assert!(e.to_string().starts_with("the plan cannot be read"));
+    }
+
+    #[test]
+    fn today_in_vietnam() {
+        // 2024-12-31 18:00 UTC is already 1 January in Hà Nội.
+        assert_eq!(today(1_735_668_000).iso(), "2025-01-01");
+        assert!(matches!(date("30/2/2025"), Err(ApiError::Date(_))));
+    }
+}
