@@ -1,7 +1,10 @@
 """Every JSON file in examples/ validates against its checked-in schema,
 with an independent validator (jsonschema, draft 2020-12)."""
+from __future__ import annotations
+
 import json
 import pathlib
+from typing import Any, Iterator, Tuple
 
 import jsonschema
 import pytest
@@ -10,17 +13,17 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "schemas"
 
 
-def load(path):
+def load(path: Any) -> Any:
     return json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
 
 
-def validator(name):
+def validator(name: str) -> jsonschema.Draft202012Validator:
     schema = load(SCHEMAS / f"{name}.schema.json")
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
-def example_files():
+def example_files() -> Iterator[Tuple[str, pathlib.Path]]:
     """(schema name, file) for every JSON example: plans and reports."""
     for path in sorted((ROOT / "examples").rglob("*.json")):
         if path.name == "plan.json":
@@ -32,18 +35,18 @@ def example_files():
 EXAMPLES = list(example_files())
 
 
-def test_there_are_examples():
+def test_there_are_examples() -> None:
     kinds = [k for k, _ in EXAMPLES]
     assert kinds.count("plan") >= 1 and kinds.count("report") >= 12
 
 
 @pytest.mark.parametrize("kind,path", EXAMPLES, ids=[str(p.relative_to(ROOT)) for _, p in EXAMPLES])
-def test_example_validates(kind, path):
+def test_example_validates(kind: str, path: pathlib.Path) -> None:
     errors = sorted(validator(kind).iter_errors(load(path)), key=lambda e: list(e.path))
     assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]
 
 
-def test_schema_rejects_what_the_library_rejects():
+def test_schema_rejects_what_the_library_rejects() -> None:
     """The schema is not a rubber stamp: a negative count or a bad date fails it too."""
     report = load(ROOT / "examples/lai-chau-2024/reports/2024-6m-105.json")
     v = validator("report")
@@ -60,13 +63,13 @@ def test_schema_rejects_what_the_library_rejects():
     assert not v.is_valid(bad)
 
 
-def test_catalog_schema_describes_the_builtin_catalogue():
+def test_catalog_schema_describes_the_builtin_catalogue() -> None:
     schema = load(SCHEMAS / "catalog.schema.json")
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert "indicators" in schema["properties"]
 
 
-def binhdang_binary():
+def binhdang_binary() -> pathlib.Path:
     """The CLI that tests/run built with the Rust suites."""
     for profile in ("debug", "release"):
         exe = ROOT / "target" / profile / "binhdang"
@@ -75,7 +78,7 @@ def binhdang_binary():
     raise AssertionError("build the CLI first: cargo build (tests/run does)")
 
 
-def test_summary_validates_against_its_schema():
+def test_summary_validates_against_its_schema() -> None:
     import subprocess
 
     out = subprocess.run(
@@ -89,7 +92,7 @@ def test_summary_validates_against_its_schema():
     assert summary["periods"][1]["completeness"]["received"] == 11
 
 
-def test_validation_output_findings_validate_against_the_finding_schema():
+def test_validation_output_findings_validate_against_the_finding_schema() -> None:
     import subprocess
 
     out = subprocess.run(

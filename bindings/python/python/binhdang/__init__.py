@@ -1,0 +1,547 @@
+"""binhdang: validate and add up the gender-equality reports of a Vietnamese province.
+
+The engine is the Rust crate ``binhdang``; this package hands it your plans and
+reports and gives back typed results. Every rule, sum and sentence comes from
+the engine, so a notebook gets the same findings and totals as the portal, the
+field app and the command line.
+
+Plans and reports may be given as a dict, as JSON text, or as a path to a JSON
+file. Findings are data, never exceptions: ``BinhdangError`` is raised only
+for what cannot be answered with findings (a plan that cannot be read, a date
+that is not a date).
+
+>>> import binhdang
+>>> plan = binhdang.load_plan("examples/lai-chau-2024/plan.json")      # doctest: +SKIP
+>>> findings = binhdang.validate_report(report, plan, as_of="2025-01-15")  # doctest: +SKIP
+>>> [f.code for f in findings]                                          # doctest: +SKIP
+['sex_sum_mismatch']
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html as _html
+import json as _json
+import os as _os
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+
+from . import _binhdang as _native
+
+__all__ = [
+    "BinhdangError",
+    "Catalog",
+    "Completeness",
+    "Finding",
+    "Findings",
+    "Outcome",
+    "PeriodSummary",
+    "Plan",
+    "Report",
+    "Summary",
+    "aggregate",
+    "catalog",
+    "check_plan",
+    "findings_frame",
+    "load_plan",
+    "load_report",
+    "schema",
+    "schema_names",
+    "validate_report",
+    "validate_reports",
+]
+
+__version__: str = _native.__version__
+
+#: A plan or report: a dict, JSON text, a path to a JSON file, or an object from this package.
+Input = Union[Mapping[str, Any], str, "_os.PathLike[str]", "_Record"]
+#: A date: ``datetime.date``, ``"2025-01-15"``, ``"15/1/2025"`` or ``"ngày 15 tháng 1 năm 2025"``.
+DateLike = Union[_dt.date, str]
+
+
+class BinhdangError(ValueError):
+    """What cannot be answered with findings.
+
+    Raised for a plan that cannot be read, a date that is not a date, an
+    unknown schema, or (by ``load_report``) a report that cannot be read.
+    ``findings`` holds the findings that say where and why.
+    """
+
+    findings: List["Finding"]
+
+    def __init__(self, message: str, findings: Optional[List["Finding"]] = None) -> None:
+        super().__init__(message)
+        self.findings = findings or []
+
+
+def _call(fn: Any, *args: Any) -> Any:
+    """Calls the native module and turns its error into ``BinhdangError`` with ``Finding`` objects."""
+    try:
+        return fn(*args)
+    except _native.BinhdangError as e:
+        message = str(e.args[0]) if e.args else str(e)
+        raw = e.args[1] if len(e.args) > 1 else "[]"
+        raise BinhdangError(message, [Finding(f) for f in _json.loads(raw)]) from None
+
+
+def _text(value: Input) -> str:
+    """JSON text of a plan or report given as a dict, JSON text, a path, or a record.
+
+    Dicts go through ``json.dumps`` so that the engine's strict reader sees
+    them exactly as it sees text from any other runtime.
+    """
+    if isinstance(value, _Record):
+        return _json.dumps(value.to_dict(), ensure_ascii=False)
+    if isinstance(value, _os.PathLike):
+        with open(value, encoding="utf-8") as f:
+            return f.read()
+    if isinstance(value, str):
+        stripped = value.lstrip()
+        if stripped[:1] in ("{", "[") or "\n" in value or len(value) > 4096:
+            return value
+        if _os.path.isfile(value):
+            with open(value, encoding="utf-8") as f:
+                return f.read()
+        return value
+    if isinstance(value, Mapping):
+        return _json.dumps(value, ensure_ascii=False, allow_nan=True)
+    raise TypeError(f"expected a dict, JSON text or a path, got {type(value).__name__}")
+
+
+def _date(value: Optional[DateLike]) -> Optional[str]:
+    if value is None:
+        return None
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+class _Record:
+    """A read-only view of one JSON object from the engine, with ``to_dict()``."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._data: Dict[str, Any] = dict(data)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The object as plain JSON data (a deep copy)."""
+        out: Dict[str, Any] = _json.loads(_json.dumps(self._data))
+        return out
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._data.get(key, default)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Record) and type(other) is type(self) and self._data == other._data
+
+    def __hash__(self) -> int:
+        return hash(_json.dumps(self._data, sort_keys=True))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._data!r})"
+
+
+def _table_html(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    head = "".join(f"<th>{_html.escape(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_html.escape('' if r.get(c) is None else str(r.get(c)))}</td>" for c in columns) + "</tr>"
+        for r in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+class Finding(_Record):
+    """One finding: a stable code, a severity, a JSON Pointer, a message in Vietnamese and English."""
+
+    __slots__ = ()
+
+    @property
+    def code(self) -> str:
+        """The stable code (``sex_sum_mismatch``)."""
+        return str(self._data["code"])
+
+    @property
+    def severity(self) -> str:
+        """``"error"`` or ``"warning"``."""
+        return str(self._data["severity"])
+
+    @property
+    def path(self) -> str:
+        """JSON Pointer (RFC 6901) to the field; ``""`` is the whole document."""
+        return str(self._data["path"])
+
+    @property
+    def message_vi(self) -> str:
+        return str(self._data["message_vi"])
+
+    @property
+    def message_en(self) -> str:
+        return str(self._data["message_en"])
+
+    @property
+    def context(self) -> Dict[str, Any]:
+        """The values involved: ``expected``, ``actual``, ``indicator``, ``limit``..."""
+        return dict(self._data.get("context", {}))
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        return f"{self.severity} {self.path or '/'}: {self.message_vi} [{self.code}]"
+
+
+_FINDING_COLUMNS = ["code", "severity", "path", "message_vi", "message_en"]
+
+
+class Findings(List[Finding]):
+    """A list of findings that a notebook shows as a table."""
+
+    @property
+    def errors(self) -> List[Finding]:
+        return [f for f in self if f.is_error]
+
+    def _repr_html_(self) -> str:
+        if not self:
+            return "<p>Không có phát hiện nào (no findings).</p>"
+        return _table_html([f.to_dict() for f in self], _FINDING_COLUMNS)
+
+
+class Outcome(_Record):
+    """What happened to one report of a batch: used, superseded or rejected, with its findings."""
+
+    __slots__ = ()
+
+    @property
+    def index(self) -> int:
+        return int(self._data["index"])
+
+    @property
+    def unit(self) -> Optional[str]:
+        return self._data.get("unit")
+
+    @property
+    def kind(self) -> Optional[str]:
+        return self._data.get("kind")
+
+    @property
+    def status(self) -> str:
+        """``"used"``, ``"superseded"`` or ``"rejected"``."""
+        return str(self._data["status"])
+
+    @property
+    def superseded_by(self) -> Optional[int]:
+        return self._data.get("superseded_by")
+
+    @property
+    def findings(self) -> Findings:
+        return Findings(Finding(f) for f in self._data.get("findings", []))
+
+
+class Completeness(_Record):
+    """Expected, received, on time, late, missing and not-yet-due units of one schedule entry."""
+
+    __slots__ = ()
+
+    @property
+    def expected(self) -> int:
+        return int(self._data["expected"])
+
+    @property
+    def received(self) -> int:
+        return int(self._data["received"])
+
+    @property
+    def on_time(self) -> int:
+        return int(self._data["on_time"])
+
+    @property
+    def late(self) -> int:
+        return int(self._data["late"])
+
+    @property
+    def missing(self) -> int:
+        return int(self._data["missing"])
+
+    @property
+    def not_yet_due(self) -> int:
+        return int(self._data["not_yet_due"])
+
+    @property
+    def units(self) -> Dict[str, List[str]]:
+        """Unit ids by timeliness: ``on_time``, ``late``, ``missing``, ``not_yet_due``."""
+        return {k: list(v) for k, v in self._data["units"].items()}
+
+    @property
+    def rejected(self) -> List[str]:
+        return list(self._data.get("rejected", []))
+
+
+class PeriodSummary(_Record):
+    """The summary of one schedule entry (the six-month or the annual report)."""
+
+    __slots__ = ()
+
+    @property
+    def entry(self) -> str:
+        return str(self._data["entry"])
+
+    @property
+    def kind(self) -> str:
+        return str(self._data["kind"])
+
+    @property
+    def completeness(self) -> Completeness:
+        return Completeness(self._data["completeness"])
+
+    @property
+    def figures(self) -> List[Dict[str, Any]]:
+        return list(self._data["figures"])
+
+    @property
+    def progress(self) -> List[Dict[str, Any]]:
+        return list(self._data["progress"])
+
+    def figure(self, unit: str, indicator: str) -> Optional[Dict[str, Any]]:
+        """The figure of ``unit`` for ``indicator``, or None."""
+        for f in self._data["figures"]:
+            if f["unit"] == unit and f["indicator"] == indicator:
+                return dict(f)
+        return None
+
+
+class Summary(_Record):
+    """The province's summary: one ``PeriodSummary`` per schedule entry, and the accounting."""
+
+    __slots__ = ("_plan_text",)
+
+    def __init__(self, data: Mapping[str, Any], plan_text: str) -> None:
+        super().__init__(data)
+        self._plan_text = plan_text
+
+    @property
+    def as_of(self) -> str:
+        return str(self._data["as_of"])
+
+    @property
+    def periods(self) -> List[PeriodSummary]:
+        return [PeriodSummary(p) for p in self._data["periods"]]
+
+    def period(self, entry: str) -> PeriodSummary:
+        """The summary of a schedule entry by id (``"2024-annual"``)."""
+        for p in self._data["periods"]:
+            if p["entry"] == entry:
+                return PeriodSummary(p)
+        raise KeyError(entry)
+
+    @property
+    def completeness(self) -> Dict[str, Completeness]:
+        """Completeness by schedule entry id."""
+        return {p["entry"]: Completeness(p["completeness"]) for p in self._data["periods"]}
+
+    @property
+    def accounting(self) -> List[Outcome]:
+        """Every input report, in input order: used, superseded (by which) or rejected (with findings)."""
+        return [Outcome(o) for o in self._data["accounting"]]
+
+    @property
+    def findings(self) -> Findings:
+        """Findings of the aggregation itself (``overflow``)."""
+        return Findings(Finding(f) for f in self._data.get("findings", []))
+
+    def tables(self) -> Dict[str, List[Dict[str, Any]]]:
+        """Tidy rows: ``figures``, ``completeness``, ``progress``, ``funding``, ``activities``."""
+        out: Dict[str, List[Dict[str, Any]]] = _json.loads(
+            _call(_native.summary_tables, self._plan_text, _json.dumps(self._data))
+        )
+        return out
+
+    def to_pandas(self, table: str = "figures") -> Any:
+        """A tidy pandas DataFrame of one table (default ``figures``: one row per
+        schedule entry, unit, indicator and sex). Needs pandas (``pip install binhdang[pandas]``)."""
+        import pandas as pd
+
+        rows = self.tables()[table]
+        return pd.DataFrame.from_records(rows)
+
+    def to_csv(self) -> str:
+        """The figures table as CSV text."""
+        return str(_call(_native.summary_csv, self._plan_text, _json.dumps(self._data)))
+
+    def text(self, lang: str = "vi") -> str:
+        """The summary as a text table, in Vietnamese (``"vi"``) or English (``"en"``)."""
+        return str(_call(_native.summary_text, self._plan_text, _json.dumps(self._data), lang))
+
+    def _repr_html_(self) -> str:
+        t = self.tables()
+        parts = [f"<h4>Tổng hợp — {_html.escape(str(self._data['plan']))} — {_html.escape(self.as_of)}</h4>"]
+        for p in self.periods:
+            c = p.completeness
+            parts.append(
+                f"<p><b>{_html.escape(p.entry)}</b>: {c.received}/{c.expected} đơn vị đã nộp "
+                f"(đúng hạn {c.on_time}, nộp muộn {c.late}, chưa nộp {c.missing}, chưa đến hạn {c.not_yet_due})</p>"
+            )
+        progress = [r for r in t["progress"] if r["status"] != "no_data"]
+        if progress:
+            parts.append(_table_html(progress, ["entry", "indicator", "year", "value", "target", "status", "gap"]))
+        return "".join(parts)
+
+
+class Plan(_Record):
+    """A plan (kế hoạch), as read and normalised by the engine."""
+
+    __slots__ = ()
+
+    @property
+    def number(self) -> str:
+        return str(self._data["number"])
+
+    @property
+    def year(self) -> int:
+        return int(self._data["year"])
+
+    @property
+    def title(self) -> str:
+        return str(self._data["title"])
+
+
+class Report(_Record):
+    """A report (báo cáo), as read and normalised by the engine."""
+
+    __slots__ = ()
+
+    @property
+    def unit(self) -> str:
+        return str(self._data["unit"])
+
+    @property
+    def kind(self) -> str:
+        return str(self._data["kind"])
+
+
+class Catalog(_Record):
+    """The built-in catalogue of indicators and national targets."""
+
+    __slots__ = ()
+
+    @property
+    def indicators(self) -> List[Dict[str, Any]]:
+        return list(self._data["indicators"])
+
+
+def load_plan(plan: Input) -> Plan:
+    """Reads a plan (dict, JSON text or path).
+
+    Raises ``BinhdangError`` with the findings when the plan cannot be read.
+    """
+    return Plan(_json.loads(_call(_native.load_plan, _text(plan))))
+
+
+def load_report(report: Input) -> Report:
+    """Reads a report (dict, JSON text or path).
+
+    Raises ``BinhdangError`` with the findings when the report cannot be read;
+    to get findings instead of an exception, use ``validate_report``.
+    """
+    return Report(_json.loads(_call(_native.load_report, _text(report))))
+
+
+def validate_report(
+    report: Input,
+    plan: Input,
+    *,
+    as_of: Optional[DateLike] = None,
+    context: Optional[Iterable[Input]] = None,
+) -> Findings:
+    """Validates one report against a plan and the built-in catalogue.
+
+    ``as_of``: the date of the check (default: today in Vietnam).
+    ``context``: earlier reports to compare with (the same unit's six-month
+    report, its previous year) for the ``annual_below_six_month`` and
+    ``outlier`` rules. Returns the findings in the stable order (by path,
+    then code). Never raises for anything in the report.
+    """
+    earlier = [_text(r) for r in (context or [])]
+    raw = _call(_native.validate_report, _text(plan), _text(report), _date(as_of), earlier)
+    return Findings(Finding(f) for f in _json.loads(raw))
+
+
+def validate_reports(
+    reports: Iterable[Input],
+    plan: Input,
+    *,
+    as_of: Optional[DateLike] = None,
+    context: Optional[Iterable[Input]] = None,
+) -> List[Outcome]:
+    """Validates many reports together: duplicates across reports (the later
+    submission supersedes), annual against six-month, outliers against the
+    previous period. Returns one ``Outcome`` per report, in input order."""
+    texts = [_text(r) for r in reports]
+    earlier = [_text(r) for r in (context or [])]
+    raw = _call(_native.validate_reports, _text(plan), texts, _date(as_of), earlier)
+    return [Outcome(o) for o in _json.loads(raw)]
+
+
+def aggregate(plan: Input, reports: Iterable[Input], as_of: DateLike) -> Summary:
+    """Adds up reports into the province's summary at ``as_of``.
+
+    One summary per schedule entry (six-month and annual never mix), over the
+    unit tree valid in that period; sums in exact integers, percents as ratios
+    of sums. Every report is accounted for as used, superseded or rejected.
+    """
+    plan_text = _text(plan)
+    texts = [_text(r) for r in reports]
+    raw = _call(_native.aggregate, plan_text, texts, _date(as_of))
+    return Summary(_json.loads(raw), plan_text)
+
+
+def check_plan(plan: Input) -> Findings:
+    """Checks a plan itself: references, ids, the schedule, the unit tree (``plan_*`` codes)."""
+    return Findings(Finding(f) for f in _json.loads(_call(_native.check_plan, _text(plan))))
+
+
+def schema(name: str) -> Dict[str, Any]:
+    """A JSON Schema (draft 2020-12) by name: ``plan``, ``report``, ``catalog``, ``finding``, ``summary``."""
+    out: Dict[str, Any] = _json.loads(_call(_native.schema, name))
+    return out
+
+
+def schema_names() -> List[str]:
+    """The names ``schema`` accepts."""
+    return list(_native.schema_names())
+
+
+def catalog() -> Catalog:
+    """The built-in catalogue: national targets with their sources and ``confirmed`` flags, and output indicators."""
+    return Catalog(_json.loads(_native.catalog()))
+
+
+def findings_frame(items: Union[Iterable[Finding], Iterable[Outcome]], labels: Optional[Sequence[str]] = None) -> Any:
+    """A tidy pandas DataFrame of findings: one row per finding.
+
+    ``items``: findings, or batch outcomes (then each row carries the
+    report's ``index``, ``status`` and, when ``labels`` are given, its label).
+    Needs pandas.
+    """
+    import pandas as pd
+
+    rows: List[Dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, Outcome):
+            for f in item.findings:
+                row: Dict[str, Any] = {"index": item.index, "status": item.status}
+                if labels is not None:
+                    row["report"] = labels[item.index]
+                row.update({c: f.get(c) for c in _FINDING_COLUMNS})
+                row["context"] = _json.dumps(f.context, ensure_ascii=False)
+                rows.append(row)
+        else:
+            row = {c: item.get(c) for c in _FINDING_COLUMNS}
+            row["context"] = _json.dumps(item.context, ensure_ascii=False)
+            rows.append(row)
+    batch = any(isinstance(i, Outcome) for i in items) if isinstance(items, list) else bool(rows and "index" in rows[0])
+    lead = ["index", "status"] + (["report"] if labels is not None else []) if batch else []
+    return pd.DataFrame.from_records(rows, columns=lead + _FINDING_COLUMNS + ["context"])

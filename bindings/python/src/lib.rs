@@ -1,0 +1,171 @@
+//! The native module `binhdang._binhdang`: text in, text out.
+//!
+//! **Key decision: this crate only converts.** Plans and reports arrive as
+//! JSON text (the Python layer turns dicts and paths into text, so hostile
+//! input meets the same strict reader as in every other runtime), results
+//! leave as JSON text, and `ApiError` becomes `BinhdangError` with its
+//! findings. Every rule, sum and sentence is in the core crate.
+
+use binhdang::api::{self, ApiError};
+use binhdang::output::{self, Lang};
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+create_exception!(
+    _binhdang,
+    BinhdangError,
+    PyValueError,
+    "What cannot be answered with findings: a plan that cannot be read, a date that is not a date, an unknown schema. `args[1]` holds the findings as JSON text."
+);
+
+fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| BinhdangError::new_err((e.to_string(), "[]".to_string())))
+}
+
+fn err(e: ApiError) -> PyErr {
+    let findings = serde_json::to_string(e.findings()).unwrap_or_else(|_| "[]".into());
+    BinhdangError::new_err((e.to_string(), findings))
+}
+
+fn as_of(text: Option<&str>) -> PyResult<binhdang::Date> {
+    match text {
+        Some(t) => api::date(t).map_err(err),
+        None => {
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+                .unwrap_or(0);
+            Ok(api::today(secs))
+        }
+    }
+}
+
+fn lang(text: &str) -> PyResult<Lang> {
+    match text {
+        "vi" => Ok(Lang::Vi),
+        "en" => Ok(Lang::En),
+        other => {
+            Err(BinhdangError::new_err((format!("unknown language {other:?}: \"vi\" or \"en\""), "[]".to_string())))
+        }
+    }
+}
+
+/// Validates one report (JSON text) against a plan (JSON text) at `as_of`
+/// (default: today in Vietnam). Returns the findings as JSON text.
+#[pyfunction]
+#[pyo3(signature = (plan, report, as_of_date=None, earlier=Vec::new()))]
+fn validate_report(plan: &str, report: &str, as_of_date: Option<&str>, earlier: Vec<String>) -> PyResult<String> {
+    to_json(&api::validate_report(plan, report, as_of(as_of_date)?, &earlier).map_err(err)?)
+}
+
+/// Validates many reports together. Returns one outcome per report, as JSON text.
+#[pyfunction]
+#[pyo3(signature = (plan, reports, as_of_date=None, earlier=Vec::new()))]
+fn validate_reports(
+    plan: &str,
+    reports: Vec<String>,
+    as_of_date: Option<&str>,
+    earlier: Vec<String>,
+) -> PyResult<String> {
+    to_json(&api::validate_reports(plan, &reports, as_of(as_of_date)?, &earlier).map_err(err)?)
+}
+
+/// Adds up reports into the province's summary, as JSON text.
+#[pyfunction]
+fn aggregate(plan: &str, reports: Vec<String>, as_of_date: &str) -> PyResult<String> {
+    to_json(&api::aggregate(plan, &reports, as_of(Some(as_of_date))?).map_err(err)?)
+}
+
+/// The summary's tidy tables (figures, completeness, progress, funding, activities), as JSON text.
+#[pyfunction]
+fn summary_tables(plan: &str, summary: &str) -> PyResult<String> {
+    let plan = api::load_plan(plan).map_err(err)?;
+    let summary =
+        serde_json::from_str(summary).map_err(|e| BinhdangError::new_err((e.to_string(), "[]".to_string())))?;
+    to_json(&output::tables(&summary, &plan, &binhdang::Catalog::builtin()))
+}
+
+/// The summary as a text table in `lang` ("vi" or "en").
+#[pyfunction]
+fn summary_text(plan: &str, summary: &str, lang_code: &str) -> PyResult<String> {
+    let plan = api::load_plan(plan).map_err(err)?;
+    let summary =
+        serde_json::from_str(summary).map_err(|e| BinhdangError::new_err((e.to_string(), "[]".to_string())))?;
+    Ok(output::to_text(&summary, &plan, &binhdang::Catalog::builtin(), lang(lang_code)?))
+}
+
+/// The summary's figures as CSV text.
+#[pyfunction]
+fn summary_csv(plan: &str, summary: &str) -> PyResult<String> {
+    let plan = api::load_plan(plan).map_err(err)?;
+    let summary =
+        serde_json::from_str(summary).map_err(|e| BinhdangError::new_err((e.to_string(), "[]".to_string())))?;
+    Ok(output::to_csv(&summary, &plan, &binhdang::Catalog::builtin()))
+}
+
+/// Checks a plan itself. Returns the findings as JSON text.
+#[pyfunction]
+fn check_plan(plan: &str) -> PyResult<String> {
+    to_json(&api::check_plan(plan))
+}
+
+/// Reads a plan; the plan as normalised JSON text, or BinhdangError.
+#[pyfunction]
+fn load_plan(plan: &str) -> PyResult<String> {
+    to_json(&api::load_plan(plan).map_err(err)?)
+}
+
+/// Reads a report; the report as normalised JSON text, or BinhdangError with its findings.
+#[pyfunction]
+fn load_report(report: &str) -> PyResult<String> {
+    to_json(&api::load_report(report).map_err(err)?)
+}
+
+/// A JSON Schema by name, as JSON text.
+#[pyfunction]
+fn schema(name: &str) -> PyResult<String> {
+    to_json(&api::schema(name).map_err(err)?)
+}
+
+/// The names of the published schemas.
+#[pyfunction]
+fn schema_names() -> Vec<String> {
+    binhdang::schema::NAMES.iter().map(|s| (*s).to_string()).collect()
+}
+
+/// The built-in catalogue, as JSON text.
+#[pyfunction]
+fn catalog() -> PyResult<String> {
+    to_json(&binhdang::Catalog::builtin())
+}
+
+/// Today's date in Vietnam (UTC+7), YYYY-MM-DD.
+#[pyfunction]
+fn today() -> PyResult<String> {
+    Ok(as_of(None)?.iso())
+}
+
+#[pymodule]
+fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("BinhdangError", m.py().get_type::<BinhdangError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    for f in [
+        wrap_pyfunction!(validate_report, m)?,
+        wrap_pyfunction!(validate_reports, m)?,
+        wrap_pyfunction!(aggregate, m)?,
+        wrap_pyfunction!(summary_tables, m)?,
+        wrap_pyfunction!(summary_text, m)?,
+        wrap_pyfunction!(summary_csv, m)?,
+        wrap_pyfunction!(check_plan, m)?,
+        wrap_pyfunction!(load_plan, m)?,
+        wrap_pyfunction!(load_report, m)?,
+        wrap_pyfunction!(schema, m)?,
+        wrap_pyfunction!(schema_names, m)?,
+        wrap_pyfunction!(catalog, m)?,
+        wrap_pyfunction!(today, m)?,
+    ] {
+        m.add_function(f)?;
+    }
+    Ok(())
+}

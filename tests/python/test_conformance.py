@@ -1,0 +1,46 @@
+"""Every conformance vector through the Python package: the same findings
+and totals as Rust."""
+from __future__ import annotations
+
+import json
+from typing import Any, Dict
+
+import pytest
+
+import binhdang
+from vectors import brief, check_summary, plan_text, report_texts, vectors
+
+VALIDATE = vectors("validate")
+AGGREGATE = vectors("aggregate")
+
+
+def run_validate(v: Dict[str, Any]) -> Any:
+    if v.get("mode") == "plan":
+        return brief([f.to_dict() for f in binhdang.check_plan(plan_text(v))])
+    plan = plan_text(v)
+    earlier = [json.dumps(r, ensure_ascii=False) for r in v.get("context", {}).get("earlier", [])]
+    texts = report_texts(v)
+    if v.get("mode") == "batch":
+        out = []
+        for o in binhdang.validate_reports(texts, plan, as_of=v["as_of"], context=earlier):
+            x: Dict[str, Any] = {"status": o.status, "findings": brief([f.to_dict() for f in o.findings])}
+            if o.superseded_by is not None:
+                x["superseded_by"] = o.superseded_by
+            out.append(x)
+        return out
+    return brief([f.to_dict() for f in binhdang.validate_report(texts[0], plan, as_of=v["as_of"], context=earlier)])
+
+
+@pytest.mark.parametrize("name,v", VALIDATE, ids=[n for n, _ in VALIDATE])
+def test_validate_vector(name: str, v: Dict[str, Any]) -> None:
+    assert run_validate(v) == v["expected"], v["description"]
+
+
+@pytest.mark.parametrize("name,v", AGGREGATE, ids=[n for n, _ in AGGREGATE])
+def test_aggregate_vector(name: str, v: Dict[str, Any]) -> None:
+    summary = binhdang.aggregate(plan_text(v), report_texts(v), v["as_of"])
+    assert check_summary(v["expected"], summary.to_dict()) == [], v["description"]
+
+
+def test_there_are_enough_vectors() -> None:
+    assert len(VALIDATE) >= 60 and len(AGGREGATE) >= 20

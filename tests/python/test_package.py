@@ -1,0 +1,144 @@
+"""The Python package as a data team uses it."""
+from __future__ import annotations
+
+import datetime
+import json
+import pathlib
+import pydoc
+
+import pytest
+
+import binhdang
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+PLAN = ROOT / "examples" / "lai-chau-2024" / "plan.json"
+REPORTS = sorted((ROOT / "examples" / "lai-chau-2024" / "reports").glob("*.json"))
+BAD_106 = ROOT / "examples" / "lai-chau-2024" / "reports" / "2024-6m-106.json"
+
+
+def test_inputs_may_be_a_path_a_dict_or_json_text() -> None:
+    as_path = binhdang.validate_report(BAD_106, PLAN, as_of="2025-01-15")
+    as_str_path = binhdang.validate_report(str(BAD_106), str(PLAN), as_of="2025-01-15")
+    report = json.loads(BAD_106.read_text(encoding="utf-8"))
+    as_dict = binhdang.validate_report(report, json.loads(PLAN.read_text(encoding="utf-8")), as_of=datetime.date(2025, 1, 15))
+    as_text = binhdang.validate_report(json.dumps(report), PLAN, as_of="15/1/2025")
+    assert as_path == as_str_path == as_dict == as_text
+    f = as_path[0]
+    assert (f.code, f.severity, f.path) == ("sex_sum_mismatch", "error", "/values/1/total")
+    assert f.message_vi == "Tổng số (130) không bằng số nữ (70) cộng số nam (55)."
+    assert f.context["expected"] == 125
+    assert f.is_error and as_path.errors == [f]
+
+
+def test_a_finding_is_never_an_exception() -> None:
+    # Text that is not JSON, a huge number, NaN in a dict: findings, not exceptions.
+    assert [f.code for f in binhdang.validate_report("báo cáo 6 tháng", PLAN, as_of="2025-01-15")] == ["malformed"]
+    report = json.loads(BAD_106.read_text(encoding="utf-8"))
+    report["values"][0]["total"] = 2**64
+    assert binhdang.validate_report(report, PLAN, as_of="2025-01-15")[0].path == "/values/0/total"
+    report["values"][0]["total"] = float("nan")
+    assert binhdang.validate_report(report, PLAN, as_of="2025-01-15")[0].code == "malformed"
+
+
+def test_errors_derive_from_value_error_with_findings() -> None:
+    with pytest.raises(binhdang.BinhdangError) as e:
+        binhdang.validate_report(BAD_106, '{"number": "01/KH"}', as_of="2025-01-15")
+    assert isinstance(e.value, ValueError)
+    assert e.value.findings and e.value.findings[0].code == "malformed"
+    assert "plan cannot be read" in str(e.value)
+    with pytest.raises(binhdang.BinhdangError):
+        binhdang.validate_report(BAD_106, PLAN, as_of="30/2/2025")
+    with pytest.raises(binhdang.BinhdangError) as e2:
+        binhdang.load_report("{}")
+    assert {f.path for f in e2.value.findings} >= {"/unit", "/plan"}
+    with pytest.raises(TypeError):
+        binhdang.validate_report(42, PLAN)  # type: ignore[arg-type]
+
+
+def test_as_of_defaults_to_today() -> None:
+    # Today is long after the 2024 due dates: the late report is still late, nothing is "future".
+    codes = [f.code for f in binhdang.validate_report(REPORTS[2], PLAN)]
+    assert "future_submission" not in codes
+
+
+def test_batch_outcomes() -> None:
+    outcomes = binhdang.validate_reports(REPORTS, PLAN, as_of="2025-01-15")
+    assert len(outcomes) == len(REPORTS) == 19
+    assert sorted({o.status for o in outcomes}) == ["rejected", "used"]
+    assert sum(o.status == "rejected" for o in outcomes) == 4
+
+
+def test_summary_objects_and_accounting() -> None:
+    s = binhdang.aggregate(PLAN, REPORTS, "2025-01-15")
+    c = s.completeness["2024-annual"]
+    assert (c.expected, c.received, c.on_time, c.late, c.missing) == (15, 11, 10, 1, 4)
+    assert c.units["late"] == ["111"]
+    fig = s.period("2024-annual").figure("12", "people_reached")
+    assert fig is not None and fig["counts"] == {"female": 26100, "male": 15870, "total": 41970}
+    assert [o.status for o in s.accounting].count("used") == 15
+    assert s.to_dict()["plan"] == "01/KH-BVSTBPN"
+
+
+def test_to_pandas_is_tidy() -> None:
+    pd = pytest.importorskip("pandas")
+    s = binhdang.aggregate(PLAN, REPORTS, "2025-01-15")
+    df = s.to_pandas()
+    assert list(df.columns) == ["entry", "kind", "period_from", "period_to", "unit", "unit_name", "indicator", "sex",
+                                "value", "numerator", "denominator", "reports"]
+    row = df[(df.entry == "2024-annual") & (df.unit == "12") & (df.indicator == "people_reached") & (df.sex == "F")]
+    assert row.value.item() == 26100
+    assert not df.duplicated(["entry", "unit", "indicator", "sex"]).any()
+    comp = s.to_pandas("completeness")
+    assert set(comp.timeliness) == {"on_time", "late", "missing"}
+    assert comp[comp.rejected].unit.tolist() == ["106", "108", "109", "112"]
+    progress = s.to_pandas("progress")
+    mt1 = progress[(progress.entry == "2024-annual") & (progress.indicator == "nq28-mt1") & (progress.year == 2025)]
+    assert mt1.status.item() == "not_achieved" and abs(mt1.value.item() - 56.25) < 1e-9
+    # The CSV is the same table.
+    from io import StringIO
+    assert len(pd.read_csv(StringIO(s.to_csv()))) == len(df)
+
+
+def test_findings_frame() -> None:
+    pytest.importorskip("pandas")
+    outcomes = binhdang.validate_reports(REPORTS, PLAN, as_of="2025-01-15")
+    df = binhdang.findings_frame(outcomes, labels=[p.name for p in REPORTS])
+    assert len(df) == 6
+    assert set(df.code) == {"sex_sum_mismatch", "late_submission", "period_mismatch", "unknown_indicator",
+                            "numerator_exceeds_denominator"}
+    assert df[df.code == "sex_sum_mismatch"].report.item() == "2024-6m-106.json"
+    single = binhdang.findings_frame(binhdang.validate_report(BAD_106, PLAN, as_of="2025-01-15"))
+    assert list(single.columns) == ["code", "severity", "path", "message_vi", "message_en", "context"]
+
+
+def test_notebook_html() -> None:
+    s = binhdang.aggregate(PLAN, REPORTS, "2025-01-15")
+    html = s._repr_html_()
+    assert "<table>" in html and "11/15 đơn vị đã nộp" in html
+    f = binhdang.validate_report(BAD_106, PLAN, as_of="2025-01-15")
+    assert "sex_sum_mismatch" in f._repr_html_()
+    assert "Tổng số (130)" in s.text() + f._repr_html_()
+    assert "received 11/15 units" in s.text("en")
+
+
+def test_catalog_schema_and_plan_checks() -> None:
+    cat = binhdang.catalog()
+    mt51 = next(i for i in cat.indicators if i["id"] == "nq28-mt5-1")
+    assert mt51["targets"][0]["confirmed"] is False
+    assert binhdang.schema("report")["$schema"].endswith("2020-12/schema")
+    assert binhdang.schema_names() == ["plan", "report", "catalog", "finding", "summary"]
+    with pytest.raises(binhdang.BinhdangError):
+        binhdang.schema("nope")
+    assert [f.code for f in binhdang.check_plan(PLAN)] == ["plan_due_before_period_end"] * 2
+    plan = binhdang.load_plan(PLAN)
+    assert plan.number == "01/KH-BVSTBPN" and plan.year == 2024
+    report = binhdang.load_report(BAD_106)
+    assert report.unit == "106" and binhdang.load_report(report.to_dict()) == report
+
+
+def test_help_reads_like_documentation() -> None:
+    for fn in [binhdang.validate_report, binhdang.validate_reports, binhdang.aggregate, binhdang.load_plan,
+               binhdang.load_report, binhdang.schema, binhdang.catalog, binhdang.findings_frame, binhdang.check_plan]:
+        text = pydoc.plain(pydoc.render_doc(fn))
+        assert fn.__doc__ and len(fn.__doc__.split()) >= 8, fn.__name__
+        assert fn.__name__ in text
