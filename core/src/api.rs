@@ -24,7 +24,7 @@ pub enum ApiError {
     #[error("not a date: {0:?} (use 2025-01-15, 15/1/2025 or \"ngày 15 tháng 1 năm 2025\")")]
     Date(String),
     /// A schema name that does not exist.
-    #[error("unknown schema {0:?}; one of: plan, report, catalog, finding, summary")]
+    #[error("unknown schema {0:?}; one of: plan, report, catalog, finding, summary, tables")]
     Schema(String),
     /// A report that cannot be read where a report is required (`load_report`).
     #[error("{}", report_message(.0))]
@@ -109,6 +109,15 @@ pub fn aggregate(plan: &str, reports: &[String], as_of: Date) -> Result<Summary,
     let plan = load_plan(plan)?;
     let inputs = reports.iter().map(|t| read::report_from_str(t)).collect();
     Ok(aggregate::aggregate(&plan, &Catalog::builtin(), inputs, as_of))
+}
+
+/// Adds up reports and returns the summary's tidy tables.
+pub fn tables(plan: &str, reports: &[String], as_of: Date) -> Result<crate::output::Tables, ApiError> {
+    let plan = load_plan(plan)?;
+    let inputs = reports.iter().map(|t| read::report_from_str(t)).collect();
+    let catalog = Catalog::builtin();
+    let summary = aggregate::aggregate(&plan, &catalog, inputs, as_of);
+    Ok(crate::output::tables(&summary, &plan, &catalog))
 }
 
 /// Checks a plan: its reading findings, then the `plan_*` checks.

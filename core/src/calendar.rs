@@ -191,10 +191,19 @@ pub fn parse_vi(s: &str) -> Result<Date, DateError> {
             _ => Err(DateError::Form(s.to_string())),
         };
     }
-    let lower = unicode_normalization::UnicodeNormalization::nfc(t).collect::<String>().to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
+    let nfc = unicode_normalization::UnicodeNormalization::nfc(t).collect::<String>();
+    let words: Vec<&str> = nfc.split_whitespace().collect();
+    // The three words as officers write them, in any case. Matching them
+    // directly keeps Unicode's case tables out of the WebAssembly module.
+    let is = |w: &str, forms: [&str; 3]| forms.contains(&w);
     match words.as_slice() {
-        ["ngày", d, "tháng", m, "năm", y] => ymd(s, y, m, d),
+        [a, d, b, m, c, y]
+            if is(a, ["ngày", "Ngày", "NGÀY"])
+                && is(b, ["tháng", "Tháng", "THÁNG"])
+                && is(c, ["năm", "Năm", "NĂM"]) =>
+        {
+            ymd(s, y, m, d)
+        }
         _ => Err(DateError::Form(s.to_string())),
     }
 }

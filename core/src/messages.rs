@@ -168,11 +168,14 @@ pub fn zero_denominator(ind: &str, num: u64) -> M {
 }
 
 pub fn stated_percent_mismatch(ind: &str, stated: f64, computed: f64, tolerance: f64) -> M {
+    // Two decimals by rounding, not `{:.2}`: the exact-digits formatter is
+    // heavy in WebAssembly, and the shortest form of a rounded number reads the same.
+    let computed = (computed * 100.0).round() / 100.0;
     m(
         format!(
-            "Chỉ tiêu {ind}: tỷ lệ ghi trong báo cáo ({stated}) khác tỷ lệ tính từ tử số và mẫu số ({computed:.2}) quá {tolerance} điểm."
+            "Chỉ tiêu {ind}: tỷ lệ ghi trong báo cáo ({stated}) khác tỷ lệ tính từ tử số và mẫu số ({computed}) quá {tolerance} điểm."
         ),
-        format!("Indicator {ind}: the stated figure ({stated}) differs from numerator ÷ denominator ({computed:.2}) by more than {tolerance} points."),
+        format!("Indicator {ind}: the stated figure ({stated}) differs from numerator ÷ denominator ({computed}) by more than {tolerance} points."),
     )
 }
 

@@ -91,6 +91,7 @@ pub struct ActivityRow {
 
 /// The summary as tidy tables: what pandas, Excel and a portal's grid read directly.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Tables (bảng tổng hợp)")]
 pub struct Tables {
     pub figures: Vec<FigureRow>,
     pub completeness: Vec<CompletenessRow>,

@@ -10,7 +10,7 @@ use crate::finding::Finding;
 use crate::model::{Plan, Report};
 
 /// The names of the schemas binhdang publishes, each `schemas/<name>.schema.json`.
-pub const NAMES: &[&str] = &["plan", "report", "catalog", "finding", "summary"];
+pub const NAMES: &[&str] = &["plan", "report", "catalog", "finding", "summary", "tables"];
 
 fn generate<T: JsonSchema>(id: &str) -> serde_json::Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
@@ -27,6 +27,23 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
         "catalog" => generate::<Catalog>(name),
         "finding" => generate::<Finding>(name),
         "summary" => generate::<crate::aggregate::Summary>(name),
+        "tables" => generate::<crate::output::Tables>(name),
+        _ => return None,
+    })
+}
+
+/// The published schema of `name`, as checked in under `schemas/` and
+/// minified at build time (equal to what [`schema`] generates: a test holds
+/// them together). Hosts that only hand schemas out (the WebAssembly module)
+/// use this and leave the generator out of their build.
+pub fn published(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "plan" => include_str!(concat!(env!("OUT_DIR"), "/plan.schema.min.json")),
+        "report" => include_str!(concat!(env!("OUT_DIR"), "/report.schema.min.json")),
+        "catalog" => include_str!(concat!(env!("OUT_DIR"), "/catalog.schema.min.json")),
+        "finding" => include_str!(concat!(env!("OUT_DIR"), "/finding.schema.min.json")),
+        "summary" => include_str!(concat!(env!("OUT_DIR"), "/summary.schema.min.json")),
+        "tables" => include_str!(concat!(env!("OUT_DIR"), "/tables.schema.min.json")),
         _ => return None,
     })
 }

@@ -34,3 +34,12 @@ fn schemas_are_draft_2020_12_with_titles() {
     assert!(plan["properties"]["number"]["description"].as_str().unwrap().contains("01/KH-BVSTBPN"));
     assert_eq!(binhdang::schema::schema("nope"), None);
 }
+
+#[test]
+fn published_text_is_the_generated_text() {
+    for name in binhdang::schema::NAMES {
+        let published: serde_json::Value = serde_json::from_str(binhdang::schema::published(name).unwrap()).unwrap();
+        assert_eq!(Some(published), binhdang::schema::schema(name), "{name}");
+    }
+    assert_eq!(binhdang::schema::published("nope"), None);
+}

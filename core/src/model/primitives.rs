@@ -47,13 +47,15 @@ impl Date {
     }
     /// ISO form, as in JSON: `2024-04-24`.
     pub fn iso(self) -> String {
-        self.0.format("%Y-%m-%d").to_string()
+        // Plain formatting rather than chrono's strftime engine, which would
+        // weigh on the WebAssembly module for one fixed pattern.
+        format!("{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
     }
 }
 

@@ -17,6 +17,8 @@ use serde::Deserialize;
 use serde_json::{Map, Number, Value};
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
+mod value_de;
+
 use crate::finding::{escape_segment, pointer, Code, Finding};
 use crate::messages as msg;
 use crate::model::{Plan, Report, ERR_TAG};
@@ -187,10 +189,10 @@ fn to_pointer(path: &serde_path_to_error::Path) -> String {
     out
 }
 
-/// Turns a serde error at `base` + its own path into a `malformed` finding.
-fn describe_type_error(base: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Finding {
-    let path = format!("{base}{}", to_pointer(e.path()));
-    let text = e.into_inner().to_string();
+/// Turns a reading error into a `malformed` finding at its place.
+fn describe_type_error(e: value_de::Error) -> Finding {
+    let path = e.path.unwrap_or_default();
+    let text = e.message;
     if let Some(tagged) = text.strip_prefix(ERR_TAG) {
         let (kind, value) = tagged.split_once(':').unwrap_or((tagged, ""));
         let m = match kind {
@@ -227,7 +229,7 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
 
 /// Reads a `T` from a value; a `malformed` finding (with a pointer under `base`) if it cannot.
 pub fn typed<T: DeserializeOwned>(value: &Value, base: &str) -> Result<T, Finding> {
-    serde_path_to_error::deserialize(value).map_err(|e| describe_type_error(base, e))
+    value_de::from_value(value, base).map_err(describe_type_error)
 }
 
 fn parse_then<T>(text: &str, then: impl FnOnce(Value) -> Read<T>) -> Read<T> {
