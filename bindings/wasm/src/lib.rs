@@ -1,0 +1,145 @@
+//! binhdang for JavaScript: check report forms in the browser and in Node.
+//!
+//! **Key decision: plain JS objects in and out, and no trap, ever.** Inputs
+//! may be objects or JSON text; objects pass through `JSON.stringify` so the
+//! core's strict reader sees exactly what every other runtime sees. Results
+//! come back through `JSON.parse` as plain objects. What a person typed gives
+//! findings; only what cannot be answered with findings (a plan that cannot
+//! be read, a date that is not a date) throws a `BinhdangError` carrying its
+//! findings. The core never panics, so the module instance survives any input.
+//!
+//! Size matters here: a portal loads this with every form. The plan check
+//! (`check_plan`) and the schema generator stay out (plans are checked with
+//! the CLI or Python; the schemas ship as JSON files beside the module).
+
+use binhdang::api::{self, ApiError};
+use js_sys::{Error, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+
+// Types of every input and output, generated from the JSON Schemas
+// (`npm run types`), so that TypeScript users see the same contract.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("../types.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const OPTIONS: &str = r#"
+/** Options of `validateReport` and `validateReports`. */
+export interface ValidateOptions {
+  /** The date of the check: "2025-01-15", "15/1/2025" or "ngày 15 tháng 1 năm 2025". Default: today in Vietnam. */
+  asOf?: string;
+  /** Earlier reports to compare with (previous periods), as objects or JSON text. */
+  context?: Array<Report | string>;
+}
+/** Thrown only for what cannot be answered with findings. */
+export interface BinhdangError extends Error {
+  name: "BinhdangError";
+  findings: Finding[];
+}
+"#;
+
+/// JSON text of a value given as text or as an object.
+fn text(value: &JsValue) -> String {
+    if let Some(s) = value.as_string() {
+        return s;
+    }
+    // `undefined` and functions stringify to nothing: the reader then says "empty input".
+    JSON::stringify(value).ok().and_then(|s| s.as_string()).unwrap_or_default()
+}
+
+fn texts(values: &JsValue) -> Vec<String> {
+    if !js_sys::Array::is_array(values) {
+        return Vec::new();
+    }
+    js_sys::Array::from(values).iter().map(|v| text(&v)).collect()
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let s = serde_json::to_string(value).map_err(|e| JsValue::from(Error::new(&e.to_string())))?;
+    JSON::parse(&s)
+}
+
+fn err(e: ApiError) -> JsValue {
+    let error = Error::new(&e.to_string());
+    error.set_name("BinhdangError");
+    let findings = serde_json::to_string(e.findings()).ok().and_then(|s| JSON::parse(&s).ok()).unwrap_or(JsValue::NULL);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&error, &JsValue::from_str("findings"), &findings);
+    error.into()
+}
+
+fn option(options: &JsValue, key: &str) -> JsValue {
+    if options.is_object() {
+        Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+fn as_of(value: &JsValue) -> Result<binhdang::Date, JsValue> {
+    match value.as_string() {
+        Some(s) => api::date(&s).map_err(err),
+        None => {
+            let secs = (js_sys::Date::now() / 1000.0) as i64;
+            Ok(api::today(secs))
+        }
+    }
+}
+
+/// Validates one report (a form) against a plan. Never throws for anything in the report.
+#[wasm_bindgen(js_name = validateReport, unchecked_return_type = "Finding[]")]
+pub fn validate_report(
+    #[wasm_bindgen(unchecked_param_type = "Report | string")] report: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let when = as_of(&option(&options, "asOf"))?;
+    let earlier = texts(&option(&options, "context"));
+    to_js(&api::validate_report(&text(&plan), &text(&report), when, &earlier).map_err(err)?)
+}
+
+/// Validates many reports together: one outcome per report (used, superseded or rejected).
+#[wasm_bindgen(js_name = validateReports, unchecked_return_type = "Outcome[]")]
+pub fn validate_reports(
+    #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let when = as_of(&option(&options, "asOf"))?;
+    let earlier = texts(&option(&options, "context"));
+    to_js(&api::validate_reports(&text(&plan), &texts(&reports), when, &earlier).map_err(err)?)
+}
+
+/// Adds up reports into the province's summary at `asOf`.
+#[wasm_bindgen(unchecked_return_type = "Summary")]
+pub fn aggregate(
+    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of_date: String,
+) -> Result<JsValue, JsValue> {
+    let when = api::date(&as_of_date).map_err(err)?;
+    to_js(&api::aggregate(&text(&plan), &texts(&reports), when).map_err(err)?)
+}
+
+/// The summary as tidy tables (figures, completeness, progress, funding,
+/// activities): what a portal's grid shows. Adds up like `aggregate`.
+#[wasm_bindgen(unchecked_return_type = "Tables")]
+pub fn tables(
+    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of_date: String,
+) -> Result<JsValue, JsValue> {
+    let when = api::date(&as_of_date).map_err(err)?;
+    to_js(&api::tables(&text(&plan), &texts(&reports), when).map_err(err)?)
+}
+
+/// The built-in catalogue: national targets with sources and `confirmed` flags.
+#[wasm_bindgen(unchecked_return_type = "Catalog")]
+pub fn catalog() -> Result<JsValue, JsValue> {
+    to_js(&binhdang::Catalog::builtin())
+}
+
+/// The library's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,58 @@
+// The JavaScript API as a portal developer uses it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as binhdang from "binhdang";
+import { ROOT } from "./vectors.mjs";
+
+const plan = JSON.parse(readFileSync(join(ROOT, "examples/lai-chau-2024/plan.json"), "utf8"));
+const report = JSON.parse(readFileSync(join(ROOT, "examples/lai-chau-2024/reports/2024-6m-106.json"), "utf8"));
+
+test("plain objects in and out", () => {
+  const [f] = binhdang.validateReport(report, plan, { asOf: "2025-01-15" });
+  assert.deepEqual(Object.keys(f).sort(), ["code", "context", "message_en", "message_vi", "path", "severity"]);
+  assert.equal(f.message_vi, "Tổng số (130) không bằng số nữ (70) cộng số nam (55).");
+  assert.equal(Object.getPrototypeOf(f), Object.prototype);
+});
+
+test("objects and JSON text give the same findings", () => {
+  const a = binhdang.validateReport(report, plan, { asOf: "15/1/2025" });
+  const b = binhdang.validateReport(JSON.stringify(report), JSON.stringify(plan), { asOf: "2025-01-15" });
+  assert.deepEqual(a, b);
+});
+
+test("malformed input gives findings and the instance lives on", () => {
+  for (const bad of [undefined, null, 42, "", "{", "[]", { unit: 5 }, { values: "x" }]) {
+    const findings = binhdang.validateReport(bad, plan, { asOf: "2025-01-15" });
+    assert.ok(findings.some((f) => f.code === "malformed"), JSON.stringify(bad));
+  }
+  const deep = "[".repeat(100000) + "]".repeat(100000);
+  assert.equal(binhdang.validateReport(deep, plan, { asOf: "2025-01-15" })[0].code, "malformed");
+  // Still alive: a good report still validates.
+  assert.deepEqual(binhdang.validateReport({ ...report, values: report.values.map((v, i) => (i === 1 ? { ...v, total: 125 } : v)) }, plan, { asOf: "2025-01-15" }), []);
+});
+
+test("what cannot be a finding throws BinhdangError with findings", () => {
+  assert.throws(() => binhdang.validateReport(report, "{", { asOf: "2025-01-15" }), (e) => e.name === "BinhdangError" && e.findings.length === 1);
+  assert.throws(() => binhdang.validateReport(report, plan, { asOf: "30/2/2025" }), (e) => e.name === "BinhdangError");
+  assert.throws(() => binhdang.schema("nope"), (e) => e.name === "BinhdangError");
+});
+
+test("default date is today, and options may be left out", () => {
+  const codes = binhdang.validateReport(report, plan).map((f) => f.code);
+  assert.deepEqual(codes, ["sex_sum_mismatch"]);
+});
+
+test("aggregate, tables, schema, catalog", () => {
+  const files = ["2024-annual-105.json", "2024-annual-106.json", "2024-annual-110.json"];
+  const reports = files.map((f) => readFileSync(join(ROOT, "examples/lai-chau-2024/reports", f), "utf8"));
+  const s = binhdang.aggregate(plan, reports, "2025-01-15");
+  const mt1 = s.periods[1].figures.find((f) => f.unit === "12" && f.indicator === "nq28-mt1");
+  assert.equal(mt1.value, 56.25);
+  const t = binhdang.tables(plan, reports, "2025-01-15");
+  assert.ok(t.completeness.some((r) => r.unit === "107" && r.timeliness === "missing"));
+  assert.equal(binhdang.schema("report").$schema, "https://json-schema.org/draft/2020-12/schema");
+  assert.equal(binhdang.catalog().indicators.find((i) => i.id === "nq28-mt5-1").targets[0].confirmed, false);
+  assert.match(binhdang.version(), /^\d+\.\d+\.\d+$/);
+});
