@@ -1,0 +1,353 @@
+//! binhdang for mobile apps (uniffi): Kotlin `vn.binhdang`, Swift `Binhdang`.
+//!
+//! **Key decision: typed results, JSON text in.** Field apps receive plans
+//! and reports as JSON (from the portal, from a file), so the entry points
+//! take text; what comes back is typed: records for findings, outcomes and
+//! the summary's parts, enums for severity and status, and a typed error for
+//! what cannot become a finding. This crate only converts: every rule, sum
+//! and sentence is in the core crate.
+
+use binhdang::api::{self, ApiError};
+
+uniffi::setup_scaffolding!();
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding of validation.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct Finding {
+    /// The stable code (`sex_sum_mismatch`).
+    pub code: String,
+    pub severity: Severity,
+    /// JSON Pointer (RFC 6901) to the field; empty for the whole document.
+    pub path: String,
+    pub message_vi: String,
+    pub message_en: String,
+    /// The values involved, as a JSON object.
+    pub context_json: String,
+}
+
+/// What happened to one report of a batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+pub enum ReportStatus {
+    Used,
+    Superseded,
+    Rejected,
+}
+
+/// One report's outcome in a batch.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct Outcome {
+    pub index: u32,
+    pub unit: Option<String>,
+    pub status: ReportStatus,
+    pub superseded_by: Option<u32>,
+    pub findings: Vec<Finding>,
+}
+
+/// Where an expected unit's report stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+pub enum Timeliness {
+    OnTime,
+    Late,
+    Missing,
+    NotYetDue,
+}
+
+/// One expected unit of one schedule entry.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct UnitStanding {
+    pub unit: String,
+    pub unit_name: String,
+    pub timeliness: Timeliness,
+    pub rejected: bool,
+}
+
+/// Completeness and timeliness of one schedule entry.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct Completeness {
+    pub expected: u32,
+    pub received: u32,
+    pub on_time: u32,
+    pub late: u32,
+    pub missing: u32,
+    pub not_yet_due: u32,
+    pub units: Vec<UnitStanding>,
+}
+
+/// One row of the figures table: a unit, an indicator, a sex (`F`, `M`, `_T`).
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct FigureRow {
+    pub unit: String,
+    pub unit_name: String,
+    pub indicator: String,
+    pub sex: String,
+    pub value: Option<f64>,
+    pub numerator: Option<u64>,
+    pub denominator: Option<u64>,
+    pub reports: u32,
+}
+
+/// How an indicator stands against a target year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+pub enum ProgressStatus {
+    Achieved,
+    NotAchieved,
+    NoData,
+}
+
+/// One indicator against one target year.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct Progress {
+    pub indicator: String,
+    pub name_vi: String,
+    pub year: i32,
+    pub target: f64,
+    pub value: Option<f64>,
+    pub status: ProgressStatus,
+    pub gap: Option<f64>,
+    pub confirmed: bool,
+}
+
+/// The summary of one schedule entry.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct PeriodSummary {
+    pub entry: String,
+    pub kind: String,
+    pub completeness: Completeness,
+    pub figures: Vec<FigureRow>,
+    pub progress: Vec<Progress>,
+}
+
+/// The province's summary.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct Summary {
+    pub plan: String,
+    pub as_of: String,
+    pub periods: Vec<PeriodSummary>,
+    /// Every input report, in input order.
+    pub accounting: Vec<Outcome>,
+    /// Findings of the aggregation itself (`overflow`).
+    pub findings: Vec<Finding>,
+    /// The whole summary as JSON, as the other runtimes give it.
+    pub json: String,
+}
+
+/// What cannot be answered with findings. (`detail`, not `message`: Kotlin
+/// exceptions already have a `message`, which uniffi derives from the fields.)
+#[derive(Clone, Debug, PartialEq, thiserror::Error, uniffi::Error)]
+pub enum BinhdangError {
+    /// The plan cannot be read; its findings say where and why.
+    #[error("{detail}")]
+    Plan { detail: String, findings: Vec<Finding> },
+    /// A report that must be readable (`load_report`) cannot be read.
+    #[error("{detail}")]
+    Report { detail: String, findings: Vec<Finding> },
+    /// A date that is not a date.
+    #[error("{detail}")]
+    Date { detail: String },
+    /// A schema name that does not exist.
+    #[error("{detail}")]
+    Schema { detail: String },
+}
+
+fn finding(f: &binhdang::Finding) -> Finding {
+    Finding {
+        code: f.code.as_str().to_string(),
+        severity: match f.severity {
+            binhdang::Severity::Error => Severity::Error,
+            binhdang::Severity::Warning => Severity::Warning,
+        },
+        path: f.path.clone(),
+        message_vi: f.message_vi.clone(),
+        message_en: f.message_en.clone(),
+        context_json: serde_json::to_string(&f.context).unwrap_or_else(|_| "{}".into()),
+    }
+}
+
+fn findings(list: &[binhdang::Finding]) -> Vec<Finding> {
+    list.iter().map(finding).collect()
+}
+
+impl From<ApiError> for BinhdangError {
+    fn from(e: ApiError) -> Self {
+        let detail = e.to_string();
+        match e {
+            ApiError::Plan(f) => BinhdangError::Plan { detail, findings: findings(&f) },
+            ApiError::Report(f) => BinhdangError::Report { detail, findings: findings(&f) },
+            ApiError::Date(_) => BinhdangError::Date { detail },
+            ApiError::Schema(_) => BinhdangError::Schema { detail },
+        }
+    }
+}
+
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn outcome(o: &binhdang::validate::Outcome) -> Outcome {
+    Outcome {
+        index: small(o.index),
+        unit: o.unit.as_ref().map(|u| u.to_string()),
+        status: match o.status {
+            binhdang::validate::Status::Used => ReportStatus::Used,
+            binhdang::validate::Status::Superseded => ReportStatus::Superseded,
+            binhdang::validate::Status::Rejected => ReportStatus::Rejected,
+        },
+        superseded_by: o.superseded_by.map(small),
+        findings: findings(&o.findings),
+    }
+}
+
+fn as_of(text: Option<String>) -> Result<binhdang::Date, BinhdangError> {
+    match text {
+        Some(t) => Ok(api::date(&t)?),
+        None => {
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+                .unwrap_or(0);
+            Ok(api::today(secs))
+        }
+    }
+}
+
+/// Validates one report (JSON text) against a plan (JSON text) at `as_of`
+/// (default: today in Vietnam). `earlier`: reports to compare with.
+#[uniffi::export(default(as_of = None, earlier = []))]
+pub fn validate_report(
+    report_json: String,
+    plan_json: String,
+    as_of: Option<String>,
+    earlier: Vec<String>,
+) -> Result<Vec<Finding>, BinhdangError> {
+    let day = self::as_of(as_of)?;
+    Ok(findings(&api::validate_report(&plan_json, &report_json, day, &earlier)?))
+}
+
+/// Validates many reports together: one outcome per report, in order.
+#[uniffi::export(default(as_of = None, earlier = []))]
+pub fn validate_reports(
+    reports_json: Vec<String>,
+    plan_json: String,
+    as_of: Option<String>,
+    earlier: Vec<String>,
+) -> Result<Vec<Outcome>, BinhdangError> {
+    let day = self::as_of(as_of)?;
+    Ok(api::validate_reports(&plan_json, &reports_json, day, &earlier)?.iter().map(outcome).collect())
+}
+
+/// Adds up reports into the province's summary at `as_of`.
+#[uniffi::export]
+pub fn aggregate(plan_json: String, reports_json: Vec<String>, as_of: String) -> Result<Summary, BinhdangError> {
+    let day = api::date(&as_of)?;
+    let plan = api::load_plan(&plan_json)?;
+    let catalog = binhdang::Catalog::builtin();
+    let inputs = reports_json.iter().map(|t| binhdang::read::report_from_str(t)).collect();
+    let s = binhdang::aggregate::aggregate(&plan, &catalog, inputs, day);
+    let t = binhdang::output::tables(&s, &plan, &catalog);
+    let timeliness = |x: binhdang::Timeliness| match x {
+        binhdang::Timeliness::OnTime => Timeliness::OnTime,
+        binhdang::Timeliness::Late => Timeliness::Late,
+        binhdang::Timeliness::Missing => Timeliness::Missing,
+        binhdang::Timeliness::NotYetDue => Timeliness::NotYetDue,
+    };
+    let periods = s
+        .periods
+        .iter()
+        .map(|p| PeriodSummary {
+            entry: p.entry.clone(),
+            kind: serde_json::to_value(p.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            completeness: Completeness {
+                expected: p.completeness.expected,
+                received: p.completeness.received,
+                on_time: p.completeness.on_time,
+                late: p.completeness.late,
+                missing: p.completeness.missing,
+                not_yet_due: p.completeness.not_yet_due,
+                units: t
+                    .completeness
+                    .iter()
+                    .filter(|r| r.entry == p.entry)
+                    .map(|r| UnitStanding {
+                        unit: r.unit.to_string(),
+                        unit_name: r.unit_name.clone(),
+                        timeliness: timeliness(r.timeliness),
+                        rejected: r.rejected,
+                    })
+                    .collect(),
+            },
+            figures: t
+                .figures
+                .iter()
+                .filter(|r| r.entry == p.entry)
+                .map(|r| FigureRow {
+                    unit: r.unit.to_string(),
+                    unit_name: r.unit_name.clone(),
+                    indicator: r.indicator.to_string(),
+                    sex: r.sex.clone(),
+                    value: r.value,
+                    numerator: r.numerator.map(|c| c.get()),
+                    denominator: r.denominator.map(|c| c.get()),
+                    reports: r.reports,
+                })
+                .collect(),
+            progress: t
+                .progress
+                .iter()
+                .filter(|r| r.entry == p.entry)
+                .map(|r| Progress {
+                    indicator: r.indicator.to_string(),
+                    name_vi: r.name_vi.clone(),
+                    year: r.year,
+                    target: r.target,
+                    value: r.value,
+                    status: match r.status {
+                        binhdang::aggregate::ProgressStatus::Achieved => ProgressStatus::Achieved,
+                        binhdang::aggregate::ProgressStatus::NotAchieved => ProgressStatus::NotAchieved,
+                        binhdang::aggregate::ProgressStatus::NoData => ProgressStatus::NoData,
+                    },
+                    gap: r.gap,
+                    confirmed: r.confirmed,
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(Summary {
+        plan: s.plan.clone(),
+        as_of: s.as_of.iso(),
+        periods,
+        accounting: s.accounting.iter().map(outcome).collect(),
+        findings: findings(&s.findings),
+        json: serde_json::to_string(&s).unwrap_or_default(),
+    })
+}
+
+/// Checks a plan itself (`plan_*` codes, or `malformed`).
+#[uniffi::export]
+pub fn check_plan(plan_json: String) -> Vec<Finding> {
+    findings(&api::check_plan(&plan_json))
+}
+
+/// A JSON Schema (draft 2020-12) by name, as JSON text.
+#[uniffi::export]
+pub fn schema(name: String) -> Result<String, BinhdangError> {
+    binhdang::schema::published(&name).map(str::to_string).ok_or_else(|| ApiError::Schema(name).into())
+}
+
+/// The built-in catalogue (national targets with sources and `confirmed` flags), as JSON text.
+#[uniffi::export]
+pub fn catalog_json() -> String {
+    serde_json::to_string(&binhdang::Catalog::builtin()).unwrap_or_default()
+}
+
+/// The library's version.
+#[uniffi::export]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,127 @@
+// Every conformance vector through the Kotlin binding on the JVM: the same
+// findings and totals as Rust. Prints one line per failure and closes with
+// "N passed, N failed". Vectors are read with Gson (Debian's libgoogle-gson-java).
+import com.google.gson.JsonArray
+import com.google.gson.JsonElement
+import com.google.gson.JsonNull
+import com.google.gson.JsonObject
+import com.google.gson.JsonParser
+import java.io.File
+import kotlin.system.exitProcess
+import vn.binhdang.*
+
+val root: File = File(System.getProperty("binhdang.root") ?: ".").canonicalFile
+
+fun vectors(kind: String): List<Pair<String, JsonObject>> =
+    File(root, "tests/conformance/$kind").listFiles { f -> f.name.endsWith(".json") }!!
+        .sortedBy { it.name }
+        .map { it.name to JsonParser.parseString(it.readText()).asJsonObject }
+
+fun planText(v: JsonObject): String =
+    if (v["plan"].isJsonPrimitive) File(root, v["plan"].asString).readText() else v["plan"].toString()
+
+fun reportTexts(v: JsonObject): List<String> = when {
+    v.has("report_text") -> listOf(v["report_text"].asString)
+    v.has("report_text_repeat") -> {
+        val r = v.getAsJsonObject("report_text_repeat")
+        listOf(r["prefix"].asString + r["repeat"].asString.repeat(r["times"].asInt) + r["suffix"].asString)
+    }
+    v.has("report") -> listOf(v["report"].toString())
+    else -> {
+        val asText = v.getAsJsonArray("reports_as_text")
+        v.getAsJsonArray("reports").mapIndexed { i, r ->
+            if (asText != null && i < asText.size() && asText[i].asBoolean) r.asString else r.toString()
+        }
+    }
+}
+
+fun brief(findings: List<Finding>): JsonArray = JsonArray().apply {
+    for (f in findings) add(JsonObject().apply {
+        addProperty("code", f.code)
+        addProperty("severity", f.severity.name.lowercase())
+        addProperty("path", f.path)
+    })
+}
+
+fun runValidate(v: JsonObject): JsonElement {
+    val plan = planText(v)
+    if (v["mode"]?.asString == "plan") return brief(checkPlan(plan))
+    val earlier = v.getAsJsonObject("context")?.getAsJsonArray("earlier")?.map { it.toString() } ?: listOf()
+    val asOf = v["as_of"].asString
+    val texts = reportTexts(v)
+    if (v["mode"]?.asString == "batch") {
+        return JsonArray().apply {
+            for (o in validateReports(texts, plan, asOf, earlier)) add(JsonObject().apply {
+                addProperty("status", o.status.name.lowercase())
+                add("findings", brief(o.findings))
+                o.supersededBy?.let { addProperty("superseded_by", it.toInt()) }
+            })
+        }
+    }
+    return brief(validateReport(texts[0], plan, asOf, earlier))
+}
+
+/** The vector language's comparison: subsets for objects, element-wise for arrays, numbers within 1e-9. */
+fun matches(expected: JsonElement, actual: JsonElement?, at: String, errors: MutableList<String>) {
+    when {
+        expected.isJsonObject -> {
+            if (actual == null || !actual.isJsonObject) { errors.add("$at: expected an object, got $actual"); return }
+            for ((k, ev) in expected.asJsonObject.entrySet()) matches(ev, actual.asJsonObject[k] ?: JsonNull.INSTANCE, "$at/$k", errors)
+        }
+        expected.isJsonArray -> {
+            val e = expected.asJsonArray
+            if (actual == null || !actual.isJsonArray || actual.asJsonArray.size() != e.size()) { errors.add("$at: expected $e, got $actual"); return }
+            for (i in 0 until e.size()) matches(e[i], actual.asJsonArray[i], "$at/$i", errors)
+        }
+        expected.isJsonPrimitive && expected.asJsonPrimitive.isNumber -> {
+            val a = actual?.takeIf { it.isJsonPrimitive && it.asJsonPrimitive.isNumber }?.asDouble
+            val x = expected.asDouble
+            if (a == null || Math.abs(x - a) > 1e-9 * maxOf(Math.abs(x), Math.abs(a), 1.0)) errors.add("$at: expected $x, got $actual")
+        }
+        else -> if (expected != actual) errors.add("$at: expected $expected, got $actual")
+    }
+}
+
+fun checkSummary(expected: JsonObject, summary: JsonObject): List<String> {
+    val periods = JsonObject()
+    for (p in summary.getAsJsonArray("periods")) {
+        val q = p.asJsonObject.deepCopy()
+        q.add("figures", JsonObject().apply { for (f in p.asJsonObject.getAsJsonArray("figures")) add("${f.asJsonObject["unit"].asString}|${f.asJsonObject["indicator"].asString}", f) })
+        q.add("progress", JsonObject().apply { for (g in p.asJsonObject.getAsJsonArray("progress")) add("${g.asJsonObject["indicator"].asString}|${g.asJsonObject["year"].asInt}", g) })
+        periods.add(q["entry"].asString, q)
+    }
+    val actual = summary.deepCopy().apply { add("periods", periods) }
+    val exp = expected.deepCopy()
+    val errors = mutableListOf<String>()
+    exp.getAsJsonObject("periods")?.entrySet()?.forEach { (entry, p) ->
+        p.asJsonObject.remove("absent")?.asJsonArray?.forEach { key ->
+            if (periods.getAsJsonObject(entry).getAsJsonObject("figures").has(key.asString)) errors.add("/periods/$entry/figures/${key.asString}: expected no figure")
+        }
+    }
+    matches(exp, actual, "", errors)
+    return errors
+}
+
+fun main() {
+    var passed = 0
+    var failed = 0
+    for ((name, v) in vectors("validate")) {
+        val got = try { runValidate(v) } catch (e: Exception) { JsonParser.parseString("\"${e.javaClass.simpleName}\"") }
+        if (got == v["expected"]) passed++ else { failed++; println("FAIL validate $name\n  expected ${v["expected"]}\n  got      $got") }
+    }
+    for ((name, v) in vectors("aggregate")) {
+        val summary = aggregate(planText(v), reportTexts(v), v["as_of"].asString)
+        val errors = checkSummary(v.getAsJsonObject("expected"), JsonParser.parseString(summary.json).asJsonObject).toMutableList()
+        // The typed summary agrees with its JSON: one period per schedule entry, every report accounted for.
+        if (summary.periods.size != JsonParser.parseString(summary.json).asJsonObject.getAsJsonArray("periods").size()) errors.add("typed periods")
+        if (summary.accounting.size != v.getAsJsonArray("reports").size()) errors.add("accounting size")
+        if (errors.isEmpty()) passed++ else { failed++; println("FAIL aggregate $name: ${errors.joinToString("; ")}") }
+    }
+    // Typed errors for what cannot be a finding.
+    try { validateReport("{}", "{", "2025-01-15"); failed++; println("FAIL: no exception for an unreadable plan") }
+    catch (e: BinhdangException.Plan) { if (e.findings.isNotEmpty() && e.findings[0].code == "malformed") passed++ else failed++ }
+    try { validateReport("{}", planText(vectors("validate")[0].second), "30/2/2025"); failed++ }
+    catch (e: BinhdangException.Date) { passed++ }
+    println("$passed passed, $failed failed")
+    exitProcess(if (failed == 0) 0 else 1)
+}
