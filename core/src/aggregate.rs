@@ -322,7 +322,7 @@ fn root_of(plan: &Plan) -> Option<UnitId> {
 }
 
 /// The tree valid for a period: unit → parent, for units that exist in it.
-fn tree(plan: &Plan, period: &Period) -> BTreeMap<UnitId, Option<UnitId>> {
+pub(crate) fn tree(plan: &Plan, period: &Period) -> BTreeMap<UnitId, Option<UnitId>> {
     let valid: BTreeMap<&UnitId, &crate::model::Unit> =
         plan.units.iter().filter(|u| u.valid_during(period)).map(|u| (&u.id, u)).collect();
     valid

@@ -230,6 +230,14 @@ pub struct RuleSettings {
     /// How far, in points, a stated percent may be from numerator ÷ denominator. Default 0.05.
     #[serde(default = "default_percent_tolerance")]
     pub percent_tolerance: f64,
+    /// A published summary hides counts of violence cases and victims below
+    /// this (and the cells that would give them away). Default 5.
+    #[serde(default = "default_small_cells")]
+    pub small_cells: u64,
+}
+
+fn default_small_cells() -> u64 {
+    5
 }
 
 fn default_outlier_factor() -> f64 {
@@ -249,6 +257,7 @@ impl Default for RuleSettings {
             outlier_factor: default_outlier_factor(),
             outlier_min: default_outlier_min(),
             percent_tolerance: default_percent_tolerance(),
+            small_cells: default_small_cells(),
         }
     }
 }

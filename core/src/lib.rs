@@ -27,6 +27,7 @@ pub mod finding;
 pub mod messages;
 pub mod model;
 pub mod output;
+pub mod publish;
 pub mod read;
 pub mod schema;
 pub mod validate;

@@ -405,3 +405,16 @@ pub fn future_submission(submitted: Date, as_of: Date) -> M {
         format!("The submission date ({submitted}) is after the date of the check ({as_of})."),
     )
 }
+
+pub fn too_large(what_vi: &str, what_en: &str, limit: u64, actual: Option<u64>) -> M {
+    match actual {
+        Some(a) => m(
+            format!("Dữ liệu vượt giới hạn {what_vi}: {a} (tối đa {limit})."),
+            format!("The input passes the limit on {what_en}: {a} (at most {limit})."),
+        ),
+        None => m(
+            format!("Dữ liệu vượt giới hạn {what_vi} (tối đa {limit})."),
+            format!("The input passes the limit on {what_en} (at most {limit})."),
+        ),
+    }
+}

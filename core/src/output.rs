@@ -37,6 +37,10 @@ pub struct FigureRow {
     pub numerator: Option<Count>,
     pub denominator: Option<Count>,
     pub reports: u32,
+    /// Withheld in a published summary: a small count of violence cases or
+    /// victims, or a cell that would give one away. `value` is then empty.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
 }
 
 /// One expected unit's standing for one schedule entry.
@@ -124,6 +128,7 @@ pub fn tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Tables {
                 numerator,
                 denominator,
                 reports: f.reports,
+                suppressed: false,
             };
             match (&f.numerator, &f.denominator) {
                 (Some(n), Some(d)) => {
@@ -231,25 +236,40 @@ pub const CSV_COLUMNS: &[&str] = &[
 /// The figures table as CSV ([`tables`]): what pandas and Excel read directly.
 /// An empty cell is "not reported", never 0.
 pub fn to_csv(summary: &Summary, plan: &Plan, catalog: &Catalog) -> String {
+    figures_csv(&tables(summary, plan, catalog).figures)
+}
+
+/// Figure rows as CSV; a withheld cell (see [`crate::publish`]) is empty and
+/// marked in the `suppressed` column.
+pub fn figures_csv(rows: &[FigureRow]) -> String {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     let cell = |c: Option<Count>| c.map(|c| c.to_string()).unwrap_or_default();
+    let any_suppressed = rows.iter().any(|r| r.suppressed);
+    let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
+    if any_suppressed {
+        header.push("suppressed");
+    }
     // The writer only fails on I/O, and a Vec does not fail; fall back to empty text.
-    let _ = w.write_record(CSV_COLUMNS);
-    for r in tables(summary, plan, catalog).figures {
-        let _ = w.write_record([
-            r.entry,
+    let _ = w.write_record(&header);
+    for r in rows {
+        let mut record = vec![
+            r.entry.clone(),
             serde_plain(&r.kind),
             r.period_from.iso(),
             r.period_to.iso(),
             r.unit.to_string(),
-            r.unit_name,
+            r.unit_name.clone(),
             r.indicator.to_string(),
-            r.sex,
+            r.sex.clone(),
             r.value.map(fmt_f64).unwrap_or_default(),
             cell(r.numerator),
             cell(r.denominator),
             r.reports.to_string(),
-        ]);
+        ];
+        if any_suppressed {
+            record.push(if r.suppressed { "true".into() } else { String::new() });
+        }
+        let _ = w.write_record(&record);
     }
     w.into_inner().ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default()
 }

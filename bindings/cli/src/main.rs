@@ -103,6 +103,10 @@ enum Command {
         /// Write the summary to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// For publication: withhold small counts of violence cases and victims
+        /// (and cells that would give them away). With --format csv or json (the tables).
+        #[arg(long)]
+        publish: bool,
         #[arg(required = true)]
         reports: Vec<PathBuf>,
     },
@@ -150,8 +154,8 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
         Command::Validate { plan, as_of, lang, format, context, reports } => {
             validate_cmd(&plan, as_of.as_deref(), lang.into(), format, &context, &reports)
         }
-        Command::Aggregate { plan, as_of, format, lang, out, reports } => {
-            aggregate_cmd(&plan, &as_of, format, lang.into(), out.as_deref(), &reports)
+        Command::Aggregate { plan, as_of, format, lang, out, publish, reports } => {
+            aggregate_cmd(&plan, &as_of, format, lang.into(), out.as_deref(), publish, &reports)
         }
         Command::CheckPlan { plan, lang, format } => check_plan(&plan, lang.into(), format),
         Command::Schema { name, write } => schema(name.as_deref(), write.as_deref()),
@@ -305,6 +309,7 @@ fn aggregate_cmd(
     format: SummaryFormat,
     lang: Lang,
     out: Option<&Path>,
+    publish: bool,
     reports: &[PathBuf],
 ) -> Result<ExitCode, Trouble> {
     let as_of = date_arg(Some(as_of), lang)?;
@@ -313,10 +318,17 @@ fn aggregate_cmd(
     let (_, inputs): (Vec<String>, Vec<Read<Report>>) = collect(reports, lang, &mut trouble).into_iter().unzip();
     let catalog = Catalog::builtin();
     let summary = aggregate(&plan, &catalog, inputs, as_of);
-    let text = match format {
-        SummaryFormat::Table => output::to_text(&summary, &plan, &catalog, lang),
-        SummaryFormat::Json => to_json(&summary) + "\n",
-        SummaryFormat::Csv => output::to_csv(&summary, &plan, &catalog),
+    let text = match (format, publish) {
+        (SummaryFormat::Table, false) => output::to_text(&summary, &plan, &catalog, lang),
+        (SummaryFormat::Json, false) => to_json(&summary) + "\n",
+        (SummaryFormat::Csv, false) => output::to_csv(&summary, &plan, &catalog),
+        (SummaryFormat::Json, true) => to_json(&binhdang::publish::published_tables(&summary, &plan, &catalog)) + "\n",
+        (SummaryFormat::Csv, true) => {
+            output::figures_csv(&binhdang::publish::published_tables(&summary, &plan, &catalog).figures)
+        }
+        (SummaryFormat::Table, true) => {
+            return Err(Trouble("--publish gives tables for publication: use --format csv or --format json".into()))
+        }
     };
     match out {
         Some(path) => std::fs::write(path, text)

@@ -274,3 +274,26 @@ fn aggregate_vectors_through_the_binary() {
     }
     assert!(failed.is_empty(), "{} of {} failed:\n{}", failed.len(), all.len(), failed.join("\n"));
 }
+
+#[test]
+fn publish_withholds_small_violence_counts() {
+    let out = bin()
+        .args(["aggregate", "--as-of", "2025-01-15", "--format", "csv", "--publish", "--plan"])
+        .arg(example("plan.json"))
+        .arg(example("reports"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(out).unwrap();
+    // Thành phố Lai Châu supported 2 victims in 2024: withheld, not printed.
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("2024-annual,") && l.contains(",105,") && l.contains("victims_supported,_T"))
+        .unwrap();
+    assert!(row.ends_with(",true"), "{row}");
+    assert!(row.contains(",_T,,"), "{row}");
+    // Large counts are published as they are.
+    assert!(csv.contains("2024-annual,annual,2023-12-15,2024-12-14,12,Tỉnh Lai Châu,people_reached,_T,41970,,,9,"));
+}

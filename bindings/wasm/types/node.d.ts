@@ -624,6 +624,11 @@ export interface RuleSettings {
     severity?: {
         [k: string]: Level;
     };
+    /**
+     * A published summary hides counts of violence cases and victims below
+     * this (and the cells that would give them away). Default 5.
+     */
+    small_cells?: number;
 }
 /**
  * The signer (section "TRƯỞNG BAN").
@@ -1235,6 +1240,11 @@ export interface FigureRow {
      * SDMX sex code: `F`, `M` or `_T` (total).
      */
     sex: string;
+    /**
+     * Withheld in a published summary: a small count of violence cases or
+     * victims, or a cell that would give one away. `value` is then empty.
+     */
+    suppressed?: boolean;
     unit: UnitId;
     unit_name: string;
     /**
@@ -1327,6 +1337,11 @@ export interface RuleSettings1 {
     severity?: {
         [k: string]: Level;
     };
+    /**
+     * A published summary hides counts of violence cases and victims below
+     * this (and the cells that would give them away). Default 5.
+     */
+    small_cells?: number;
 }
 
 

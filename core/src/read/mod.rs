@@ -23,6 +23,54 @@ use crate::finding::{escape_segment, pointer, Code, Finding};
 use crate::messages as msg;
 use crate::model::{Plan, Report, ERR_TAG};
 
+/// Limits a host can set on what it reads. Past one, reading stops with a
+/// `too_large` finding that names the limit, before the work the input
+/// would cost (the text's size is checked before it is parsed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of one report's JSON text. Default 4 MiB: a report holds
+    /// aggregate numbers, a few kilobytes; 4 MiB leaves room for long notes.
+    pub max_bytes: usize,
+    /// Levels of nesting. Default 32: a report or plan needs 6. The parser
+    /// itself never goes past 128, so the stack is safe whatever the input.
+    pub max_depth: usize,
+    /// Value entries in one report (values and activity outputs). Default 10,000.
+    pub max_values: usize,
+    /// Reports in one batch or summary. Default 1,000,000.
+    pub max_reports: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: 4 * 1024 * 1024, max_depth: 32, max_values: 10_000, max_reports: 1_000_000 }
+    }
+}
+
+fn too_large(path: &str, what: (&str, &str), limit: usize, actual: Option<usize>) -> Finding {
+    let f = Finding::new(Code::TooLarge, path, msg::too_large(what.0, what.1, limit as u64, actual.map(|a| a as u64)))
+        .with("limit", limit as u64)
+        .with("limit_name", what.1);
+    match actual {
+        Some(a) => f.with("actual", a as u64),
+        None => f,
+    }
+}
+
+/// The deepest nesting of a value (iterative: no recursion on input).
+fn depth(value: &Value) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(value, 1usize)];
+    while let Some((v, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        match v {
+            Value::Array(items) => stack.extend(items.iter().map(|x| (x, d.saturating_add(1)))),
+            Value::Object(map) => stack.extend(map.values().map(|x| (x, d.saturating_add(1)))),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// What reading gave: the typed value when it could be built, and the findings.
 #[derive(Clone, Debug)]
 pub struct Read<T> {
@@ -117,7 +165,7 @@ fn describe_json_error(path: &str, e: &serde_json::Error) -> Finding {
     let (line, column) = (e.line(), e.column());
     let base = if text.contains("recursion limit exceeded") {
         // The place is 128 levels down; the whole document is what is wrong.
-        return Finding::new(Code::Malformed, "", msg::too_deep()).with("limit", 128);
+        return too_large("", ("độ sâu lồng nhau", "nesting depth"), 128, None);
     } else if text.contains("number out of range") {
         Finding::new(Code::Malformed, path, msg::number_out_of_range())
     } else if e.is_eof() && line <= 1 && column == 0 {
@@ -239,13 +287,42 @@ fn parse_then<T>(text: &str, then: impl FnOnce(Value) -> Read<T>) -> Read<T> {
     }
 }
 
-/// Reads a report from JSON text.
+/// Reads a report from JSON text, within the default [`Limits`].
 pub fn report_from_str(text: &str) -> Read<Report> {
-    parse_then(text, report_from_value)
+    report_from_str_with(text, &Limits::default())
 }
 
-/// Reads a report from a parsed JSON value (normalising its text to NFC).
-pub fn report_from_value(mut value: Value) -> Read<Report> {
+/// Reads a report from JSON text within `limits`.
+pub fn report_from_str_with(text: &str, limits: &Limits) -> Read<Report> {
+    if text.len() > limits.max_bytes {
+        let f = too_large("", ("kích thước (byte)", "size in bytes"), limits.max_bytes, Some(text.len()));
+        return Read { value: None, findings: vec![f] };
+    }
+    parse_then(text, |v| report_from_value_with(v, limits))
+}
+
+/// Reads a report from a parsed JSON value (normalising its text to NFC), within the default [`Limits`].
+pub fn report_from_value(value: Value) -> Read<Report> {
+    report_from_value_with(value, &Limits::default())
+}
+
+/// Reads a report from a parsed JSON value within `limits`.
+pub fn report_from_value_with(mut value: Value, limits: &Limits) -> Read<Report> {
+    let d = depth(&value);
+    if d > limits.max_depth {
+        let f = too_large("", ("độ sâu lồng nhau", "nesting depth"), limits.max_depth, Some(d));
+        return Read { value: None, findings: vec![f] };
+    }
+    let entries = value.get("values").and_then(Value::as_array).map_or(0, Vec::len).saturating_add(
+        value
+            .get("activities")
+            .and_then(Value::as_array)
+            .map_or(0, |a| a.iter().filter_map(|x| x.get("outputs").and_then(Value::as_array)).map(Vec::len).sum()),
+    );
+    if entries > limits.max_values {
+        let f = too_large("/values", ("số dòng số liệu", "number of values"), limits.max_values, Some(entries));
+        return Read { value: None, findings: vec![f] };
+    }
     let mut findings = Vec::new();
     normalize(&mut value, "", &mut findings);
     let Value::Object(mut obj) = value else {
@@ -372,6 +449,12 @@ pub fn plan_from_str(text: &str) -> Read<Plan> {
 /// Reads a plan from a parsed JSON value. A plan is written once by the
 /// province, so the first problem stops the reading (with its pointer).
 pub fn plan_from_value(mut value: Value) -> Read<Plan> {
+    // A plan is deeper than a report (units, areas, activities), never this deep.
+    let d = depth(&value);
+    if d > 64 {
+        let f = too_large("", ("độ sâu lồng nhau", "nesting depth"), 64, Some(d));
+        return Read { value: None, findings: vec![f] };
+    }
     let mut findings = Vec::new();
     normalize(&mut value, "", &mut findings);
     match typed::<Plan>(&value, "") {
