@@ -80,6 +80,22 @@ pub fn today(unix_seconds: i64) -> Date {
     Date::from_unix_seconds(unix_seconds, 7).unwrap_or(Date(chrono::NaiveDate::MIN))
 }
 
+/// The date given, or today in Vietnam by the system clock. For native hosts
+/// (the CLI, Python, mobile); in WebAssembly the host passes its clock to [`today`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn date_or_today(text: Option<&str>) -> Result<Date, ApiError> {
+    match text {
+        Some(t) => date(t),
+        None => {
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+                .unwrap_or(0);
+            Ok(today(secs))
+        }
+    }
+}
+
 fn earlier_reports(earlier: &[String]) -> Vec<Report> {
     earlier.iter().filter_map(|t| read::report_from_str(t).value).collect()
 }

@@ -36,6 +36,21 @@ fn report_input(v: &Value) -> Read<Report> {
     read::report_from_value(v["report"].clone())
 }
 
+/// The reports of a batch vector, read (entries marked in `reports_as_text` are text).
+fn batch_inputs(v: &Value) -> Vec<Read<Report>> {
+    let texts = v["reports_as_text"].as_array().cloned().unwrap_or_default();
+    v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match (texts.get(i).and_then(Value::as_bool), r) {
+            (Some(true), Value::String(t)) => read::report_from_str(t),
+            _ => read::report_from_value(r.clone()),
+        })
+        .collect()
+}
+
 fn brief(findings: &[Finding]) -> Value {
     Value::Array(findings.iter().map(|f| json!({"code": f.code, "severity": f.severity, "path": f.path})).collect())
 }
@@ -76,17 +91,7 @@ fn run(v: &Value) -> Value {
             brief(&findings)
         }
         "batch" => {
-            let texts = v["reports_as_text"].as_array().cloned().unwrap_or_default();
-            let inputs = v["reports"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .enumerate()
-                .map(|(i, r)| match (texts.get(i).and_then(Value::as_bool), r) {
-                    (Some(true), Value::String(t)) => read::report_from_str(t),
-                    _ => read::report_from_value(r.clone()),
-                })
-                .collect();
+            let inputs = batch_inputs(v);
             let b = validate::batch(&plan, &catalog, inputs, as_of, &earlier);
             Value::Array(
                 b.outcomes
@@ -139,17 +144,7 @@ fn run_aggregate(v: &Value) -> Vec<String> {
     let catalog = Catalog::builtin();
     let as_of = calendar::parse_iso(v["as_of"].as_str().unwrap()).unwrap();
     let plan = plan_input(v).value.unwrap();
-    let texts = v["reports_as_text"].as_array().cloned().unwrap_or_default();
-    let inputs = v["reports"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .enumerate()
-        .map(|(i, r)| match (texts.get(i).and_then(Value::as_bool), r) {
-            (Some(true), Value::String(t)) => read::report_from_str(t),
-            _ => read::report_from_value(r.clone()),
-        })
-        .collect();
+    let inputs = batch_inputs(v);
     let summary = binhdang::aggregate::aggregate(&plan, &catalog, inputs, as_of);
     common::check_summary(&v["expected"], serde_json::to_value(&summary).unwrap())
 }

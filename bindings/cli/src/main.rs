@@ -16,7 +16,7 @@ use binhdang::aggregate::aggregate;
 use binhdang::output::{self, Lang};
 use binhdang::read::{self, Read};
 use binhdang::validate::{self, Status};
-use binhdang::{calendar, Catalog, Date, Plan, Report};
+use binhdang::{Catalog, Date, Plan, Report};
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod bundled {
@@ -175,16 +175,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn date_arg(text: Option<&str>, lang: Lang) -> Result<Date, Trouble> {
-    match text {
-        Some(t) => calendar::parse_vi(t).map_err(|_| Trouble(output::bad_date_argument(t, lang))),
-        None => {
-            let secs = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-                .unwrap_or(0);
-            Date::from_unix_seconds(secs, 7).ok_or_else(|| Trouble(output::bad_date_argument("today", lang)))
-        }
-    }
+    binhdang::api::date_or_today(text).map_err(|_| Trouble(output::bad_date_argument(text.unwrap_or("today"), lang)))
 }
 
 fn load_plan(path: &Path, lang: Lang) -> Result<Plan, Trouble> {

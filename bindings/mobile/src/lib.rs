@@ -205,16 +205,7 @@ fn outcome(o: &binhdang::validate::Outcome) -> Outcome {
 }
 
 fn as_of(text: Option<String>) -> Result<binhdang::Date, BinhdangError> {
-    match text {
-        Some(t) => Ok(api::date(&t)?),
-        None => {
-            let secs = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-                .unwrap_or(0);
-            Ok(api::today(secs))
-        }
-    }
+    Ok(api::date_or_today(text.as_deref())?)
 }
 
 /// Validates one report (JSON text) against a plan (JSON text) at `as_of`

@@ -29,16 +29,7 @@ fn err(e: ApiError) -> PyErr {
 }
 
 fn as_of(text: Option<&str>) -> PyResult<binhdang::Date> {
-    match text {
-        Some(t) => api::date(t).map_err(err),
-        None => {
-            let secs = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-                .unwrap_or(0);
-            Ok(api::today(secs))
-        }
-    }
+    api::date_or_today(text).map_err(err)
 }
 
 fn lang(text: &str) -> PyResult<Lang> {
