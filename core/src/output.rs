@@ -712,6 +712,14 @@ pub fn plan_unreadable(path: &str, findings: &[crate::Finding], lang: Lang) -> S
     out
 }
 
+/// `--publish` asked of the text table: only tables are published.
+pub fn publish_needs_tables(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "Chỉ bảng số liệu mới được công bố: dùng --publish với --format csv hoặc --format json.".into(),
+        Lang::En => "Only tables are published: use --publish with --format csv or --format json.".into(),
+    }
+}
+
 /// A date argument that could not be read.
 pub fn bad_date_argument(text: &str, lang: Lang) -> String {
     match lang {

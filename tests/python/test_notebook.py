@@ -22,7 +22,7 @@ def test_notebook_runs_top_to_bottom(tmp_path: pathlib.Path) -> None:
     html = "\n".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
     # The findings table, the summary's HTML, the completeness pivot, and the chart.
     assert "2024-6m-106.json" in text + html and "Tổng số (130)" in text + html
-    assert "11/15 đơn vị đã nộp" in html
+    assert "đã nhận 11/15 đơn vị" in html
     assert any("image/png" in o.get("data", {}) for o in outputs), "the progress chart"
     assert "Counter({'used': 15, 'rejected': 4})" in text
     # Keep a copy of the executed notebook to look at.

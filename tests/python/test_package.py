@@ -114,7 +114,7 @@ def test_findings_frame() -> None:
 def test_notebook_html() -> None:
     s = binhdang.aggregate(PLAN, REPORTS, "2025-01-15")
     html = s._repr_html_()
-    assert "<table>" in html and "11/15 đơn vị đã nộp" in html
+    assert "<table>" in html and "đã nhận 11/15 đơn vị" in html
     f = binhdang.validate_report(BAD_106, PLAN, as_of="2025-01-15")
     assert "sex_sum_mismatch" in f._repr_html_()
     assert "Tổng số (130)" in s.text() + f._repr_html_()

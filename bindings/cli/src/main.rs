@@ -317,9 +317,7 @@ fn aggregate_cmd(
         (SummaryFormat::Csv, true) => {
             output::figures_csv(&binhdang::publish::published_tables(&summary, &plan, &catalog).figures)
         }
-        (SummaryFormat::Table, true) => {
-            return Err(Trouble("--publish gives tables for publication: use --format csv or --format json".into()))
-        }
+        (SummaryFormat::Table, true) => return Err(Trouble(output::publish_needs_tables(lang))),
     };
     match out {
         Some(path) => std::fs::write(path, text)
@@ -385,7 +383,7 @@ fn schema(name: Option<&str>, write: Option<&Path>) -> Result<ExitCode, Trouble>
                 print!("{text}");
                 Ok(ExitCode::SUCCESS)
             }
-            None => Err(Trouble(format!("unknown schema {n:?}; one of: {}", binhdang::schema::NAMES.join(", ")))),
+            None => Err(Trouble(binhdang::api::ApiError::Schema(n.to_string()).to_string())),
         },
     }
 }

@@ -205,8 +205,6 @@ class Findings(List[Finding]):
         return [f for f in self if f.is_error]
 
     def _repr_html_(self) -> str:
-        if not self:
-            return "<p>Không có phát hiện nào (no findings).</p>"
         return _table_html([f.to_dict() for f in self], _FINDING_COLUMNS)
 
 
@@ -376,14 +374,10 @@ class Summary(_Record):
         return str(_call(_native.summary_text, self._plan_text, _json.dumps(self._data), lang))
 
     def _repr_html_(self) -> str:
+        # The engine's own text table (every sentence comes from the core), then
+        # the targets with data as a table.
         t = self.tables()
-        parts = [f"<h4>Tổng hợp — {_html.escape(str(self._data['plan']))} — {_html.escape(self.as_of)}</h4>"]
-        for p in self.periods:
-            c = p.completeness
-            parts.append(
-                f"<p><b>{_html.escape(p.entry)}</b>: {c.received}/{c.expected} đơn vị đã nộp "
-                f"(đúng hạn {c.on_time}, nộp muộn {c.late}, chưa nộp {c.missing}, chưa đến hạn {c.not_yet_due})</p>"
-            )
+        parts = [f"<pre>{_html.escape(self.text())}</pre>"]
         progress = [r for r in t["progress"] if r["status"] != "no_data"]
         if progress:
             parts.append(_table_html(progress, ["entry", "indicator", "year", "value", "target", "status", "gap"]))
