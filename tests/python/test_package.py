@@ -142,3 +142,38 @@ def test_help_reads_like_documentation() -> None:
         text = pydoc.plain(pydoc.render_doc(fn))
         assert fn.__doc__ and len(fn.__doc__.split()) >= 8, fn.__name__
         assert fn.__name__ in text
+
+
+def _report_texts() -> list[str]:
+    """Every readable report the project holds: the bundled ones and the vectors'."""
+    from vectors import vectors
+
+    texts = [p.read_text(encoding="utf-8") for p in REPORTS]
+    for _, v in vectors("validate") + vectors("aggregate"):
+        for r in ([v["report"]] if isinstance(v.get("report"), dict) else []) + [x for x in v.get("reports", []) if isinstance(x, dict)]:
+            texts.append(json.dumps(r, ensure_ascii=False))
+    return texts
+
+
+def test_round_trip_through_python_loses_nothing() -> None:
+    """A report Python serialises and Rust reads back is the same report: every
+    field the person typed (unknown ones included) survives, twice over."""
+    checked = 0
+    for text in _report_texts():
+        try:
+            first = binhdang.load_report(text)
+        except binhdang.BinhdangError:
+            continue  # unreadable on purpose (a vector's mistake)
+        again = binhdang.load_report(json.dumps(first.to_dict(), ensure_ascii=False))
+        assert again == first
+        original = json.loads(text)
+        kept = first.to_dict()
+        # Nothing given is lost: every key with a value is still there (null
+        # means not reported), its text in NFC, as the reader normalises it.
+        import unicodedata
+
+        for key, value in original.items():
+            if value is not None and value != []:
+                assert unicodedata.normalize("NFC", key) in kept, key
+        checked += 1
+    assert checked >= 60
