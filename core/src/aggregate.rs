@@ -181,9 +181,6 @@ pub struct PeriodSummary {
     pub funding: Vec<FundingTotal>,
 }
 
-/// What happened to each input report.
-pub type Accounting = Outcome;
-
 /// The province's summary (tổng hợp).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Summary (tổng hợp)")]
@@ -197,7 +194,7 @@ pub struct Summary {
     /// One summary per schedule entry, in schedule order.
     pub periods: Vec<PeriodSummary>,
     /// Every input report, in input order: used, superseded or rejected.
-    pub accounting: Vec<Accounting>,
+    pub accounting: Vec<Outcome>,
     /// Findings of the aggregation itself (`overflow`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,

@@ -56,10 +56,6 @@ pub fn not_json(line: usize, column: usize) -> M {
     )
 }
 
-pub fn too_deep() -> M {
-    m("Dữ liệu lồng nhau quá sâu (quá 128 cấp).".into(), "The data is nested too deeply (more than 128 levels).".into())
-}
-
 pub fn number_out_of_range() -> M {
     m("Số vượt quá phạm vi cho phép.".into(), "Number out of range.".into())
 }
@@ -223,13 +219,6 @@ pub fn unknown_funding_source(id: &str) -> M {
     )
 }
 
-pub fn spent_exceeds_planned(spent: u64, planned: u64) -> (String, String) {
-    m(
-        format!("Số đã chi ({spent} đồng) lớn hơn dự toán ({planned} đồng)."),
-        format!("Spent ({spent} VND) is more than planned ({planned} VND)."),
-    )
-}
-
 pub fn unit_not_expected(name: &str) -> M {
     m(
         format!("Kế hoạch không yêu cầu đơn vị \"{name}\" báo cáo."),
@@ -317,15 +306,6 @@ pub fn duplicate_report(unit: &str, superseded_by: usize) -> M {
         format!(
             "Unit {unit} sent more than one report for the same period; report {superseded_by} (sent later) is used."
         ),
-    )
-}
-
-pub fn duplicate_report_later(unit: &str, supersedes: usize) -> M {
-    m(
-        format!(
-            "Đơn vị {unit} đã nộp báo cáo khác cho cùng kỳ (báo cáo số {supersedes}); báo cáo này thay thế báo cáo đó."
-        ),
-        format!("Unit {unit} already sent a report for the same period (report {supersedes}); this one supersedes it."),
     )
 }
 
