@@ -22,7 +22,7 @@ cp "$ROOT"/schemas/*.schema.json schemas/
 mkdir -p types
 for t in web node; do
   { cat "pkg/$t/binhdang.d.ts"
-    printf '\n/** A JSON Schema (draft 2020-12) by name. */\nexport function schema(name: "plan" | "report" | "catalog" | "finding" | "summary" | "tables"): object;\n'
+    printf '\n/** A JSON Schema (draft 2020-12) by name. */\nexport function schema(name: "plan" | "report" | "catalog" | "finding" | "summary" | "tables" | "limits"): object;\n'
   } > "types/$t.d.ts.new"
 done
 raw=$(stat -c %s pkg/web/binhdang_bg.wasm)

@@ -6,10 +6,11 @@ import catalogSchema from "./schemas/catalog.schema.json" with { type: "json" };
 import finding from "./schemas/finding.schema.json" with { type: "json" };
 import summary from "./schemas/summary.schema.json" with { type: "json" };
 import tablesSchema from "./schemas/tables.schema.json" with { type: "json" };
+import limits from "./schemas/limits.schema.json" with { type: "json" };
 
-const SCHEMAS = { plan, report, catalog: catalogSchema, finding, summary, tables: tablesSchema };
+const SCHEMAS = { plan, report, catalog: catalogSchema, finding, summary, tables: tablesSchema, limits };
 
-/** A JSON Schema (draft 2020-12) by name: plan, report, catalog, finding, summary, tables. */
+/** A JSON Schema (draft 2020-12) by name: plan, report, catalog, finding, summary, tables, limits. */
 export function schema(name) {
   if (!Object.hasOwn(SCHEMAS, name)) {
     const e = new Error(`unknown schema ${JSON.stringify(name)}; one of: ${Object.keys(SCHEMAS).join(", ")}`);

@@ -1270,6 +1270,35 @@ export interface ProgressRow {
   year: number;
 }
 /**
+ * Limits a host can set on the reports it reads. Past one, reading stops
+ * with a `too_large` finding that names the limit, before the work the input
+ * would cost (the text's size is checked before it is parsed). Every field
+ * may be left out; what is left out keeps its default.
+ *
+ * This interface was referenced by `BinhdangTypes`'s JSON-Schema
+ * via the `definition` "Limits".
+ */
+export interface Limits {
+  /**
+   * Bytes of one report's JSON text. Default 4 MiB: a report holds
+   * aggregate numbers, a few kilobytes; 4 MiB leaves room for long notes.
+   */
+  max_bytes?: number;
+  /**
+   * Levels of nesting. Default 32: a report or plan needs 6. The parser
+   * itself never goes past 128, so the stack is safe whatever the input.
+   */
+  max_depth?: number;
+  /**
+   * Reports in one batch or summary. Default 1,000,000.
+   */
+  max_reports?: number;
+  /**
+   * Value entries in one report (values and activity outputs). Default 10,000.
+   */
+  max_values?: number;
+}
+/**
  * The reporting regime (section IV.3).
  *
  * This interface was referenced by `BinhdangTypes`'s JSON-Schema

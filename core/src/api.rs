@@ -11,7 +11,7 @@ use crate::calendar;
 use crate::catalog::Catalog;
 use crate::finding::{self, Finding};
 use crate::model::{Date, Plan, Report};
-use crate::read;
+use crate::read::{self, Limits};
 use crate::validate::{self, Outcome};
 
 /// What cannot be answered with findings.
@@ -24,11 +24,14 @@ pub enum ApiError {
     #[error("not a date: {0:?} (use 2025-01-15, 15/1/2025 or \"ngày 15 tháng 1 năm 2025\")")]
     Date(String),
     /// A schema name that does not exist.
-    #[error("unknown schema {0:?}; one of: plan, report, catalog, finding, summary, tables")]
+    #[error("unknown schema {0:?}; one of: plan, report, catalog, finding, summary, tables, limits")]
     Schema(String),
     /// A report that cannot be read where a report is required (`load_report`).
     #[error("{}", report_message(.0))]
     Report(Vec<Finding>),
+    /// Limits that are not limits: unknown names, or not whole numbers.
+    #[error("invalid limits: {0} (fields: max_bytes, max_depth, max_values, max_reports; whole numbers)")]
+    Limits(String),
 }
 
 fn plan_message(findings: &[Finding]) -> String {
@@ -50,7 +53,7 @@ impl ApiError {
     pub fn findings(&self) -> &[Finding] {
         match self {
             ApiError::Plan(f) | ApiError::Report(f) => f,
-            ApiError::Date(_) | ApiError::Schema(_) => &[],
+            ApiError::Date(_) | ApiError::Schema(_) | ApiError::Limits(_) => &[],
         }
     }
 }
@@ -96,15 +99,31 @@ pub fn date_or_today(text: Option<&str>) -> Result<Date, ApiError> {
     }
 }
 
-fn earlier_reports(earlier: &[String]) -> Vec<Report> {
-    earlier.iter().filter_map(|t| read::report_from_str(t).value).collect()
+/// Limits from JSON text (`{"max_bytes": 100000}`; a field left out keeps
+/// its default), or the defaults when there is no text.
+pub fn limits(text: Option<&str>) -> Result<Limits, ApiError> {
+    match text {
+        None => Ok(Limits::default()),
+        Some(t) => serde_json::from_str(t).map_err(|e| ApiError::Limits(e.to_string())),
+    }
+}
+
+fn earlier_reports(earlier: &[String], limits: &Limits) -> Vec<Report> {
+    read::reports_from_strs(earlier, limits).into_iter().filter_map(|r| r.value).collect()
 }
 
 /// Validates one report. `earlier`: reports to compare with (previous periods).
-pub fn validate_report(plan: &str, report: &str, as_of: Date, earlier: &[String]) -> Result<Vec<Finding>, ApiError> {
+pub fn validate_report(
+    plan: &str,
+    report: &str,
+    as_of: Date,
+    earlier: &[String],
+    limits: &Limits,
+) -> Result<Vec<Finding>, ApiError> {
     let plan = load_plan(plan)?;
-    let earlier = earlier_reports(earlier);
-    Ok(validate::text(&plan, &Catalog::builtin(), report, as_of, validate::Context { earlier: &earlier, batch: &[] }))
+    let earlier = earlier_reports(earlier, limits);
+    let read = read::report_from_str_with(report, limits);
+    Ok(validate::read(&plan, &Catalog::builtin(), read, as_of, validate::Context { earlier: &earlier, batch: &[] }))
 }
 
 /// Validates many reports together: one outcome per report, in order.
@@ -113,24 +132,25 @@ pub fn validate_reports(
     reports: &[String],
     as_of: Date,
     earlier: &[String],
+    limits: &Limits,
 ) -> Result<Vec<Outcome>, ApiError> {
     let plan = load_plan(plan)?;
-    let earlier = earlier_reports(earlier);
-    let inputs = reports.iter().map(|t| read::report_from_str(t)).collect();
+    let earlier = earlier_reports(earlier, limits);
+    let inputs = read::reports_from_strs(reports, limits);
     Ok(validate::batch(&plan, &Catalog::builtin(), inputs, as_of, &earlier).outcomes)
 }
 
 /// Adds up reports into the summary.
-pub fn aggregate(plan: &str, reports: &[String], as_of: Date) -> Result<Summary, ApiError> {
+pub fn aggregate(plan: &str, reports: &[String], as_of: Date, limits: &Limits) -> Result<Summary, ApiError> {
     let plan = load_plan(plan)?;
-    let inputs = reports.iter().map(|t| read::report_from_str(t)).collect();
+    let inputs = read::reports_from_strs(reports, limits);
     Ok(aggregate::aggregate(&plan, &Catalog::builtin(), inputs, as_of))
 }
 
 /// Adds up reports and returns the summary's tidy tables.
-pub fn tables(plan: &str, reports: &[String], as_of: Date) -> Result<crate::output::Tables, ApiError> {
+pub fn tables(plan: &str, reports: &[String], as_of: Date, limits: &Limits) -> Result<crate::output::Tables, ApiError> {
     let plan = load_plan(plan)?;
-    let inputs = reports.iter().map(|t| read::report_from_str(t)).collect();
+    let inputs = read::reports_from_strs(reports, limits);
     let catalog = Catalog::builtin();
     let summary = aggregate::aggregate(&plan, &catalog, inputs, as_of);
     Ok(crate::output::tables(&summary, &plan, &catalog))
@@ -159,7 +179,7 @@ mod tests {
 
     #[test]
     fn a_plan_that_cannot_be_read_is_an_error_with_findings() {
-        let e = validate_report("{", "{}", today(0), &[]).unwrap_err();
+        let e = validate_report("{", "{}", today(0), &[], &Limits::default()).unwrap_err();
         assert!(matches!(e, ApiError::Plan(_)));
         assert_eq!(e.findings().len(), 1);
         assert!(e.to_string().starts_with("the plan cannot be read"));

@@ -721,6 +721,18 @@ pub fn publish_needs_tables(lang: Lang) -> String {
 }
 
 /// A date argument that could not be read.
+/// The CLI's `--limits` that cannot be read.
+pub fn bad_limits_argument(detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Giới hạn không hợp lệ: {detail} (các trường: max_bytes, max_depth, max_values, max_reports; số nguyên không âm)."
+        ),
+        Lang::En => {
+            format!("Invalid limits: {detail} (fields: max_bytes, max_depth, max_values, max_reports; whole numbers).")
+        }
+    }
+}
+
 pub fn bad_date_argument(text: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => {

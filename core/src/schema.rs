@@ -10,7 +10,7 @@ use crate::finding::Finding;
 use crate::model::{Plan, Report};
 
 /// The names of the schemas binhdang publishes, each `schemas/<name>.schema.json`.
-pub const NAMES: &[&str] = &["plan", "report", "catalog", "finding", "summary", "tables"];
+pub const NAMES: &[&str] = &["plan", "report", "catalog", "finding", "summary", "tables", "limits"];
 
 fn generate<T: JsonSchema>(id: &str) -> serde_json::Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
@@ -28,6 +28,7 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
         "finding" => generate::<Finding>(name),
         "summary" => generate::<crate::aggregate::Summary>(name),
         "tables" => generate::<crate::output::Tables>(name),
+        "limits" => generate::<crate::read::Limits>(name),
         _ => return None,
     })
 }
@@ -44,6 +45,7 @@ pub fn published(name: &str) -> Option<&'static str> {
         "finding" => include_str!(concat!(env!("OUT_DIR"), "/finding.schema.min.json")),
         "summary" => include_str!(concat!(env!("OUT_DIR"), "/summary.schema.min.json")),
         "tables" => include_str!(concat!(env!("OUT_DIR"), "/tables.schema.min.json")),
+        "limits" => include_str!(concat!(env!("OUT_DIR"), "/limits.schema.min.json")),
         _ => return None,
     })
 }

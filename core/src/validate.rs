@@ -52,6 +52,12 @@ pub fn value(plan: &Plan, catalog: &Catalog, input: Value, as_of: Date, ctx: Con
     finish(plan, read::report_from_value(input), catalog, as_of, ctx)
 }
 
+/// Validates a report as it was read (with [`read::report_from_str_with`],
+/// say, under a host's limits): its reading findings, then the rules.
+pub fn read(plan: &Plan, catalog: &Catalog, read: read::Read<Report>, as_of: Date, ctx: Context) -> Vec<Finding> {
+    finish(plan, read, catalog, as_of, ctx)
+}
+
 fn finish(plan: &Plan, read: read::Read<Report>, catalog: &Catalog, as_of: Date, ctx: Context) -> Vec<Finding> {
     let mut findings = read.findings;
     if let Some(r) = &read.value {

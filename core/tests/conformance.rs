@@ -4,7 +4,7 @@
 
 mod common;
 
-use binhdang::read::{self, Read};
+use binhdang::read::{self, Limits, Read};
 use binhdang::validate::{self, Context};
 use binhdang::{calendar, Catalog, Finding, Plan, Report};
 use common::{root, vectors};
@@ -18,10 +18,17 @@ fn plan_input(v: &Value) -> Read<Plan> {
     }
 }
 
-/// The report of a vector: `report` (JSON), `report_text`, or `report_text_repeat`.
+/// The host's limits of a vector (`limits`, fields left out keep their defaults).
+fn limits(v: &Value) -> Limits {
+    v.get("limits").map(|l| serde_json::from_value(l.clone()).unwrap()).unwrap_or_default()
+}
+
+/// The report of a vector: `report` (JSON, read as its text the way every
+/// binding passes it), `report_text`, or `report_text_repeat`.
 fn report_input(v: &Value) -> Read<Report> {
+    let limits = limits(v);
     if let Some(t) = v["report_text"].as_str() {
-        return read::report_from_str(t);
+        return read::report_from_str_with(t, &limits);
     }
     if let Some(r) = v.get("report_text_repeat") {
         let times = r["times"].as_u64().unwrap() as usize;
@@ -31,24 +38,25 @@ fn report_input(v: &Value) -> Read<Report> {
             r["repeat"].as_str().unwrap().repeat(times),
             r["suffix"].as_str().unwrap()
         );
-        return read::report_from_str(&text);
+        return read::report_from_str_with(&text, &limits);
     }
-    read::report_from_value(v["report"].clone())
+    read::report_from_str_with(&v["report"].to_string(), &limits)
 }
 
 /// The reports of a batch vector, read (entries marked in `reports_as_text` are text).
 fn batch_inputs(v: &Value) -> Vec<Read<Report>> {
-    let texts = v["reports_as_text"].as_array().cloned().unwrap_or_default();
-    v["reports"]
+    let as_text = v["reports_as_text"].as_array().cloned().unwrap_or_default();
+    let texts: Vec<String> = v["reports"]
         .as_array()
         .unwrap()
         .iter()
         .enumerate()
-        .map(|(i, r)| match (texts.get(i).and_then(Value::as_bool), r) {
-            (Some(true), Value::String(t)) => read::report_from_str(t),
-            _ => read::report_from_value(r.clone()),
+        .map(|(i, r)| match (as_text.get(i).and_then(Value::as_bool), r) {
+            (Some(true), Value::String(t)) => t.clone(),
+            _ => r.to_string(),
         })
-        .collect()
+        .collect();
+    read::reports_from_strs(&texts, &limits(v))
 }
 
 fn brief(findings: &[Finding]) -> Value {

@@ -44,6 +44,19 @@ test("default date is today, and options may be left out", () => {
   assert.deepEqual(codes, ["sex_sum_mismatch"]);
 });
 
+test("a host's limits: past max_reports a report is rejected unread, and bad limits throw", () => {
+  const files = ["2024-annual-105.json", "2024-annual-106.json"];
+  const reports = files.map((f) => readFileSync(join(ROOT, "examples/lai-chau-2024/reports", f), "utf8"));
+  const s = binhdang.aggregate(plan, reports, "2025-01-15", { limits: { max_reports: 1 } });
+  assert.deepEqual(s.accounting.map((o) => o.status), ["used", "rejected"]);
+  assert.deepEqual(s.accounting[1].findings.map((f) => [f.code, f.context.limit_name]), [["too_large", "number of reports"]]);
+  assert.throws(() => binhdang.validateReport(report, plan, { limits: { max_size: 1 } }), (e) => {
+    assert.equal(e.name, "BinhdangError");
+    assert.match(e.message, /unknown field `max_size`/);
+    return true;
+  });
+});
+
 test("aggregate, tables, schema, catalog", () => {
   const files = ["2024-annual-105.json", "2024-annual-106.json", "2024-annual-110.json"];
   const reports = files.map((f) => readFileSync(join(ROOT, "examples/lai-chau-2024/reports", f), "utf8"));

@@ -16,7 +16,7 @@ for (const [name, v] of VALIDATE) {
   test(`validate ${name}`, () => {
     const plan = planText(v);
     const texts = reportTexts(v);
-    const options = { asOf: v.as_of, context: v.context?.earlier ?? [] };
+    const options = { asOf: v.as_of, context: v.context?.earlier ?? [], limits: v.limits };
     let got;
     if (v.mode === "batch") {
       got = binhdang.validateReports(texts, plan, options).map((o) => {

@@ -21,7 +21,9 @@ async function form(): Promise<void> {
   const used: boolean = outcomes[0].status === "used";
   const summary: Summary = aggregate(plan, [report], "2025-01-15");
   const received: number = summary.periods[0].completeness.received;
-  const t: Tables = tables(plan, [report], "2025-01-15");
+  const t: Tables = tables(plan, [report], "2025-01-15", { limits: { max_reports: 500 } });
+  // @ts-expect-error: limits have four known names.
+  aggregate(plan, [report], "2025-01-15", { limits: { max_size: 5 } });
   const sex: string = t.figures[0].sex;
   const c: Catalog = catalog();
   const s: object = schema("report");

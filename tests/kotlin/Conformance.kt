@@ -49,16 +49,22 @@ fun runValidate(v: JsonObject): JsonElement {
     val earlier = v.getAsJsonObject("context")?.getAsJsonArray("earlier")?.map { it.toString() } ?: listOf()
     val asOf = v["as_of"].asString
     val texts = reportTexts(v)
+    // The vector's limits over the defaults, as an app would set them.
+    val limits = v.getAsJsonObject("limits")?.let { l ->
+        val d = defaultLimits()
+        fun get(name: String, default: ULong) = l[name]?.asLong?.toULong() ?: default
+        Limits(get("max_bytes", d.maxBytes), get("max_depth", d.maxDepth), get("max_values", d.maxValues), get("max_reports", d.maxReports))
+    }
     if (v["mode"]?.asString == "batch") {
         return JsonArray().apply {
-            for (o in validateReports(texts, plan, asOf, earlier)) add(JsonObject().apply {
+            for (o in validateReports(texts, plan, asOf, earlier, limits)) add(JsonObject().apply {
                 addProperty("status", o.status.name.lowercase())
                 add("findings", brief(o.findings))
                 o.supersededBy?.let { addProperty("superseded_by", it.toInt()) }
             })
         }
     }
-    return brief(validateReport(texts[0], plan, asOf, earlier))
+    return brief(validateReport(texts[0], plan, asOf, earlier, limits))
 }
 
 /** The vector language's comparison: subsets for objects, element-wise for arrays, numbers within 1e-9. */

@@ -22,13 +22,14 @@ def run_validate(v: Dict[str, Any]) -> Any:
     texts = report_texts(v)
     if v.get("mode") == "batch":
         out = []
-        for o in binhdang.validate_reports(texts, plan, as_of=v["as_of"], context=earlier):
+        for o in binhdang.validate_reports(texts, plan, as_of=v["as_of"], context=earlier, limits=v.get("limits")):
             x: Dict[str, Any] = {"status": o.status, "findings": brief([f.to_dict() for f in o.findings])}
             if o.superseded_by is not None:
                 x["superseded_by"] = o.superseded_by
             out.append(x)
         return out
-    return brief([f.to_dict() for f in binhdang.validate_report(texts[0], plan, as_of=v["as_of"], context=earlier)])
+    found = binhdang.validate_report(texts[0], plan, as_of=v["as_of"], context=earlier, limits=v.get("limits"))
+    return brief([f.to_dict() for f in found])
 
 
 @pytest.mark.parametrize("name,v", VALIDATE, ids=[n for n, _ in VALIDATE])
@@ -40,6 +41,12 @@ def test_validate_vector(name: str, v: Dict[str, Any]) -> None:
 def test_aggregate_vector(name: str, v: Dict[str, Any]) -> None:
     summary = binhdang.aggregate(plan_text(v), report_texts(v), v["as_of"])
     assert check_summary(v["expected"], summary.to_dict()) == [], v["description"]
+
+
+def test_limits_that_are_not_limits_raise() -> None:
+    v = VALIDATE[0][1]
+    with pytest.raises(binhdang.BinhdangError, match="unknown field `max_size`"):
+        binhdang.validate_report(report_texts(v)[0], plan_text(v), limits={"max_size": 5})
 
 
 def test_there_are_enough_vectors() -> None:

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use binhdang::aggregate::aggregate;
 use binhdang::output::{self, Lang};
-use binhdang::read::{self, Read};
+use binhdang::read::{self, Limits, Read};
 use binhdang::validate::{self, Status};
 use binhdang::{Catalog, Date, Plan, Report};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -86,6 +86,9 @@ enum Command {
         /// Earlier reports to compare with (previous periods); not validated themselves.
         #[arg(long = "context")]
         context: Vec<PathBuf>,
+        /// Limits on what is read, as JSON: '{"max_bytes": 100000, "max_reports": 500}'.
+        #[arg(long)]
+        limits: Option<String>,
         #[arg(required = true)]
         reports: Vec<PathBuf>,
     },
@@ -107,6 +110,9 @@ enum Command {
         /// (and cells that would give them away). With --format csv or json (the tables).
         #[arg(long)]
         publish: bool,
+        /// Limits on what is read, as JSON: '{"max_bytes": 100000, "max_reports": 500}'.
+        #[arg(long)]
+        limits: Option<String>,
         #[arg(required = true)]
         reports: Vec<PathBuf>,
     },
@@ -151,11 +157,14 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<ExitCode, Trouble> {
     match command {
         Command::Demo { lang, as_of } => demo(lang.into(), &as_of),
-        Command::Validate { plan, as_of, lang, format, context, reports } => {
-            validate_cmd(&plan, as_of.as_deref(), lang.into(), format, &context, &reports)
+        Command::Validate { plan, as_of, lang, format, context, limits, reports } => {
+            let limits = limits_arg(limits.as_deref(), lang.into())?;
+            validate_cmd(&plan, as_of.as_deref(), lang.into(), format, &context, &reports, &limits)
         }
-        Command::Aggregate { plan, as_of, format, lang, out, publish, reports } => {
-            aggregate_cmd(&plan, &as_of, format, lang.into(), out.as_deref(), publish, &reports)
+        Command::Aggregate { plan, as_of, format, lang, out, publish, limits, reports } => {
+            let limits = limits_arg(limits.as_deref(), lang.into())?;
+            let target = Target { format, out: out.as_deref(), publish };
+            aggregate_cmd(&plan, &as_of, lang.into(), target, &reports, &limits)
         }
         Command::CheckPlan { plan, lang, format } => check_plan(&plan, lang.into(), format),
         Command::Schema { name, write } => schema(name.as_deref(), write.as_deref()),
@@ -178,6 +187,13 @@ fn date_arg(text: Option<&str>, lang: Lang) -> Result<Date, Trouble> {
     binhdang::api::date_or_today(text).map_err(|_| Trouble(output::bad_date_argument(text.unwrap_or("today"), lang)))
 }
 
+fn limits_arg(text: Option<&str>, lang: Lang) -> Result<Limits, Trouble> {
+    binhdang::api::limits(text).map_err(|e| match e {
+        binhdang::api::ApiError::Limits(detail) => Trouble(output::bad_limits_argument(&detail, lang)),
+        other => Trouble(other.to_string()),
+    })
+}
+
 fn load_plan(path: &Path, lang: Lang) -> Result<Plan, Trouble> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
@@ -187,7 +203,8 @@ fn load_plan(path: &Path, lang: Lang) -> Result<Plan, Trouble> {
 
 /// Every report file named, folders expanded to their .json files (sorted).
 /// Unreadable paths are reported on stderr, one line each, and counted.
-fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize) -> Vec<(String, Read<Report>)> {
+/// Files past `limits.max_reports` are not read: each is rejected with `too_large`.
+fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) -> Vec<(String, Read<Report>)> {
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -213,12 +230,17 @@ fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize) -> Vec<(String, R
     let bar =
         (files.len() > 300 && std::io::stderr().is_terminal()).then(|| indicatif::ProgressBar::new(files.len() as u64));
     let mut out = Vec::new();
+    let n = files.len();
     for f in files {
         if let Some(b) = &bar {
             b.inc(1);
         }
+        if out.len() >= limits.max_reports {
+            out.push((f.display().to_string(), read::too_many_reports(limits, n)));
+            continue;
+        }
         match std::fs::read_to_string(&f) {
-            Ok(text) => out.push((f.display().to_string(), read::report_from_str(&text))),
+            Ok(text) => out.push((f.display().to_string(), read::report_from_str_with(&text, limits))),
             Err(e) => {
                 eprintln!("{}", output::cannot_read(&f.display().to_string(), &e.to_string(), lang));
                 *trouble = trouble.saturating_add(1);
@@ -283,30 +305,40 @@ fn validate_cmd(
     format: ValidateFormat,
     context: &[PathBuf],
     reports: &[PathBuf],
+    limits: &Limits,
 ) -> Result<ExitCode, Trouble> {
     let as_of = date_arg(as_of, lang)?;
     let plan = load_plan(plan_path, lang)?;
     let mut trouble = 0;
-    let earlier: Vec<Report> = collect(context, lang, &mut trouble).into_iter().filter_map(|(_, r)| r.value).collect();
-    let (labels, inputs): (Vec<String>, Vec<Read<Report>>) = collect(reports, lang, &mut trouble).into_iter().unzip();
+    let earlier: Vec<Report> =
+        collect(context, lang, &mut trouble, limits).into_iter().filter_map(|(_, r)| r.value).collect();
+    let (labels, inputs): (Vec<String>, Vec<Read<Report>>) =
+        collect(reports, lang, &mut trouble, limits).into_iter().unzip();
     let batch = validate::batch(&plan, &Catalog::builtin(), inputs, as_of, &earlier);
     print_validation(&plan, &labels, &batch.outcomes, lang, format);
     Ok(exit_for(&batch.outcomes, trouble))
 }
 
+/// Where and how `aggregate` writes the summary.
+struct Target<'a> {
+    format: SummaryFormat,
+    out: Option<&'a Path>,
+    publish: bool,
+}
+
 fn aggregate_cmd(
     plan_path: &Path,
     as_of: &str,
-    format: SummaryFormat,
     lang: Lang,
-    out: Option<&Path>,
-    publish: bool,
+    Target { format, out, publish }: Target,
     reports: &[PathBuf],
+    limits: &Limits,
 ) -> Result<ExitCode, Trouble> {
     let as_of = date_arg(Some(as_of), lang)?;
     let plan = load_plan(plan_path, lang)?;
     let mut trouble = 0;
-    let (_, inputs): (Vec<String>, Vec<Read<Report>>) = collect(reports, lang, &mut trouble).into_iter().unzip();
+    let (_, inputs): (Vec<String>, Vec<Read<Report>>) =
+        collect(reports, lang, &mut trouble, limits).into_iter().unzip();
     let catalog = Catalog::builtin();
     let summary = aggregate(&plan, &catalog, inputs, as_of);
     let text = match (format, publish) {

@@ -213,6 +213,9 @@ fn run_validate_vector(v: &Value) -> Value {
         std::fs::write(&p, r.to_string()).unwrap();
         cmd.arg("--context").arg(p);
     }
+    if let Some(l) = v.get("limits") {
+        cmd.arg("--limits").arg(l.to_string());
+    }
     let out = cmd.args(&files).output().unwrap();
     let got: Value =
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
@@ -250,6 +253,21 @@ fn validate_vectors_through_the_binary() {
         }
     }
     assert!(failed.is_empty(), "{} of {} failed:\n{}", failed.len(), all.len(), failed.join("\n"));
+}
+
+#[test]
+fn limits_that_are_not_limits_stop_with_a_message() {
+    let out = bin()
+        .args(["validate", "--lang", "en", "--limits", r#"{"max_size": 5}"#, "--plan"])
+        .arg(example("plan.json"))
+        .arg(example("reports"))
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("Invalid limits: unknown field `max_size`"), "{text}");
 }
 
 #[test]

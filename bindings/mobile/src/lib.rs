@@ -154,6 +154,48 @@ pub enum BinhdangError {
     /// A schema name that does not exist.
     #[error("{detail}")]
     Schema { detail: String },
+    /// Limits that are not limits.
+    #[error("{detail}")]
+    Limits { detail: String },
+}
+
+/// Limits on the reports read (see `schemas/limits.schema.json`); past one,
+/// a report gets a `too_large` finding. Start from `defaultLimits()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct Limits {
+    pub max_bytes: u64,
+    pub max_depth: u64,
+    pub max_values: u64,
+    pub max_reports: u64,
+}
+
+fn wide(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+fn core_limits(l: Option<Limits>) -> binhdang::read::Limits {
+    match l {
+        None => binhdang::read::Limits::default(),
+        Some(l) => binhdang::read::Limits {
+            max_bytes: wide(l.max_bytes),
+            max_depth: wide(l.max_depth),
+            max_values: wide(l.max_values),
+            max_reports: wide(l.max_reports),
+        },
+    }
+}
+
+/// The default limits, to change one field of.
+#[uniffi::export]
+pub fn default_limits() -> Limits {
+    let d = binhdang::read::Limits::default();
+    let n = |x: usize| u64::try_from(x).unwrap_or(u64::MAX);
+    Limits {
+        max_bytes: n(d.max_bytes),
+        max_depth: n(d.max_depth),
+        max_values: n(d.max_values),
+        max_reports: n(d.max_reports),
+    }
 }
 
 fn finding(f: &binhdang::Finding) -> Finding {
@@ -182,6 +224,7 @@ impl From<ApiError> for BinhdangError {
             ApiError::Report(f) => BinhdangError::Report { detail, findings: findings(&f) },
             ApiError::Date(_) => BinhdangError::Date { detail },
             ApiError::Schema(_) => BinhdangError::Schema { detail },
+            ApiError::Limits(_) => BinhdangError::Limits { detail },
         }
     }
 }
@@ -210,36 +253,45 @@ fn as_of(text: Option<String>) -> Result<binhdang::Date, BinhdangError> {
 
 /// Validates one report (JSON text) against a plan (JSON text) at `as_of`
 /// (default: today in Vietnam). `earlier`: reports to compare with.
-#[uniffi::export(default(as_of = None, earlier = []))]
+/// `limits`: what the reader accepts (default: `defaultLimits()`).
+#[uniffi::export(default(as_of = None, earlier = [], limits = None))]
 pub fn validate_report(
     report_json: String,
     plan_json: String,
     as_of: Option<String>,
     earlier: Vec<String>,
+    limits: Option<Limits>,
 ) -> Result<Vec<Finding>, BinhdangError> {
     let day = self::as_of(as_of)?;
-    Ok(findings(&api::validate_report(&plan_json, &report_json, day, &earlier)?))
+    Ok(findings(&api::validate_report(&plan_json, &report_json, day, &earlier, &core_limits(limits))?))
 }
 
 /// Validates many reports together: one outcome per report, in order.
-#[uniffi::export(default(as_of = None, earlier = []))]
+#[uniffi::export(default(as_of = None, earlier = [], limits = None))]
 pub fn validate_reports(
     reports_json: Vec<String>,
     plan_json: String,
     as_of: Option<String>,
     earlier: Vec<String>,
+    limits: Option<Limits>,
 ) -> Result<Vec<Outcome>, BinhdangError> {
     let day = self::as_of(as_of)?;
-    Ok(api::validate_reports(&plan_json, &reports_json, day, &earlier)?.iter().map(outcome).collect())
+    let limits = core_limits(limits);
+    Ok(api::validate_reports(&plan_json, &reports_json, day, &earlier, &limits)?.iter().map(outcome).collect())
 }
 
 /// Adds up reports into the province's summary at `as_of`.
-#[uniffi::export]
-pub fn aggregate(plan_json: String, reports_json: Vec<String>, as_of: String) -> Result<Summary, BinhdangError> {
+#[uniffi::export(default(limits = None))]
+pub fn aggregate(
+    plan_json: String,
+    reports_json: Vec<String>,
+    as_of: String,
+    limits: Option<Limits>,
+) -> Result<Summary, BinhdangError> {
     let day = api::date(&as_of)?;
     let plan = api::load_plan(&plan_json)?;
     let catalog = binhdang::Catalog::builtin();
-    let inputs = reports_json.iter().map(|t| binhdang::read::report_from_str(t)).collect();
+    let inputs = binhdang::read::reports_from_strs(&reports_json, &core_limits(limits));
     let s = binhdang::aggregate::aggregate(&plan, &catalog, inputs, day);
     let t = binhdang::output::tables(&s, &plan, &catalog);
     let timeliness = |x: binhdang::Timeliness| match x {

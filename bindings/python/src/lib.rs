@@ -32,6 +32,10 @@ fn as_of(text: Option<&str>) -> PyResult<binhdang::Date> {
     api::date_or_today(text).map_err(err)
 }
 
+fn limits(text: Option<&str>) -> PyResult<binhdang::read::Limits> {
+    api::limits(text).map_err(err)
+}
+
 fn lang(text: &str) -> PyResult<Lang> {
     match text {
         "vi" => Ok(Lang::Vi),
@@ -43,29 +47,38 @@ fn lang(text: &str) -> PyResult<Lang> {
 }
 
 /// Validates one report (JSON text) against a plan (JSON text) at `as_of`
-/// (default: today in Vietnam). Returns the findings as JSON text.
+/// (default: today in Vietnam), within `limits` (JSON text; default: the
+/// defaults). Returns the findings as JSON text.
 #[pyfunction]
-#[pyo3(signature = (plan, report, as_of_date=None, earlier=Vec::new()))]
-fn validate_report(plan: &str, report: &str, as_of_date: Option<&str>, earlier: Vec<String>) -> PyResult<String> {
-    to_json(&api::validate_report(plan, report, as_of(as_of_date)?, &earlier).map_err(err)?)
+#[pyo3(signature = (plan, report, as_of_date=None, earlier=Vec::new(), limits_json=None))]
+fn validate_report(
+    plan: &str,
+    report: &str,
+    as_of_date: Option<&str>,
+    earlier: Vec<String>,
+    limits_json: Option<&str>,
+) -> PyResult<String> {
+    to_json(&api::validate_report(plan, report, as_of(as_of_date)?, &earlier, &limits(limits_json)?).map_err(err)?)
 }
 
 /// Validates many reports together. Returns one outcome per report, as JSON text.
 #[pyfunction]
-#[pyo3(signature = (plan, reports, as_of_date=None, earlier=Vec::new()))]
+#[pyo3(signature = (plan, reports, as_of_date=None, earlier=Vec::new(), limits_json=None))]
 fn validate_reports(
     plan: &str,
     reports: Vec<String>,
     as_of_date: Option<&str>,
     earlier: Vec<String>,
+    limits_json: Option<&str>,
 ) -> PyResult<String> {
-    to_json(&api::validate_reports(plan, &reports, as_of(as_of_date)?, &earlier).map_err(err)?)
+    to_json(&api::validate_reports(plan, &reports, as_of(as_of_date)?, &earlier, &limits(limits_json)?).map_err(err)?)
 }
 
 /// Adds up reports into the province's summary, as JSON text.
 #[pyfunction]
-fn aggregate(plan: &str, reports: Vec<String>, as_of_date: &str) -> PyResult<String> {
-    to_json(&api::aggregate(plan, &reports, as_of(Some(as_of_date))?).map_err(err)?)
+#[pyo3(signature = (plan, reports, as_of_date, limits_json=None))]
+fn aggregate(plan: &str, reports: Vec<String>, as_of_date: &str, limits_json: Option<&str>) -> PyResult<String> {
+    to_json(&api::aggregate(plan, &reports, as_of(Some(as_of_date))?, &limits(limits_json)?).map_err(err)?)
 }
 
 /// The summary's tidy tables (figures, completeness, progress, funding, activities), as JSON text.

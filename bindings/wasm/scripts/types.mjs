@@ -9,7 +9,7 @@ import { compile } from "json-schema-to-typescript";
 const here = dirname(fileURLToPath(import.meta.url));
 const schemas = join(here, "../../../schemas");
 const out = join(here, "../types.d.ts");
-const roots = { plan: "Plan", report: "Report", catalog: "Catalog", finding: "Finding", summary: "Summary", tables: "Tables" };
+const roots = { plan: "Plan", report: "Report", catalog: "Catalog", finding: "Finding", summary: "Summary", tables: "Tables", limits: "Limits" };
 
 // One schema holding every definition once: the same Rust type gives the same definition everywhere.
 const all = { title: "BinhdangTypes", type: "object", additionalProperties: false, properties: {}, $defs: {} };

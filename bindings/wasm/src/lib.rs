@@ -29,6 +29,13 @@ export interface ValidateOptions {
   asOf?: string;
   /** Earlier reports to compare with (previous periods), as objects or JSON text. */
   context?: Array<Report | string>;
+  /** What the reader accepts; a field left out keeps its default. */
+  limits?: Limits;
+}
+/** Options of `aggregate` and `tables`. */
+export interface AggregateOptions {
+  /** What the reader accepts; past `max_reports` a report is rejected unread. */
+  limits?: Limits;
 }
 /** Thrown only for what cannot be answered with findings. */
 export interface BinhdangError extends Error {
@@ -67,12 +74,29 @@ fn err(e: ApiError) -> JsValue {
     error.into()
 }
 
-fn option(options: &JsValue, key: &str) -> JsValue {
-    if options.is_object() {
-        Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
+#[wasm_bindgen]
+extern "C" {
+    /// The options objects, typed in TypeScript by the section above; trailing
+    /// and optional (`options?:`) because they are `Option`s of imported types.
+    #[wasm_bindgen(typescript_type = "ValidateOptions")]
+    pub type ValidateOptions;
+    #[wasm_bindgen(typescript_type = "AggregateOptions")]
+    pub type AggregateOptions;
+}
+
+fn option<T: AsRef<JsValue>>(options: &Option<T>, key: &str) -> JsValue {
+    match options.as_ref().map(AsRef::as_ref) {
+        Some(o) if o.is_object() => Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED),
+        _ => JsValue::UNDEFINED,
     }
+}
+
+fn limits<T: AsRef<JsValue>>(options: &Option<T>) -> Result<binhdang::read::Limits, JsValue> {
+    let value = option(options, "limits");
+    if value.is_undefined() || value.is_null() {
+        return Ok(binhdang::read::Limits::default());
+    }
+    api::limits(Some(&text(&value))).map_err(err)
 }
 
 fn as_of(value: &JsValue) -> Result<binhdang::Date, JsValue> {
@@ -90,11 +114,12 @@ fn as_of(value: &JsValue) -> Result<binhdang::Date, JsValue> {
 pub fn validate_report(
     #[wasm_bindgen(unchecked_param_type = "Report | string")] report: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: JsValue,
+    options: Option<ValidateOptions>,
 ) -> Result<JsValue, JsValue> {
     let when = as_of(&option(&options, "asOf"))?;
     let earlier = texts(&option(&options, "context"));
-    to_js(&api::validate_report(&text(&plan), &text(&report), when, &earlier).map_err(err)?)
+    let limits = limits(&options)?;
+    to_js(&api::validate_report(&text(&plan), &text(&report), when, &earlier, &limits).map_err(err)?)
 }
 
 /// Validates many reports together: one outcome per report (used, superseded or rejected).
@@ -102,11 +127,12 @@ pub fn validate_report(
 pub fn validate_reports(
     #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: JsValue,
+    options: Option<ValidateOptions>,
 ) -> Result<JsValue, JsValue> {
     let when = as_of(&option(&options, "asOf"))?;
     let earlier = texts(&option(&options, "context"));
-    to_js(&api::validate_reports(&text(&plan), &texts(&reports), when, &earlier).map_err(err)?)
+    let limits = limits(&options)?;
+    to_js(&api::validate_reports(&text(&plan), &texts(&reports), when, &earlier, &limits).map_err(err)?)
 }
 
 /// Adds up reports into the province's summary at `asOf`.
@@ -115,9 +141,10 @@ pub fn aggregate(
     #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
     #[wasm_bindgen(js_name = asOf)] as_of_date: String,
+    options: Option<AggregateOptions>,
 ) -> Result<JsValue, JsValue> {
     let when = api::date(&as_of_date).map_err(err)?;
-    to_js(&api::aggregate(&text(&plan), &texts(&reports), when).map_err(err)?)
+    to_js(&api::aggregate(&text(&plan), &texts(&reports), when, &limits(&options)?).map_err(err)?)
 }
 
 /// The summary as tidy tables (figures, completeness, progress, funding,
@@ -127,9 +154,10 @@ pub fn tables(
     #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
     #[wasm_bindgen(js_name = asOf)] as_of_date: String,
+    options: Option<AggregateOptions>,
 ) -> Result<JsValue, JsValue> {
     let when = api::date(&as_of_date).map_err(err)?;
-    to_js(&api::tables(&text(&plan), &texts(&reports), when).map_err(err)?)
+    to_js(&api::tables(&text(&plan), &texts(&reports), when, &limits(&options)?).map_err(err)?)
 }
 
 /// The built-in catalogue: national targets with sources and `confirmed` flags.

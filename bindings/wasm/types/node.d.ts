@@ -7,6 +7,13 @@ export interface ValidateOptions {
     asOf?: string;
     /** Earlier reports to compare with (previous periods), as objects or JSON text. */
     context?: Array<Report | string>;
+    /** What the reader accepts; a field left out keeps its default. */
+    limits?: Limits;
+}
+/** Options of `aggregate` and `tables`. */
+export interface AggregateOptions {
+    /** What the reader accepts; past `max_reports` a report is rejected unread. */
+    limits?: Limits;
 }
 /** Thrown only for what cannot be answered with findings. */
 export interface BinhdangError extends Error {
@@ -1287,6 +1294,35 @@ export interface ProgressRow {
     year: number;
 }
 /**
+ * Limits a host can set on the reports it reads. Past one, reading stops
+ * with a `too_large` finding that names the limit, before the work the input
+ * would cost (the text's size is checked before it is parsed). Every field
+ * may be left out; what is left out keeps its default.
+ *
+ * This interface was referenced by `BinhdangTypes`'s JSON-Schema
+ * via the `definition` "Limits".
+ */
+export interface Limits {
+    /**
+     * Bytes of one report's JSON text. Default 4 MiB: a report holds
+     * aggregate numbers, a few kilobytes; 4 MiB leaves room for long notes.
+     */
+    max_bytes?: number;
+    /**
+     * Levels of nesting. Default 32: a report or plan needs 6. The parser
+     * itself never goes past 128, so the stack is safe whatever the input.
+     */
+    max_depth?: number;
+    /**
+     * Reports in one batch or summary. Default 1,000,000.
+     */
+    max_reports?: number;
+    /**
+     * Value entries in one report (values and activity outputs). Default 10,000.
+     */
+    max_values?: number;
+}
+/**
  * The reporting regime (section IV.3).
  *
  * This interface was referenced by `BinhdangTypes`'s JSON-Schema
@@ -1349,7 +1385,7 @@ export interface RuleSettings1 {
 /**
  * Adds up reports into the province's summary at `asOf`.
  */
-export function aggregate(plan: Plan | string, reports: Array<Report | string>, asOf: string): Summary;
+export function aggregate(plan: Plan | string, reports: Array<Report | string>, asOf: string, options?: AggregateOptions | null): Summary;
 
 /**
  * The built-in catalogue: national targets with sources and `confirmed` flags.
@@ -1360,17 +1396,17 @@ export function catalog(): Catalog;
  * The summary as tidy tables (figures, completeness, progress, funding,
  * activities): what a portal's grid shows. Adds up like `aggregate`.
  */
-export function tables(plan: Plan | string, reports: Array<Report | string>, asOf: string): Tables;
+export function tables(plan: Plan | string, reports: Array<Report | string>, asOf: string, options?: AggregateOptions | null): Tables;
 
 /**
  * Validates one report (a form) against a plan. Never throws for anything in the report.
  */
-export function validateReport(report: Report | string, plan: Plan | string, options: ValidateOptions): Finding[];
+export function validateReport(report: Report | string, plan: Plan | string, options?: ValidateOptions | null): Finding[];
 
 /**
  * Validates many reports together: one outcome per report (used, superseded or rejected).
  */
-export function validateReports(reports: Array<Report | string>, plan: Plan | string, options: ValidateOptions): Outcome[];
+export function validateReports(reports: Array<Report | string>, plan: Plan | string, options?: ValidateOptions | null): Outcome[];
 
 /**
  * The library's version.
@@ -1378,4 +1414,4 @@ export function validateReports(reports: Array<Report | string>, plan: Plan | st
 export function version(): string;
 
 /** A JSON Schema (draft 2020-12) by name. */
-export function schema(name: "plan" | "report" | "catalog" | "finding" | "summary" | "tables"): object;
+export function schema(name: "plan" | "report" | "catalog" | "finding" | "summary" | "tables" | "limits"): object;

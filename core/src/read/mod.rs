@@ -23,10 +23,12 @@ use crate::finding::{escape_segment, pointer, Code, Finding};
 use crate::messages as msg;
 use crate::model::{Plan, Report, ERR_TAG};
 
-/// Limits a host can set on what it reads. Past one, reading stops with a
-/// `too_large` finding that names the limit, before the work the input
-/// would cost (the text's size is checked before it is parsed).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Limits a host can set on the reports it reads. Past one, reading stops
+/// with a `too_large` finding that names the limit, before the work the input
+/// would cost (the text's size is checked before it is parsed). Every field
+/// may be left out; what is left out keeps its default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct Limits {
     /// Bytes of one report's JSON text. Default 4 MiB: a report holds
     /// aggregate numbers, a few kilobytes; 4 MiB leaves room for long notes.
@@ -299,6 +301,48 @@ pub fn report_from_str_with(text: &str, limits: &Limits) -> Read<Report> {
         return Read { value: None, findings: vec![f] };
     }
     parse_then(text, |v| report_from_value_with(v, limits))
+}
+
+/// Reads the reports of a batch from JSON text within `limits`: past
+/// `max_reports`, each further report gets a `too_large` finding unread, so
+/// it is still accounted for (rejected) and nothing disappears.
+pub fn reports_from_strs<S: AsRef<str>>(texts: &[S], limits: &Limits) -> Vec<Read<Report>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if i < limits.max_reports {
+                report_from_str_with(t.as_ref(), limits)
+            } else {
+                too_many_reports(limits, texts.len())
+            }
+        })
+        .collect()
+}
+
+/// Like [`reports_from_strs`], for reports already parsed.
+pub fn reports_from_values(values: Vec<Value>, limits: &Limits) -> Vec<Read<Report>> {
+    let n = values.len();
+    values
+        .into_iter()
+        .enumerate()
+        .map(
+            |(i, v)| {
+                if i < limits.max_reports {
+                    report_from_value_with(v, limits)
+                } else {
+                    too_many_reports(limits, n)
+                }
+            },
+        )
+        .collect()
+}
+
+/// A report left unread because the batch holds `n` reports, more than
+/// `limits.max_reports`: rejected with a `too_large` finding.
+pub fn too_many_reports(limits: &Limits, n: usize) -> Read<Report> {
+    let f = too_large("", ("số báo cáo", "number of reports"), limits.max_reports, Some(n));
+    Read { value: None, findings: vec![f] }
 }
 
 /// Reads a report from a parsed JSON value (normalising its text to NFC), within the default [`Limits`].

@@ -107,6 +107,11 @@ def _text(value: Input) -> str:
     raise TypeError(f"expected a dict, JSON text or a path, got {type(value).__name__}")
 
 
+def _limits(value: Optional[Mapping[str, int]]) -> Optional[str]:
+    # The core reads and checks them (unknown names raise BinhdangError).
+    return None if value is None else _json.dumps(dict(value))
+
+
 def _date(value: Optional[DateLike]) -> Optional[str]:
     if value is None:
         return None
@@ -449,17 +454,20 @@ def validate_report(
     *,
     as_of: Optional[DateLike] = None,
     context: Optional[Iterable[Input]] = None,
+    limits: Optional[Mapping[str, int]] = None,
 ) -> Findings:
     """Validates one report against a plan and the built-in catalogue.
 
     ``as_of``: the date of the check (default: today in Vietnam).
     ``context``: earlier reports to compare with (the same unit's six-month
     report, its previous year) for the ``annual_below_six_month`` and
-    ``outlier`` rules. Returns the findings in the stable order (by path,
-    then code). Never raises for anything in the report.
+    ``outlier`` rules. ``limits``: what the reader accepts, e.g.
+    ``{"max_bytes": 100_000}`` (see ``schema("limits")``; left out: the
+    defaults). Returns the findings in the stable order (by path, then
+    code). Never raises for anything in the report.
     """
     earlier = [_text(r) for r in (context or [])]
-    raw = _call(_native.validate_report, _text(plan), _text(report), _date(as_of), earlier)
+    raw = _call(_native.validate_report, _text(plan), _text(report), _date(as_of), earlier, _limits(limits))
     return Findings(Finding(f) for f in _json.loads(raw))
 
 
@@ -469,26 +477,32 @@ def validate_reports(
     *,
     as_of: Optional[DateLike] = None,
     context: Optional[Iterable[Input]] = None,
+    limits: Optional[Mapping[str, int]] = None,
 ) -> List[Outcome]:
     """Validates many reports together: duplicates across reports (the later
     submission supersedes), annual against six-month, outliers against the
-    previous period. Returns one ``Outcome`` per report, in input order."""
+    previous period. Returns one ``Outcome`` per report, in input order.
+    ``limits`` as in ``validate_report``; past ``max_reports``, a report is
+    rejected unread with ``too_large``."""
     texts = [_text(r) for r in reports]
     earlier = [_text(r) for r in (context or [])]
-    raw = _call(_native.validate_reports, _text(plan), texts, _date(as_of), earlier)
+    raw = _call(_native.validate_reports, _text(plan), texts, _date(as_of), earlier, _limits(limits))
     return [Outcome(o) for o in _json.loads(raw)]
 
 
-def aggregate(plan: Input, reports: Iterable[Input], as_of: DateLike) -> Summary:
+def aggregate(
+    plan: Input, reports: Iterable[Input], as_of: DateLike, *, limits: Optional[Mapping[str, int]] = None
+) -> Summary:
     """Adds up reports into the province's summary at ``as_of``.
 
     One summary per schedule entry (six-month and annual never mix), over the
     unit tree valid in that period; sums in exact integers, percents as ratios
     of sums. Every report is accounted for as used, superseded or rejected.
+    ``limits`` as in ``validate_reports``.
     """
     plan_text = _text(plan)
     texts = [_text(r) for r in reports]
-    raw = _call(_native.aggregate, plan_text, texts, _date(as_of))
+    raw = _call(_native.aggregate, plan_text, texts, _date(as_of), _limits(limits))
     return Summary(_json.loads(raw), plan_text)
 
 
@@ -498,7 +512,7 @@ def check_plan(plan: Input) -> Findings:
 
 
 def schema(name: str) -> Dict[str, Any]:
-    """A JSON Schema (draft 2020-12) by name: ``plan``, ``report``, ``catalog``, ``finding``, ``summary``."""
+    """A JSON Schema (draft 2020-12) by name: one of ``schema_names()`` (``plan``, ``report``, ... ``limits``)."""
     out: Dict[str, Any] = _json.loads(_call(_native.schema, name))
     return out
 
