@@ -108,9 +108,49 @@ fun checkSummary(expected: JsonObject, summary: JsonObject): List<String> {
     return errors
 }
 
+/** Every report the project holds as JSON: the bundled ones and the vectors'. */
+fun allReportTexts(): List<String> {
+    val bundled = File(root, "examples/lai-chau-2024/reports").listFiles { f -> f.name.endsWith(".json") }!!
+        .sortedBy { it.name }.map { it.readText() }
+    val fromVectors = (vectors("validate") + vectors("aggregate")).flatMap { (_, v) ->
+        val one = v["report"]?.takeIf { it.isJsonObject }?.let { listOf(it) } ?: listOf()
+        one + (v.getAsJsonArray("reports")?.filter { it.isJsonObject } ?: listOf())
+    }.map { it.toString() }
+    return bundled + fromVectors
+}
+
+/** A report Kotlin (Gson) serialises and Rust reads back is the same report,
+ *  and every key given with a value is kept, in NFC. Returns the failures. */
+fun roundTrip(): Pair<Int, List<String>> {
+    var checked = 0
+    val errors = mutableListOf<String>()
+    for (text in allReportTexts()) {
+        val first = try { loadReport(text) } catch (e: BinhdangException.Report) { continue }
+        // Through the app's own JSON: parsed into a tree, written back out by Gson.
+        val tree = JsonParser.parseString(first)
+        val again = loadReport(com.google.gson.Gson().toJson(tree))
+        if (JsonParser.parseString(again) != tree) errors.add("changed: $text")
+        val kept = tree.asJsonObject
+        for ((k, value) in JsonParser.parseString(text).asJsonObject.entrySet()) {
+            val given = !value.isJsonNull && !(value.isJsonArray && value.asJsonArray.isEmpty)
+            if (given && !kept.has(java.text.Normalizer.normalize(k, java.text.Normalizer.Form.NFC))) errors.add("lost $k: $text")
+        }
+        checked++
+    }
+    // The largest count a report holds, 2^53 - 1, as an unsigned Kotlin number.
+    val big = 9007199254740991uL
+    val r = JsonParser.parseString(allReportTexts()[0]).asJsonObject
+    r.getAsJsonArray("values")[0].asJsonObject.apply { remove("female"); remove("male"); addProperty("total", big.toLong()) }
+    val back = JsonParser.parseString(loadReport(r.toString())).asJsonObject
+    if (back.getAsJsonArray("values")[0].asJsonObject["total"].asString.toULong() != big) errors.add("2^53 - 1 changed")
+    return checked to errors
+}
+
 fun main() {
     var passed = 0
     var failed = 0
+    val (checked, errors) = roundTrip()
+    if (checked >= 60 && errors.isEmpty()) passed++ else { failed++; println("FAIL round trip ($checked reports): ${errors.take(3)}") }
     for ((name, v) in vectors("validate")) {
         val got = try { runValidate(v) } catch (e: Exception) { JsonParser.parseString("\"${e.javaClass.simpleName}\"") }
         if (got == v["expected"]) passed++ else { failed++; println("FAIL validate $name\n  expected ${v["expected"]}\n  got      $got") }

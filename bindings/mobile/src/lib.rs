@@ -280,6 +280,15 @@ pub fn validate_reports(
     Ok(api::validate_reports(&plan_json, &reports_json, day, &earlier, &limits)?.iter().map(outcome).collect())
 }
 
+/// Reads a report the way every check reads it (strict JSON, text in NFC,
+/// unknown fields kept) and returns it as JSON text: what an app stores.
+/// `BinhdangError.Report` with the findings when it cannot be read.
+#[uniffi::export]
+pub fn load_report(report_json: String) -> Result<String, BinhdangError> {
+    let report = api::load_report(&report_json)?;
+    serde_json::to_string(&report).map_err(|e| BinhdangError::Report { detail: e.to_string(), findings: Vec::new() })
+}
+
 /// Adds up reports into the province's summary at `as_of`.
 #[uniffi::export(default(limits = None))]
 pub fn aggregate(

@@ -160,6 +160,16 @@ pub fn tables(
     to_js(&api::tables(&text(&plan), &texts(&reports), when, &limits(&options)?).map_err(err)?)
 }
 
+/// Reads a report the way every check reads it (strict JSON, text in NFC,
+/// unknown fields kept) and returns it: what a portal stores after a form
+/// is typed. Throws `BinhdangError` with the findings when it cannot be read.
+#[wasm_bindgen(js_name = loadReport, unchecked_return_type = "Report")]
+pub fn load_report(
+    #[wasm_bindgen(unchecked_param_type = "Report | string")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&api::load_report(&text(&report)).map_err(err)?)
+}
+
 /// The built-in catalogue: national targets with sources and `confirmed` flags.
 #[wasm_bindgen(unchecked_return_type = "Catalog")]
 pub fn catalog() -> Result<JsValue, JsValue> {

@@ -1393,6 +1393,13 @@ export function aggregate(plan: Plan | string, reports: Array<Report | string>, 
 export function catalog(): Catalog;
 
 /**
+ * Reads a report the way every check reads it (strict JSON, text in NFC,
+ * unknown fields kept) and returns it: what a portal stores after a form
+ * is typed. Throws `BinhdangError` with the findings when it cannot be read.
+ */
+export function loadReport(report: Report | string): Report;
+
+/**
  * The summary as tidy tables (figures, completeness, progress, funding,
  * activities): what a portal's grid shows. Adds up like `aggregate`.
  */
