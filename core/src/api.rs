@@ -112,7 +112,36 @@ fn earlier_reports(earlier: &[String], limits: &Limits) -> Vec<Report> {
     read::reports_from_strs(earlier, limits).into_iter().filter_map(|r| r.value).collect()
 }
 
-/// Validates one report. `earlier`: reports to compare with (previous periods).
+/// A plan read once, to check many reports against: what a form does on
+/// every change. Reading a plan costs far more than checking a report
+/// (BENCHMARKS.md), so hosts that check more than once keep a `Checker`.
+#[derive(Clone, Debug)]
+pub struct Checker {
+    plan: Plan,
+    catalog: Catalog,
+}
+
+impl Checker {
+    /// Reads the plan; an error when it cannot be read.
+    pub fn new(plan: &str) -> Result<Checker, ApiError> {
+        Ok(Checker { plan: load_plan(plan)?, catalog: Catalog::builtin() })
+    }
+
+    /// The plan, as read.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// Validates one report. `earlier`: reports to compare with (previous periods).
+    pub fn validate_report(&self, report: &str, as_of: Date, earlier: &[String], limits: &Limits) -> Vec<Finding> {
+        let earlier = earlier_reports(earlier, limits);
+        let read = read::report_from_str_with(report, limits);
+        validate::read(&self.plan, &self.catalog, read, as_of, validate::Context { earlier: &earlier, batch: &[] })
+    }
+}
+
+/// Validates one report against a plan given as text (read for this call
+/// only; see [`Checker`] to read it once). `earlier`: reports to compare with.
 pub fn validate_report(
     plan: &str,
     report: &str,
@@ -120,10 +149,7 @@ pub fn validate_report(
     earlier: &[String],
     limits: &Limits,
 ) -> Result<Vec<Finding>, ApiError> {
-    let plan = load_plan(plan)?;
-    let earlier = earlier_reports(earlier, limits);
-    let read = read::report_from_str_with(report, limits);
-    Ok(validate::read(&plan, &Catalog::builtin(), read, as_of, validate::Context { earlier: &earlier, batch: &[] }))
+    Ok(Checker::new(plan)?.validate_report(report, as_of, earlier, limits))
 }
 
 /// Validates many reports together: one outcome per report, in order.

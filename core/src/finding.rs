@@ -208,9 +208,20 @@ pub fn escape_segment(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
 }
 
-/// Joins a pointer and one more segment.
+/// Joins a pointer and one more segment. Called for every value read and
+/// checked, so it writes into one buffer and escapes only when it must.
 pub fn pointer(base: &str, segment: impl std::fmt::Display) -> String {
-    format!("{base}/{}", escape_segment(&segment.to_string()))
+    use std::fmt::Write;
+    let mut out = String::with_capacity(base.len() + 16);
+    out.push_str(base);
+    out.push('/');
+    let start = out.len();
+    let _ = write!(out, "{segment}");
+    if let Some(seg) = out.get(start..).filter(|s| s.contains(['~', '/'])).map(escape_segment) {
+        out.truncate(start);
+        out.push_str(&seg);
+    }
+    out
 }
 
 /// How strictly a plan checks its reports. Everything has a documented default.

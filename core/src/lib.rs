@@ -29,6 +29,7 @@ pub mod model;
 pub mod output;
 pub mod publish;
 pub mod read;
+pub mod sample;
 pub mod schema;
 pub mod validate;
 

@@ -721,6 +721,16 @@ pub fn publish_needs_tables(lang: Lang) -> String {
 }
 
 /// A date argument that could not be read.
+/// The CLI's `sample --scale` that is neither a scale nor a number.
+pub fn bad_scale_argument(text: &str) -> String {
+    format!("Quy mô không hợp lệ / not a scale: \"{text}\" (province, country, or a number of values such as 100000).")
+}
+
+/// What `binhdang sample` wrote.
+pub fn sample_written(dir: &str, reports: usize, values: usize) -> String {
+    format!("{dir}: plan.json, {reports} reports, {values} values")
+}
+
 /// The CLI's `--limits` that cannot be read.
 pub fn bad_limits_argument(detail: &str, lang: Lang) -> String {
     match lang {

@@ -57,6 +57,16 @@ test("a host's limits: past max_reports a report is rejected unread, and bad lim
   });
 });
 
+test("a Checker reads the plan once and answers like validateReport", () => {
+  const checker = new binhdang.Checker(plan);
+  const dir = join(ROOT, "examples/lai-chau-2024/reports");
+  for (const f of ["2024-6m-105.json", "2024-6m-106.json", "2024-annual-110.json"]) {
+    const r = readFileSync(join(dir, f), "utf8");
+    assert.deepEqual(checker.validateReport(r, { asOf: "2025-01-15" }), binhdang.validateReport(r, plan, { asOf: "2025-01-15" }));
+  }
+  assert.throws(() => new binhdang.Checker("{"), (e) => e.name === "BinhdangError" && e.findings[0].code === "malformed");
+});
+
 test("aggregate, tables, schema, catalog", () => {
   const files = ["2024-annual-105.json", "2024-annual-106.json", "2024-annual-110.json"];
   const reports = files.map((f) => readFileSync(join(ROOT, "examples/lai-chau-2024/reports", f), "utf8"));

@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` (never run): the package's types describe
 // every input and output, so a portal's TypeScript is checked against them.
-import init, { validateReport, validateReports, aggregate, tables, catalog, schema, loadReport } from "binhdang";
+import init, { validateReport, validateReports, aggregate, tables, catalog, schema, loadReport, Checker } from "binhdang";
 import type { Finding, Outcome, Report, Plan, Summary, Tables, Catalog, ValidateOptions } from "binhdang";
 
 declare const plan: Plan;
@@ -26,9 +26,10 @@ async function form(): Promise<void> {
   aggregate(plan, [report], "2025-01-15", { limits: { max_size: 5 } });
   const sex: string = t.figures[0].sex;
   const stored: Report = loadReport(report);
+  const checked: Finding[] = new Checker(plan).validateReport(report, { asOf: "2025-01-15" });
   const c: Catalog = catalog();
   const s: object = schema("report");
-  console.log(fromText, used, received, sex, stored.unit, c.indicators.length, s);
+  console.log(fromText, used, received, sex, stored.unit, checked.length, c.indicators.length, s);
   // @ts-expect-error: a number is neither a report nor JSON text.
   validateReport(42, plan, {});
   // @ts-expect-error: not a schema name.

@@ -163,6 +163,15 @@ fun main() {
         if (summary.accounting.size != v.getAsJsonArray("reports").size()) errors.add("accounting size")
         if (errors.isEmpty()) passed++ else { failed++; println("FAIL aggregate $name: ${errors.joinToString("; ")}") }
     }
+    // A Checker (the plan read once) answers like validateReport on every report vector.
+    var same = 0
+    for ((name, v) in vectors("validate").filter { (_, v) -> v["mode"] == null && v.has("report") && !v.has("context") }) {
+        val checker = Checker(planText(v))
+        val text = reportTexts(v)[0]
+        if (checker.validateReport(text, v["as_of"].asString) == validateReport(text, planText(v), v["as_of"].asString)) same++
+        else { failed++; println("FAIL checker $name") }
+    }
+    if (same >= 40) passed++ else { failed++; println("FAIL checker: only $same vectors") }
     // Typed errors for what cannot be a finding.
     try { validateReport("{}", "{", "2025-01-15"); failed++; println("FAIL: no exception for an unreadable plan") }
     catch (e: BinhdangException.Plan) { if (e.findings.isNotEmpty() && e.findings[0].code == "malformed") passed++ else failed++ }

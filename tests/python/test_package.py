@@ -177,3 +177,13 @@ def test_round_trip_through_python_loses_nothing() -> None:
                 assert unicodedata.normalize("NFC", key) in kept, key
         checked += 1
     assert checked >= 60
+
+
+def test_a_checker_reads_the_plan_once_and_answers_like_validate_report() -> None:
+    plan = ROOT / "examples/lai-chau-2024/plan.json"
+    checker = binhdang.Checker(plan)
+    for path in REPORTS:
+        expected = binhdang.validate_report(path, plan, as_of="2025-01-15")
+        assert [f.to_dict() for f in checker.validate_report(path, as_of="2025-01-15")] == [f.to_dict() for f in expected]
+    with pytest.raises(binhdang.BinhdangError):
+        binhdang.Checker("{")

@@ -131,6 +131,15 @@ enum Command {
         #[arg(long)]
         write: Option<PathBuf>,
     },
+    /// Write a generated plan and its reports (the same bytes every time), for
+    /// benchmarks and load tests: DIR/plan.json and DIR/reports/*.json.
+    Sample {
+        /// province (50 units), country (34 provinces, 3,300 communes), or a number of values.
+        #[arg(long, default_value = "province")]
+        scale: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Print the built-in catalogue: national targets with sources and the unconfirmed flag.
     Catalog {
         #[arg(long, value_enum, default_value = "vi")]
@@ -168,6 +177,7 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
         }
         Command::CheckPlan { plan, lang, format } => check_plan(&plan, lang.into(), format),
         Command::Schema { name, write } => schema(name.as_deref(), write.as_deref()),
+        Command::Sample { scale, out } => sample(&scale, &out),
         Command::Catalog { lang, format } => {
             let catalog = Catalog::builtin();
             match format {
@@ -357,6 +367,28 @@ fn aggregate_cmd(
         None => print!("{text}"),
     }
     Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn sample(scale: &str, out: &Path) -> Result<ExitCode, Trouble> {
+    use binhdang::sample::{generate, Scale};
+    let scale = match scale {
+        "province" => Scale::Province,
+        "country" => Scale::Country,
+        n => Scale::Values(n.replace('_', "").parse().map_err(|_| Trouble(output::bad_scale_argument(n)))?),
+    };
+    let s = generate(scale);
+    let fail =
+        |p: &Path, e: std::io::Error| Trouble(output::cannot_read(&p.display().to_string(), &e.to_string(), Lang::En));
+    let dir = out.join("reports");
+    std::fs::create_dir_all(&dir).map_err(|e| fail(&dir, e))?;
+    let plan = out.join("plan.json");
+    std::fs::write(&plan, &s.plan).map_err(|e| fail(&plan, e))?;
+    for (i, r) in s.reports.iter().enumerate() {
+        let p = dir.join(format!("{i:06}.json"));
+        std::fs::write(&p, r).map_err(|e| fail(&p, e))?;
+    }
+    eprintln!("{}", output::sample_written(&out.display().to_string(), s.reports.len(), s.values));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check_plan(path: &Path, lang: Lang, format: ValidateFormat) -> Result<ExitCode, Trouble> {

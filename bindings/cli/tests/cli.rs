@@ -315,3 +315,20 @@ fn publish_withholds_small_violence_counts() {
     // Large counts are published as they are.
     assert!(csv.contains("2024-annual,annual,2023-12-15,2024-12-14,12,Tỉnh Lai Châu,people_reached,_T,41970,,,9,"));
 }
+
+#[test]
+fn sample_writes_a_province_that_validates_and_adds_up() {
+    let dir = tempfile::tempdir().unwrap();
+    bin().args(["sample", "--scale", "province", "--out"]).arg(dir.path()).assert().success();
+    assert_eq!(std::fs::read_dir(dir.path().join("reports")).unwrap().count(), 98);
+    let out = bin()
+        .args(["aggregate", "--format", "json", "--as-of", "2026-12-20", "--plan"])
+        .arg(dir.path().join("plan.json"))
+        .arg(dir.path().join("reports"))
+        .output()
+        .unwrap();
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["periods"][1]["completeness"]["expected"], 49);
+    assert_eq!(s["accounting"].as_array().unwrap().len(), 98);
+    bin().args(["sample", "--scale", "lots", "--out"]).arg(dir.path()).assert().code(2);
+}

@@ -266,6 +266,34 @@ pub fn validate_report(
     Ok(findings(&api::validate_report(&plan_json, &report_json, day, &earlier, &core_limits(limits))?))
 }
 
+/// A plan read once, to check many reports against (a form as it is typed).
+#[derive(uniffi::Object)]
+pub struct Checker {
+    inner: api::Checker,
+}
+
+#[uniffi::export]
+impl Checker {
+    /// Reads the plan (JSON text); `BinhdangError.Plan` when it cannot be read.
+    #[uniffi::constructor]
+    pub fn new(plan_json: String) -> Result<std::sync::Arc<Self>, BinhdangError> {
+        Ok(std::sync::Arc::new(Checker { inner: api::Checker::new(&plan_json)? }))
+    }
+
+    /// Validates one report (JSON text) at `as_of` (default: today in Vietnam).
+    #[uniffi::method(default(as_of = None, earlier = [], limits = None))]
+    pub fn validate_report(
+        &self,
+        report_json: String,
+        as_of: Option<String>,
+        earlier: Vec<String>,
+        limits: Option<Limits>,
+    ) -> Result<Vec<Finding>, BinhdangError> {
+        let day = self::as_of(as_of)?;
+        Ok(findings(&self.inner.validate_report(&report_json, day, &earlier, &core_limits(limits))))
+    }
+}
+
 /// Validates many reports together: one outcome per report, in order.
 #[uniffi::export(default(as_of = None, earlier = [], limits = None))]
 pub fn validate_reports(

@@ -61,6 +61,32 @@ fn validate_report(
     to_json(&api::validate_report(plan, report, as_of(as_of_date)?, &earlier, &limits(limits_json)?).map_err(err)?)
 }
 
+/// A plan read once, to check many reports against.
+#[pyclass(frozen, module = "binhdang._binhdang")]
+struct Checker {
+    inner: api::Checker,
+}
+
+#[pymethods]
+impl Checker {
+    #[new]
+    fn new(plan: &str) -> PyResult<Self> {
+        Ok(Checker { inner: api::Checker::new(plan).map_err(err)? })
+    }
+
+    /// Validates one report (JSON text); the findings as JSON text.
+    #[pyo3(signature = (report, as_of_date=None, earlier=Vec::new(), limits_json=None))]
+    fn validate_report(
+        &self,
+        report: &str,
+        as_of_date: Option<&str>,
+        earlier: Vec<String>,
+        limits_json: Option<&str>,
+    ) -> PyResult<String> {
+        to_json(&self.inner.validate_report(report, as_of(as_of_date)?, &earlier, &limits(limits_json)?))
+    }
+}
+
 /// Validates many reports together. Returns one outcome per report, as JSON text.
 #[pyfunction]
 #[pyo3(signature = (plan, reports, as_of_date=None, earlier=Vec::new(), limits_json=None))]
@@ -154,6 +180,7 @@ fn today() -> PyResult<String> {
 fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("BinhdangError", m.py().get_type::<BinhdangError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<Checker>()?;
     for f in [
         wrap_pyfunction!(validate_report, m)?,
         wrap_pyfunction!(validate_reports, m)?,

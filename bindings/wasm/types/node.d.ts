@@ -1383,6 +1383,23 @@ export interface RuleSettings1 {
 
 
 /**
+ * A plan read once, to check forms against as they are typed: much faster
+ * than `validateReport`, which reads the plan on every call.
+ */
+export class Checker {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Reads the plan; throws `BinhdangError` when it cannot be read.
+     */
+    constructor(plan: Plan | string);
+    /**
+     * Validates one report (a form). Never throws for anything in the report.
+     */
+    validateReport(report: Report | string, options?: ValidateOptions | null): Finding[];
+}
+
+/**
  * Adds up reports into the province's summary at `asOf`.
  */
 export function aggregate(plan: Plan | string, reports: Array<Report | string>, asOf: string, options?: AggregateOptions | null): Summary;

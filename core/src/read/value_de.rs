@@ -16,6 +16,26 @@ use serde_json::Value;
 
 use crate::finding::pointer;
 
+/// Where a value sits: a chain of segments up to the base pointer, turned
+/// into a JSON Pointer only when an error needs one (reading every value of
+/// a country's reports must not build a string for each).
+#[derive(Clone, Copy)]
+enum Path<'p> {
+    Base(&'p str),
+    Index(&'p Path<'p>, usize),
+    Key(&'p Path<'p>, &'p str),
+}
+
+impl Path<'_> {
+    fn render(&self) -> String {
+        match self {
+            Path::Base(b) => (*b).to_string(),
+            Path::Index(up, i) => pointer(&up.render(), i),
+            Path::Key(up, k) => pointer(&up.render(), k),
+        }
+    }
+}
+
 /// A reading error and the pointer of the value where it arose.
 #[derive(Debug)]
 pub struct Error {
@@ -40,20 +60,20 @@ impl de::Error for Error {
 
 /// Reads a `T` from `value`; on failure, the message and the pointer (under `base`).
 pub fn from_value<'a, T: de::Deserialize<'a>>(value: &'a Value, base: &str) -> Result<T, Error> {
-    T::deserialize(ValueDe { value, path: base }).map_err(|e| at(e, base))
+    T::deserialize(ValueDe { value, path: Path::Base(base) }).map_err(|e| at(e, &Path::Base(base)))
 }
 
 /// Gives an error the place it left, if it has none yet: the innermost place wins.
-fn at(mut e: Error, path: &str) -> Error {
+fn at(mut e: Error, path: &Path) -> Error {
     if e.path.is_none() {
-        e.path = Some(path.to_string());
+        e.path = Some(path.render());
     }
     e
 }
 
 struct ValueDe<'a, 'p> {
     value: &'a Value,
-    path: &'p str,
+    path: Path<'p>,
 }
 
 impl<'de> de::Deserializer<'de> for ValueDe<'de, '_> {
@@ -126,16 +146,16 @@ fn unexpected(v: &Value) -> de::Unexpected<'_> {
 struct Seq<'a, 'p> {
     items: std::slice::Iter<'a, Value>,
     index: usize,
-    path: &'p str,
+    path: Path<'p>,
 }
 
 impl<'de> de::SeqAccess<'de> for Seq<'de, '_> {
     type Error = Error;
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
         let Some(value) = self.items.next() else { return Ok(None) };
-        let path = pointer(self.path, self.index);
+        let path = Path::Index(&self.path, self.index);
         self.index = self.index.saturating_add(1);
-        seed.deserialize(ValueDe { value, path: &path }).map(Some).map_err(|e| at(e, &path))
+        seed.deserialize(ValueDe { value, path }).map(Some).map_err(|e| at(e, &path))
     }
     fn size_hint(&self) -> Option<usize> {
         Some(self.items.len())
@@ -145,7 +165,7 @@ impl<'de> de::SeqAccess<'de> for Seq<'de, '_> {
 struct MapIn<'a, 'p> {
     iter: serde_json::map::Iter<'a>,
     value: Option<(&'a String, &'a Value)>,
-    path: &'p str,
+    path: Path<'p>,
 }
 
 impl<'de> de::MapAccess<'de> for MapIn<'de, '_> {
@@ -153,15 +173,16 @@ impl<'de> de::MapAccess<'de> for MapIn<'de, '_> {
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
         let Some((k, v)) = self.iter.next() else { return Ok(None) };
         self.value = Some((k, v));
-        seed.deserialize(de::value::BorrowedStrDeserializer::new(k))
-            .map(Some)
-            .map_err(|e: de::value::Error| Error { message: e.to_string(), path: Some(pointer(self.path, k)) })
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(k)).map(Some).map_err(|e: de::value::Error| Error {
+            message: e.to_string(),
+            path: Some(Path::Key(&self.path, k).render()),
+        })
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         let Some((k, value)) = self.value.take() else {
             return Err(de::Error::custom("a value without its key"));
         };
-        let path = pointer(self.path, k);
-        seed.deserialize(ValueDe { value, path: &path }).map_err(|e| at(e, &path))
+        let path = Path::Key(&self.path, k);
+        seed.deserialize(ValueDe { value, path }).map_err(|e| at(e, &path))
     }
 }

@@ -29,6 +29,7 @@ from . import _binhdang as _native
 
 __all__ = [
     "BinhdangError",
+    "Checker",
     "Catalog",
     "Completeness",
     "Finding",
@@ -469,6 +470,27 @@ def validate_report(
     earlier = [_text(r) for r in (context or [])]
     raw = _call(_native.validate_report, _text(plan), _text(report), _date(as_of), earlier, _limits(limits))
     return Findings(Finding(f) for f in _json.loads(raw))
+
+
+class Checker:
+    """A plan read once, to validate many reports one at a time (reading the
+    plan costs far more than checking a report). ``validate_report`` takes
+    the same arguments as the module's, without the plan."""
+
+    def __init__(self, plan: Input) -> None:
+        self._native = _call(_native.Checker, _text(plan))
+
+    def validate_report(
+        self,
+        report: Input,
+        *,
+        as_of: Optional[DateLike] = None,
+        context: Optional[Iterable[Input]] = None,
+        limits: Optional[Mapping[str, int]] = None,
+    ) -> Findings:
+        earlier = [_text(r) for r in (context or [])]
+        raw = _call(self._native.validate_report, _text(report), _date(as_of), earlier, _limits(limits))
+        return Findings(Finding(f) for f in _json.loads(raw))
 
 
 def validate_reports(

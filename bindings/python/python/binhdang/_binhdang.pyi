@@ -1,10 +1,11 @@
 # Type stubs of the native module. Checked against the built module by
 # mypy.stubtest in tests/run (python suite).
-from typing import List, Optional
+from typing import List, Optional, final
 
 __version__: str
 __all__ = [
     "BinhdangError",
+    "Checker",
     "__version__",
     "aggregate",
     "catalog",
@@ -22,6 +23,13 @@ __all__ = [
 ]
 
 class BinhdangError(ValueError): ...
+
+@final
+class Checker:
+    def __new__(cls, plan: str) -> "Checker": ...
+    def validate_report(
+        self, report: str, as_of_date: Optional[str] = None, earlier: List[str] = ..., limits_json: Optional[str] = None
+    ) -> str: ...
 
 def validate_report(
     plan: str, report: str, as_of_date: Optional[str] = None, earlier: List[str] = ..., limits_json: Optional[str] = None
