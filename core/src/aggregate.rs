@@ -12,7 +12,7 @@
 //! the tree valid for the period, so a parent always equals the sum of its
 //! children (and of what it reported itself).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -351,22 +351,27 @@ fn period_summary(
         .collect();
 
     let tree = tree(plan, &e.period);
-    // Own figures: what each unit reported itself.
-    let mut own: BTreeMap<(UnitId, IndicatorId), Acc> = BTreeMap::new();
+    // Each indicator a report uses, looked up once (not once per value).
+    let mut known: HashMap<&IndicatorId, Option<&Indicator>> = HashMap::new();
+    // Own figures: what each unit reported itself. Keys borrow from the
+    // reports and hash, so a country's million values cost no string copies.
+    let mut own: HashMap<(&UnitId, &IndicatorId), Acc> = HashMap::new();
     // Stocks: the latest report of a unit stands (by cut-off, then submission).
-    let mut stock_seen: BTreeMap<(UnitId, IndicatorId), (Date, Date, usize)> = BTreeMap::new();
+    let mut stock_seen: HashMap<(&UnitId, &IndicatorId), (Date, Date, usize)> = HashMap::new();
     for (index, r) in &used {
         // An entry with every part left out reports nothing: it feeds no figure.
         for v in r.values.iter().filter(|v| !v.is_empty()) {
-            let Some(ind) = lookup.indicator(&v.indicator) else { continue };
-            let key = (r.unit.clone(), v.indicator.clone());
+            let Some(ind) = *known.entry(&v.indicator).or_insert_with(|| lookup.indicator(&v.indicator)) else {
+                continue;
+            };
+            let key = (&r.unit, &v.indicator);
             let acc = Acc::from_entry(*index, v);
             if ind.temporal == Temporal::Stock {
                 let stamp = (r.period.to, r.submitted, *index);
                 if stock_seen.get(&key).is_some_and(|s| *s >= stamp) {
                     continue;
                 }
-                stock_seen.insert(key.clone(), stamp);
+                stock_seen.insert(key, stamp);
                 own.insert(key, acc);
             } else {
                 own.entry(key).or_default().merge(&acc);
@@ -381,17 +386,19 @@ fn period_summary(
             children.entry(p).or_default().push(u);
         }
     }
-    let indicators: BTreeSet<&IndicatorId> = own.keys().map(|(_, i)| i).collect();
+    let order = post_order(&tree, &children);
+    let place: HashMap<&UnitId, usize> = order.iter().enumerate().map(|(i, u)| (*u, i)).collect();
+    let indicators: BTreeSet<&IndicatorId> = own.keys().map(|(_, i)| *i).collect();
     let mut figures = Vec::new();
-    let mut totals: BTreeMap<(UnitId, IndicatorId), Acc> = BTreeMap::new();
     for ind_id in indicators {
         let Some(ind) = lookup.indicator(ind_id) else { continue };
-        for u in post_order(&tree, &children) {
-            let key = (u.clone(), ind_id.clone());
-            let mut acc = own.get(&key).cloned();
+        // This indicator's figure of each unit, by its place in `order`.
+        let mut totals: Vec<Option<Acc>> = vec![None; order.len()];
+        for (i, u) in order.iter().enumerate() {
+            let mut acc = own.get(&(*u, ind_id)).cloned();
             if ind.aggregation != Aggregation::NotAdditive {
                 for c in children.get(u).into_iter().flatten() {
-                    if let Some(ca) = totals.get(&((*c).clone(), ind_id.clone())) {
+                    if let Some(ca) = place.get(c).and_then(|j| totals.get(*j)).and_then(Option::as_ref) {
                         acc.get_or_insert_with(Acc::default).merge(ca);
                     }
                 }
@@ -409,10 +416,12 @@ fn period_summary(
                 }
             }
             figures.push(figure(u, ind, &acc));
-            totals.insert(key, acc);
+            if let Some(slot) = totals.get_mut(i) {
+                *slot = Some(acc);
+            }
         }
     }
-    figures.sort_by(|a, b| (&a.unit, &a.indicator).cmp(&(&b.unit, &b.indicator)));
+    figures.sort_unstable_by(|a, b| (&a.unit, &a.indicator).cmp(&(&b.unit, &b.indicator)));
 
     let root = tree.iter().find(|(_, p)| p.is_none()).map(|(u, _)| u.clone()).or_else(|| root_of(plan));
     let progress = progress(lookup, &figures, root.as_ref());
@@ -533,12 +542,14 @@ fn progress(lookup: &Lookup, figures: &[Figure], root: Option<&UnitId>) -> Vec<P
     ids.extend(lookup.plan.indicators.iter().filter(|i| !i.targets.is_empty()).map(|i| &i.id));
     ids.extend(lookup.plan.targets.iter().map(|t| &t.indicator));
     let mut out = Vec::new();
+    // The root's figures, found in one pass rather than one per indicator.
+    let root_values: HashMap<&IndicatorId, Option<f64>> =
+        figures.iter().filter(|f| Some(&f.unit) == root).map(|f| (&f.indicator, f.value)).collect();
     for id in ids {
         let Some(ind) = lookup.indicator(id) else { continue };
         let mut years: BTreeSet<i32> = ind.targets.iter().map(|t| t.year).collect();
         years.extend(lookup.plan.targets.iter().filter(|t| &t.indicator == id).map(|t| t.target.year));
-        let value =
-            root.and_then(|r| figures.iter().find(|f| &f.unit == r && &f.indicator == id)).and_then(|f| f.value);
+        let value = root_values.get(id).copied().flatten();
         for year in years {
             let Some(t) = lookup.target(id, year) else { continue };
             let direction = t.direction.unwrap_or(ind.direction);
@@ -570,16 +581,20 @@ fn completeness(plan: &Plan, e: &ScheduleEntry, batch: &validate::Batch, as_of: 
     }
     let expected: BTreeSet<&UnitId> =
         plan.reporting.units.iter().filter(|u| plan.unit(u).is_some_and(|x| x.valid_during(&e.period))).collect();
+    // Each unit's reports for this entry, found in one pass (not one pass per
+    // unit: a country has thousands of communes). A report of the right kind
+    // whose period is wrong was still sent: it counts as received (and
+    // rejected), not as missing.
+    let mut by_unit: BTreeMap<&UnitId, Vec<&Outcome>> = BTreeMap::new();
+    for o in &batch.outcomes {
+        if let Some(u) =
+            o.unit.as_ref().filter(|_| o.kind == Some(e.kind) && o.period.is_some_and(|p| p.overlaps(&e.period)))
+        {
+            by_unit.entry(u).or_default().push(o);
+        }
+    }
     for u in expected {
-        let mine: Vec<&Outcome> = batch
-            .outcomes
-            .iter()
-            // A report of the right kind whose period is wrong was still sent:
-            // it counts as received (and rejected), not as missing.
-            .filter(|o| {
-                o.unit.as_ref() == Some(u) && o.kind == Some(e.kind) && o.period.is_some_and(|p| p.overlaps(&e.period))
-            })
-            .collect();
+        let mine: &[&Outcome] = by_unit.get(u).map_or(&[], Vec::as_slice);
         // The first submission counts for timeliness: a unit that sent on time
         // and corrected later was on time.
         let first = mine.iter().filter_map(|o| o.submitted).filter(|s| *s <= as_of).min();

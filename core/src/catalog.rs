@@ -288,7 +288,7 @@ impl<'a> Lookup<'a> {
     }
     /// The indicator with `id`, the plan's own definition winning.
     pub fn indicator(&self, id: &IndicatorId) -> Option<&'a Indicator> {
-        self.plan.indicators.iter().find(|i| &i.id == id).or_else(|| self.catalog.get(id))
+        self.plan.indicator(id).or_else(|| self.catalog.get(id))
     }
     /// The target for `id` in `year`: the plan's own first, then the indicator's.
     pub fn target(&self, id: &IndicatorId, year: i32) -> Option<&'a Target> {

@@ -537,19 +537,27 @@ pub fn batch(
             superseded_by.insert(i, winner);
         }
     }
-    let current: Vec<Report> = reads
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !superseded_by.contains_key(i))
-        .filter_map(|(_, (r, _))| r.clone())
-        .collect();
+    // The context rules compare a report with the same unit's others only:
+    // grouping by unit once keeps a country's batch linear, not quadratic.
+    let mut current: BTreeMap<UnitId, Vec<Report>> = BTreeMap::new();
+    for (i, (r, _)) in reads.iter().enumerate() {
+        if let Some(r) = r.as_ref().filter(|_| !superseded_by.contains_key(&i)) {
+            current.entry(r.unit.clone()).or_default().push(r.clone());
+        }
+    }
+    let mut earlier_by_unit: BTreeMap<&UnitId, Vec<Report>> = BTreeMap::new();
+    for r in earlier {
+        earlier_by_unit.entry(&r.unit).or_default().push(r.clone());
+    }
     let mut outcomes = Vec::new();
     for (i, (r, findings)) in reads.iter_mut().enumerate() {
         let mut all = std::mem::take(findings);
         if let Some(r) = r.as_ref() {
             // The report is in `current` itself; the context rules only look at
             // other kinds or earlier periods, so it never compares with itself.
-            all.extend(rules(plan, catalog, r, as_of, Context { earlier, batch: &current }));
+            let batch = current.get(&r.unit).map_or(&[][..], Vec::as_slice);
+            let earlier = earlier_by_unit.get(&r.unit).map_or(&[][..], Vec::as_slice);
+            all.extend(rules(plan, catalog, r, as_of, Context { earlier, batch }));
             if let Some(&w) = superseded_by.get(&i) {
                 all.push(
                     Finding::new(Code::DuplicateReport, "", msg::duplicate_report(r.unit.as_str(), w))

@@ -196,11 +196,68 @@ pub struct Plan {
     pub rules: RuleSettings,
     #[serde(flatten)]
     pub extra: Extra,
+    /// Where each unit and indicator sits: derived, built on first use.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) index: PlanIndex,
+}
+
+/// Id → position in `Plan::units` and `Plan::indicators`, so that finding a
+/// report's unit costs the same in a province of 50 units and a country of
+/// 3,400 (a scan made aggregation grow with the square of the number of
+/// communes). Derived data: plans compare equal whatever their index holds.
+#[derive(Clone, Default)]
+pub struct PlanIndex(std::sync::OnceLock<Positions>);
+
+#[derive(Clone, Debug, Default)]
+struct Positions {
+    units: std::collections::HashMap<UnitId, usize>,
+    indicators: std::collections::HashMap<IndicatorId, usize>,
+}
+
+impl PartialEq for PlanIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for PlanIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PlanIndex")
+    }
 }
 
 impl Plan {
+    fn positions(&self) -> &Positions {
+        self.index.0.get_or_init(|| {
+            let mut p = Positions::default();
+            // The first of duplicate ids, as a scan would find it.
+            for (i, u) in self.units.iter().enumerate() {
+                p.units.entry(u.id.clone()).or_insert(i);
+            }
+            for (i, x) in self.indicators.iter().enumerate() {
+                p.indicators.entry(x.id.clone()).or_insert(i);
+            }
+            p
+        })
+    }
+
+    // `units` and `indicators` are public and may change after the index is
+    // built: a hit is checked, and a miss (rare: an id the plan does not
+    // know) falls back to the scan.
     pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
-        self.units.iter().find(|u| &u.id == id)
+        match self.positions().units.get(id).and_then(|i| self.units.get(*i)) {
+            Some(u) if &u.id == id => Some(u),
+            _ => self.units.iter().find(|u| &u.id == id),
+        }
+    }
+
+    /// The plan's own indicator with `id`.
+    pub fn indicator(&self, id: &IndicatorId) -> Option<&Indicator> {
+        match self.positions().indicators.get(id).and_then(|i| self.indicators.get(*i)) {
+            Some(x) if &x.id == id => Some(x),
+            _ => self.indicators.iter().find(|x| &x.id == id),
+        }
     }
     pub fn activities(&self) -> impl Iterator<Item = (&ContentArea, &Activity)> {
         self.content_areas.iter().flat_map(|a| a.activities.iter().map(move |x| (a, x)))
