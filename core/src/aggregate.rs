@@ -12,7 +12,7 @@
 //! the tree valid for the period, so a parent always equals the sum of its
 //! children (and of what it reported itself).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -271,7 +271,14 @@ struct Acc {
     denominator: Triple,
     has_fraction: bool,
     stated: Option<f64>,
-    reports: BTreeSet<usize>,
+    /// Distinct reports that fed the figure. Subtrees hold different units,
+    /// so their reports never overlap and counts add up; within one unit,
+    /// entries of the same report (possible when a plan turns
+    /// `duplicate_value` into a warning) count once, which `last` tells.
+    /// (A set of indexes did the same at the cost of one allocation per
+    /// figure: a quarter of a country's aggregation time.)
+    reports: u32,
+    last: Option<usize>,
 }
 
 impl Acc {
@@ -287,7 +294,8 @@ impl Acc {
             a.has_fraction = true;
         }
         a.stated = v.stated;
-        a.reports.insert(index);
+        a.reports = 1;
+        a.last = Some(index);
         a
     }
     fn merge(&mut self, o: &Acc) {
@@ -295,7 +303,10 @@ impl Acc {
         self.numerator.merge(&o.numerator);
         self.denominator.merge(&o.denominator);
         self.has_fraction |= o.has_fraction;
-        self.reports.extend(o.reports.iter().copied());
+        if !(self.last.is_some() && self.last == o.last) {
+            self.reports = self.reports.saturating_add(o.reports);
+        }
+        self.last = o.last;
     }
 }
 
@@ -351,19 +362,16 @@ fn period_summary(
         .collect();
 
     let tree = tree(plan, &e.period);
-    // Each indicator a report uses, looked up once (not once per value).
-    let mut known: HashMap<&IndicatorId, Option<&Indicator>> = HashMap::new();
     // Own figures: what each unit reported itself. Keys borrow from the
-    // reports and hash, so a country's million values cost no string copies.
-    let mut own: HashMap<(&UnitId, &IndicatorId), Acc> = HashMap::new();
+    // reports, so a country's million values cost no string copies; ordered
+    // maps rather than hash maps keep the WebAssembly module smaller.
+    let mut own: BTreeMap<(&UnitId, &IndicatorId), Acc> = BTreeMap::new();
     // Stocks: the latest report of a unit stands (by cut-off, then submission).
-    let mut stock_seen: HashMap<(&UnitId, &IndicatorId), (Date, Date, usize)> = HashMap::new();
+    let mut stock_seen: BTreeMap<(&UnitId, &IndicatorId), (Date, Date, usize)> = BTreeMap::new();
     for (index, r) in &used {
         // An entry with every part left out reports nothing: it feeds no figure.
         for v in r.values.iter().filter(|v| !v.is_empty()) {
-            let Some(ind) = *known.entry(&v.indicator).or_insert_with(|| lookup.indicator(&v.indicator)) else {
-                continue;
-            };
+            let Some(ind) = lookup.indicator(&v.indicator) else { continue };
             let key = (&r.unit, &v.indicator);
             let acc = Acc::from_entry(*index, v);
             if ind.temporal == Temporal::Stock {
@@ -387,7 +395,7 @@ fn period_summary(
         }
     }
     let order = post_order(&tree, &children);
-    let place: HashMap<&UnitId, usize> = order.iter().enumerate().map(|(i, u)| (*u, i)).collect();
+    let place: BTreeMap<&UnitId, usize> = order.iter().enumerate().map(|(i, u)| (*u, i)).collect();
     let indicators: BTreeSet<&IndicatorId> = own.keys().map(|(_, i)| *i).collect();
     let mut figures = Vec::new();
     for ind_id in indicators {
@@ -532,7 +540,7 @@ fn figure(unit: &UnitId, ind: &Indicator, acc: &Acc) -> Figure {
         denominator,
         value,
         gender,
-        reports: u32::try_from(acc.reports.len()).unwrap_or(u32::MAX),
+        reports: acc.reports,
     }
 }
 
@@ -543,13 +551,13 @@ fn progress(lookup: &Lookup, figures: &[Figure], root: Option<&UnitId>) -> Vec<P
     ids.extend(lookup.plan.targets.iter().map(|t| &t.indicator));
     let mut out = Vec::new();
     // The root's figures, found in one pass rather than one per indicator.
-    let root_values: HashMap<&IndicatorId, Option<f64>> =
+    let root_values: Vec<(&IndicatorId, Option<f64>)> =
         figures.iter().filter(|f| Some(&f.unit) == root).map(|f| (&f.indicator, f.value)).collect();
     for id in ids {
         let Some(ind) = lookup.indicator(id) else { continue };
         let mut years: BTreeSet<i32> = ind.targets.iter().map(|t| t.year).collect();
         years.extend(lookup.plan.targets.iter().filter(|t| &t.indicator == id).map(|t| t.target.year));
-        let value = root_values.get(id).copied().flatten();
+        let value = root_values.iter().find(|(i, _)| *i == id).and_then(|(_, v)| *v);
         for year in years {
             let Some(t) = lookup.target(id, year) else { continue };
             let direction = t.direction.unwrap_or(ind.direction);

@@ -87,6 +87,8 @@ def main() -> None:
         out.append(f"| validation: binhdang (everything) vs `fastjsonschema` (shape only) | {t(b)} | {t(py['validate_fastjsonschema_s'])} | {ratio(py['validate_fastjsonschema_s'], b)} |")
         out.append(f"| validation: binhdang (everything) vs `jsonschema` (shape only) | {t(b)} | {t(py['validate_jsonschema_s'])} | {ratio(py['validate_jsonschema_s'], b)} |")
         out.append(f"| aggregation: binhdang vs a pandas pipeline, {py['figures_checked_equal']:,} figures checked equal | {t(py['aggregate_binhdang_s'])} | {t(py['aggregate_pandas_s'])} | {ratio(py['aggregate_pandas_s'], py['aggregate_binhdang_s'])} |")
+        if "aggregate_native_text_s" in py:
+            out.append(f"| of which the native call alone (JSON text in and out) vs the pandas pipeline | {t(py['aggregate_native_text_s'])} | {t(py['aggregate_pandas_s'])} | {ratio(py['aggregate_pandas_s'], py['aggregate_native_text_s'])} |")
 
     node = load(results, "node.json")
     if node:

@@ -211,8 +211,9 @@ pub struct PlanIndex(std::sync::OnceLock<Positions>);
 
 #[derive(Clone, Debug, Default)]
 struct Positions {
-    units: std::collections::HashMap<UnitId, usize>,
-    indicators: std::collections::HashMap<IndicatorId, usize>,
+    // Keyed by the ids' text: one map type for both, one copy of its code.
+    units: std::collections::BTreeMap<String, usize>,
+    indicators: std::collections::BTreeMap<String, usize>,
 }
 
 impl PartialEq for PlanIndex {
@@ -233,10 +234,10 @@ impl Plan {
             let mut p = Positions::default();
             // The first of duplicate ids, as a scan would find it.
             for (i, u) in self.units.iter().enumerate() {
-                p.units.entry(u.id.clone()).or_insert(i);
+                p.units.entry(u.id.as_str().to_string()).or_insert(i);
             }
             for (i, x) in self.indicators.iter().enumerate() {
-                p.indicators.entry(x.id.clone()).or_insert(i);
+                p.indicators.entry(x.id.as_str().to_string()).or_insert(i);
             }
             p
         })
@@ -246,7 +247,7 @@ impl Plan {
     // built: a hit is checked, and a miss (rare: an id the plan does not
     // know) falls back to the scan.
     pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
-        match self.positions().units.get(id).and_then(|i| self.units.get(*i)) {
+        match self.positions().units.get(id.as_str()).and_then(|i| self.units.get(*i)) {
             Some(u) if &u.id == id => Some(u),
             _ => self.units.iter().find(|u| &u.id == id),
         }
@@ -254,7 +255,7 @@ impl Plan {
 
     /// The plan's own indicator with `id`.
     pub fn indicator(&self, id: &IndicatorId) -> Option<&Indicator> {
-        match self.positions().indicators.get(id).and_then(|i| self.indicators.get(*i)) {
+        match self.positions().indicators.get(id.as_str()).and_then(|i| self.indicators.get(*i)) {
             Some(x) if &x.id == id => Some(x),
             _ => self.indicators.iter().find(|x| &x.id == id),
         }

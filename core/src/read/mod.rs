@@ -145,11 +145,15 @@ impl<'de> Visitor<'de> for StrictVisitor {
 /// place as a JSON Pointer.
 pub fn parse_json(text: &str) -> Result<Value, Finding> {
     // Most input is fine: parse without tracking the path (a third faster),
-    // and only when that fails parse again to say where.
-    let mut de = serde_json::Deserializer::from_str(text);
-    if let Ok(Strict(v)) = Strict::deserialize(&mut de) {
-        if de.end().is_ok() {
-            return Ok(v);
+    // and only when that fails parse again to say where. The WebAssembly
+    // build keeps one parser, for size: it checks one form at a time.
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut de = serde_json::Deserializer::from_str(text);
+        if let Ok(Strict(v)) = Strict::deserialize(&mut de) {
+            if de.end().is_ok() {
+                return Ok(v);
+            }
         }
     }
     let mut de = serde_json::Deserializer::from_str(text);
