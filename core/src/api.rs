@@ -175,11 +175,23 @@ pub fn aggregate(plan: &str, reports: &[String], as_of: Date, limits: &Limits) -
 
 /// Adds up reports and returns the summary's tidy tables.
 pub fn tables(plan: &str, reports: &[String], as_of: Date, limits: &Limits) -> Result<crate::output::Tables, ApiError> {
+    summary_and_tables(plan, reports, as_of, limits).map(|(_, t)| t)
+}
+
+/// Adds up reports: the summary, and its tidy tables (for hosts that show
+/// both, such as the mobile binding's typed summary).
+pub fn summary_and_tables(
+    plan: &str,
+    reports: &[String],
+    as_of: Date,
+    limits: &Limits,
+) -> Result<(Summary, crate::output::Tables), ApiError> {
     let plan = load_plan(plan)?;
     let inputs = read::reports_from_strs(reports, limits);
     let catalog = Catalog::builtin();
     let summary = aggregate::aggregate(&plan, &catalog, inputs, as_of);
-    Ok(crate::output::tables(&summary, &plan, &catalog))
+    let tables = crate::output::tables(&summary, &plan, &catalog);
+    Ok((summary, tables))
 }
 
 /// Checks a plan: its reading findings, then the `plan_*` checks.
@@ -209,6 +221,12 @@ mod tests {
         assert!(matches!(e, ApiError::Plan(_)));
         assert_eq!(e.findings().len(), 1);
         assert!(e.to_string().starts_with("the plan cannot be read"));
+    }
+
+    #[test]
+    fn the_unknown_schema_message_lists_every_name() {
+        // Written out rather than joined at run time: the WebAssembly module is smaller.
+        assert!(ApiError::Schema("x".into()).to_string().ends_with(&crate::schema::NAMES.join(", ")));
     }
 
     #[test]

@@ -44,21 +44,17 @@ impl Context<'_> {
 
 /// Validates a report given as JSON text.
 pub fn text(plan: &Plan, catalog: &Catalog, text: &str, as_of: Date, ctx: Context) -> Vec<Finding> {
-    finish(plan, read::report_from_str(text), catalog, as_of, ctx)
+    read(plan, catalog, read::report_from_str(text), as_of, ctx)
 }
 
 /// Validates a report given as a parsed JSON value.
 pub fn value(plan: &Plan, catalog: &Catalog, input: Value, as_of: Date, ctx: Context) -> Vec<Finding> {
-    finish(plan, read::report_from_value(input), catalog, as_of, ctx)
+    read(plan, catalog, read::report_from_value(input), as_of, ctx)
 }
 
 /// Validates a report as it was read (with [`read::report_from_str_with`],
 /// say, under a host's limits): its reading findings, then the rules.
 pub fn read(plan: &Plan, catalog: &Catalog, read: read::Read<Report>, as_of: Date, ctx: Context) -> Vec<Finding> {
-    finish(plan, read, catalog, as_of, ctx)
-}
-
-fn finish(plan: &Plan, read: read::Read<Report>, catalog: &Catalog, as_of: Date, ctx: Context) -> Vec<Finding> {
     let mut findings = read.findings;
     if let Some(r) = &read.value {
         findings.extend(rules(plan, catalog, r, as_of, ctx));

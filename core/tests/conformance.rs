@@ -7,7 +7,7 @@ mod common;
 use binhdang::read::{self, Limits, Read};
 use binhdang::validate::{self, Context};
 use binhdang::{calendar, Catalog, Finding, Plan, Report};
-use common::{root, vectors};
+use common::{report_texts, root, vectors};
 use serde_json::{json, Value};
 
 /// A plan given inline or as a path from the repository root.
@@ -23,40 +23,15 @@ fn limits(v: &Value) -> Limits {
     v.get("limits").map(|l| serde_json::from_value(l.clone()).unwrap()).unwrap_or_default()
 }
 
-/// The report of a vector: `report` (JSON, read as its text the way every
-/// binding passes it), `report_text`, or `report_text_repeat`.
+/// The report of a vector, read from its text the way every binding passes it.
 fn report_input(v: &Value) -> Read<Report> {
-    let limits = limits(v);
-    if let Some(t) = v["report_text"].as_str() {
-        return read::report_from_str_with(t, &limits);
-    }
-    if let Some(r) = v.get("report_text_repeat") {
-        let times = r["times"].as_u64().unwrap() as usize;
-        let text = format!(
-            "{}{}{}",
-            r["prefix"].as_str().unwrap(),
-            r["repeat"].as_str().unwrap().repeat(times),
-            r["suffix"].as_str().unwrap()
-        );
-        return read::report_from_str_with(&text, &limits);
-    }
-    read::report_from_str_with(&v["report"].to_string(), &limits)
+    let texts = report_texts(v);
+    read::report_from_str_with(&texts[0], &limits(v))
 }
 
-/// The reports of a batch vector, read (entries marked in `reports_as_text` are text).
+/// The reports of a batch vector, read.
 fn batch_inputs(v: &Value) -> Vec<Read<Report>> {
-    let as_text = v["reports_as_text"].as_array().cloned().unwrap_or_default();
-    let texts: Vec<String> = v["reports"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .enumerate()
-        .map(|(i, r)| match (as_text.get(i).and_then(Value::as_bool), r) {
-            (Some(true), Value::String(t)) => t.clone(),
-            _ => r.to_string(),
-        })
-        .collect();
-    read::reports_from_strs(&texts, &limits(v))
+    read::reports_from_strs(&report_texts(v), &limits(v))
 }
 
 fn brief(findings: &[Finding]) -> Value {

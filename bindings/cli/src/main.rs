@@ -245,8 +245,8 @@ fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) 
         if let Some(b) = &bar {
             b.inc(1);
         }
-        if out.len() >= limits.max_reports {
-            out.push((f.display().to_string(), read::too_many_reports(limits, n)));
+        if let Some(rejected) = read::past_max_reports(out.len(), n, limits) {
+            out.push((f.display().to_string(), rejected));
             continue;
         }
         match std::fs::read_to_string(&f) {

@@ -167,26 +167,7 @@ fn plan_file(v: &Value, dir: &Path) -> PathBuf {
 
 /// Writes the reports of a vector, one file each, in order.
 fn report_files(v: &Value, dir: &Path) -> Vec<PathBuf> {
-    let texts: Vec<String> = if let Some(t) = v["report_text"].as_str() {
-        vec![t.to_string()]
-    } else if let Some(r) = v.get("report_text_repeat") {
-        vec![common::repeat_text(r)]
-    } else if let Some(r) = v.get("report") {
-        vec![r.to_string()]
-    } else {
-        let as_text = v["reports_as_text"].as_array().cloned().unwrap_or_default();
-        v["reports"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .enumerate()
-            .map(|(i, r)| match (as_text.get(i).and_then(Value::as_bool), r) {
-                (Some(true), Value::String(t)) => t.clone(),
-                _ => r.to_string(),
-            })
-            .collect()
-    };
-    texts
+    common::report_texts(v)
         .iter()
         .enumerate()
         .map(|(i, t)| {

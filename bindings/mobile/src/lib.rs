@@ -326,11 +326,7 @@ pub fn aggregate(
     limits: Option<Limits>,
 ) -> Result<Summary, BinhdangError> {
     let day = api::date(&as_of)?;
-    let plan = api::load_plan(&plan_json)?;
-    let catalog = binhdang::Catalog::builtin();
-    let inputs = binhdang::read::reports_from_strs(&reports_json, &core_limits(limits));
-    let s = binhdang::aggregate::aggregate(&plan, &catalog, inputs, day);
-    let t = binhdang::output::tables(&s, &plan, &catalog);
+    let (s, t) = api::summary_and_tables(&plan_json, &reports_json, day, &core_limits(limits))?;
     let timeliness = |x: binhdang::Timeliness| match x {
         binhdang::Timeliness::OnTime => Timeliness::OnTime,
         binhdang::Timeliness::Late => Timeliness::Late,

@@ -46,21 +46,6 @@ fn lang(text: &str) -> PyResult<Lang> {
     }
 }
 
-/// Validates one report (JSON text) against a plan (JSON text) at `as_of`
-/// (default: today in Vietnam), within `limits` (JSON text; default: the
-/// defaults). Returns the findings as JSON text.
-#[pyfunction]
-#[pyo3(signature = (plan, report, as_of_date=None, earlier=Vec::new(), limits_json=None))]
-fn validate_report(
-    plan: &str,
-    report: &str,
-    as_of_date: Option<&str>,
-    earlier: Vec<String>,
-    limits_json: Option<&str>,
-) -> PyResult<String> {
-    to_json(&api::validate_report(plan, report, as_of(as_of_date)?, &earlier, &limits(limits_json)?).map_err(err)?)
-}
-
 /// A plan read once, to check many reports against.
 #[pyclass(frozen, module = "binhdang._binhdang")]
 struct Checker {
@@ -182,7 +167,6 @@ fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<Checker>()?;
     for f in [
-        wrap_pyfunction!(validate_report, m)?,
         wrap_pyfunction!(validate_reports, m)?,
         wrap_pyfunction!(aggregate, m)?,
         wrap_pyfunction!(summary_tables, m)?,

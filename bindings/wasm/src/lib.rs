@@ -116,10 +116,7 @@ pub fn validate_report(
     #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
     options: Option<ValidateOptions>,
 ) -> Result<JsValue, JsValue> {
-    let when = as_of(&option(&options, "asOf"))?;
-    let earlier = texts(&option(&options, "context"));
-    let limits = limits(&options)?;
-    to_js(&api::validate_report(&text(&plan), &text(&report), when, &earlier, &limits).map_err(err)?)
+    Checker::new(plan)?.validate_report(report, options)
 }
 
 /// A plan read once, to check forms against as they are typed: much faster

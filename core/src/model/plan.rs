@@ -207,10 +207,10 @@ pub struct Plan {
 /// 3,400 (a scan made aggregation grow with the square of the number of
 /// communes). Derived data: plans compare equal whatever their index holds.
 #[derive(Clone, Default)]
-pub struct PlanIndex(std::sync::OnceLock<Positions>);
+pub struct PlanIndex(std::sync::OnceLock<Places>);
 
 #[derive(Clone, Debug, Default)]
-struct Positions {
+struct Places {
     // Keyed by the ids' text: one map type for both, one copy of its code.
     units: std::collections::BTreeMap<String, usize>,
     indicators: std::collections::BTreeMap<String, usize>,
@@ -229,9 +229,9 @@ impl std::fmt::Debug for PlanIndex {
 }
 
 impl Plan {
-    fn positions(&self) -> &Positions {
+    fn places(&self) -> &Places {
         self.index.0.get_or_init(|| {
-            let mut p = Positions::default();
+            let mut p = Places::default();
             // The first of duplicate ids, as a scan would find it.
             for (i, u) in self.units.iter().enumerate() {
                 p.units.entry(u.id.as_str().to_string()).or_insert(i);
@@ -247,7 +247,7 @@ impl Plan {
     // built: a hit is checked, and a miss (rare: an id the plan does not
     // know) falls back to the scan.
     pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
-        match self.positions().units.get(id.as_str()).and_then(|i| self.units.get(*i)) {
+        match self.places().units.get(id.as_str()).and_then(|i| self.units.get(*i)) {
             Some(u) if &u.id == id => Some(u),
             _ => self.units.iter().find(|u| &u.id == id),
         }
@@ -255,7 +255,7 @@ impl Plan {
 
     /// The plan's own indicator with `id`.
     pub fn indicator(&self, id: &IndicatorId) -> Option<&Indicator> {
-        match self.positions().indicators.get(id.as_str()).and_then(|i| self.indicators.get(*i)) {
+        match self.places().indicators.get(id.as_str()).and_then(|i| self.indicators.get(*i)) {
             Some(x) if &x.id == id => Some(x),
             _ => self.indicators.iter().find(|x| &x.id == id),
         }

@@ -323,38 +323,19 @@ pub fn reports_from_strs<S: AsRef<str>>(texts: &[S], limits: &Limits) -> Vec<Rea
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            if i < limits.max_reports {
-                report_from_str_with(t.as_ref(), limits)
-            } else {
-                too_many_reports(limits, texts.len())
-            }
+            past_max_reports(i, texts.len(), limits).unwrap_or_else(|| report_from_str_with(t.as_ref(), limits))
         })
         .collect()
 }
 
-/// Like [`reports_from_strs`], for reports already parsed.
-pub fn reports_from_values(values: Vec<Value>, limits: &Limits) -> Vec<Read<Report>> {
-    let n = values.len();
-    values
-        .into_iter()
-        .enumerate()
-        .map(
-            |(i, v)| {
-                if i < limits.max_reports {
-                    report_from_value_with(v, limits)
-                } else {
-                    too_many_reports(limits, n)
-                }
-            },
-        )
-        .collect()
-}
-
-/// A report left unread because the batch holds `n` reports, more than
-/// `limits.max_reports`: rejected with a `too_large` finding.
-pub fn too_many_reports(limits: &Limits, n: usize) -> Read<Report> {
-    let f = too_large("", ("số báo cáo", "number of reports"), limits.max_reports, Some(n));
-    Read { value: None, findings: vec![f] }
+/// For the `i`-th of `n` reports of a batch: past `max_reports`, the report
+/// as rejected with `too_large`, to be taken without reading it at all (a
+/// host with reports in files need not open them); `None` when it is to be read.
+pub fn past_max_reports(i: usize, n: usize, limits: &Limits) -> Option<Read<Report>> {
+    (i >= limits.max_reports).then(|| {
+        let f = too_large("", ("số báo cáo", "number of reports"), limits.max_reports, Some(n));
+        Read { value: None, findings: vec![f] }
+    })
 }
 
 /// Reads a report from a parsed JSON value (normalising its text to NFC), within the default [`Limits`].

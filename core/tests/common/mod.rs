@@ -110,6 +110,32 @@ pub fn repeat_text(r: &Value) -> String {
     )
 }
 
+/// Each report of a validation or aggregation vector as the text a host
+/// passes: `report_text`, `report_text_repeat`, `report` (as JSON text), or
+/// `reports` (entries marked in `reports_as_text` are text already).
+pub fn report_texts(v: &Value) -> Vec<String> {
+    if let Some(t) = v["report_text"].as_str() {
+        return vec![t.to_string()];
+    }
+    if let Some(r) = v.get("report_text_repeat") {
+        return vec![repeat_text(r)];
+    }
+    if let Some(r) = v.get("report") {
+        return vec![r.to_string()];
+    }
+    let as_text = v["reports_as_text"].as_array().cloned().unwrap_or_default();
+    v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match (as_text.get(i).and_then(Value::as_bool), r) {
+            (Some(true), Value::String(t)) => t.clone(),
+            _ => r.to_string(),
+        })
+        .collect()
+}
+
 /// The brief form vectors expect of findings: code, severity, path.
 pub fn brief(findings: &Value) -> Value {
     Value::Array(

@@ -467,9 +467,7 @@ def validate_report(
     defaults). Returns the findings in the stable order (by path, then
     code). Never raises for anything in the report.
     """
-    earlier = [_text(r) for r in (context or [])]
-    raw = _call(_native.validate_report, _text(plan), _text(report), _date(as_of), earlier, _limits(limits))
-    return Findings(Finding(f) for f in _json.loads(raw))
+    return Checker(plan).validate_report(report, as_of=as_of, context=context, limits=limits)
 
 
 class Checker:

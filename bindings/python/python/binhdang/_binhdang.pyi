@@ -18,7 +18,6 @@ __all__ = [
     "summary_tables",
     "summary_text",
     "today",
-    "validate_report",
     "validate_reports",
 ]
 
@@ -31,9 +30,6 @@ class Checker:
         self, report: str, as_of_date: Optional[str] = None, earlier: List[str] = ..., limits_json: Optional[str] = None
     ) -> str: ...
 
-def validate_report(
-    plan: str, report: str, as_of_date: Optional[str] = None, earlier: List[str] = ..., limits_json: Optional[str] = None
-) -> str: ...
 def validate_reports(
     plan: str,
     reports: List[str],
