@@ -215,6 +215,8 @@ export type Code =
   | "duplicate_value"
   | "missing_required"
   | "sex_breakdown_required"
+  | "field_not_for_measure"
+  | "numerator_denominator_required"
   | "late_submission"
   | "future_submission"
   | "submitted_before_period_end"
@@ -1010,40 +1012,18 @@ export interface AreaActivities {
 export interface ActivityTally {
   activity: ActivityId1;
   /**
+   * The activity's outputs (classes held, people reached...), added up
+   * over every unit's report by indicator, as province-wide figures
+   * (`unit` is the root; a figure that is not added up stays one per
+   * reporting unit). Outputs feed only these totals, never the units'
+   * indicator figures, so nothing is counted twice.
+   */
+  outputs?: Figure[];
+  /**
    * How many units reported each status.
    */
   statuses: {
     [k: string]: number;
-  };
-}
-/**
- * Completeness and timeliness of one schedule entry.
- *
- * This interface was referenced by `BinhdangTypes`'s JSON-Schema
- * via the `definition` "Completeness".
- */
-export interface Completeness {
-  /**
-   * Units expected to report (those the plan names that exist in the period).
-   */
-  expected: number;
-  late: number;
-  missing: number;
-  not_yet_due: number;
-  on_time: number;
-  /**
-   * Units from which a report was received by the summary's date.
-   */
-  received: number;
-  /**
-   * Units whose report was received but rejected for an error.
-   */
-  rejected?: UnitId[];
-  /**
-   * The unit ids in each group: `on_time`, `late`, `missing`, `not_yet_due`.
-   */
-  units: {
-    [k: string]: UnitId[];
   };
 }
 /**
@@ -1127,6 +1107,36 @@ export interface GenderMetrics {
   parity_index?: number | null;
 }
 /**
+ * Completeness and timeliness of one schedule entry.
+ *
+ * This interface was referenced by `BinhdangTypes`'s JSON-Schema
+ * via the `definition` "Completeness".
+ */
+export interface Completeness {
+  /**
+   * Units expected to report (those the plan names that exist in the period).
+   */
+  expected: number;
+  late: number;
+  missing: number;
+  not_yet_due: number;
+  on_time: number;
+  /**
+   * Units from which a report was received by the summary's date.
+   */
+  received: number;
+  /**
+   * Units whose report was received but rejected for an error.
+   */
+  rejected?: UnitId[];
+  /**
+   * The unit ids in each group: `on_time`, `late`, `missing`, `not_yet_due`.
+   */
+  units: {
+    [k: string]: UnitId[];
+  };
+}
+/**
  * Money by funding source, whole đồng.
  *
  * This interface was referenced by `BinhdangTypes`'s JSON-Schema
@@ -1172,6 +1182,10 @@ export interface Tables {
   completeness: CompletenessRow[];
   figures: FigureRow[];
   funding: FundingRow[];
+  /**
+   * Activities' outputs by indicator and sex.
+   */
+  outputs?: OutputRow[];
   progress: ProgressRow[];
 }
 /**
@@ -1248,6 +1262,40 @@ export interface FundingRow {
   source: FundingSourceId;
   source_name: string;
   spent?: Count | null;
+}
+/**
+ * One row of an activity's outputs, added up over the province: the
+ * activity, then the figure row (its `unit` is the root).
+ *
+ * This interface was referenced by `BinhdangTypes`'s JSON-Schema
+ * via the `definition` "OutputRow".
+ */
+export interface OutputRow {
+  activity: ActivityId1;
+  area: number;
+  denominator?: Count | null;
+  entry: string;
+  indicator: IndicatorId;
+  kind: ReportKind;
+  numerator?: Count | null;
+  period_from: Date;
+  period_to: Date;
+  reports: number;
+  /**
+   * SDMX sex code: `F`, `M` or `_T` (total).
+   */
+  sex: string;
+  /**
+   * Withheld in a published summary: a small count of violence cases or
+   * victims, or a cell that would give one away. `value` is then empty.
+   */
+  suppressed?: boolean;
+  unit: UnitId;
+  unit_name: string;
+  /**
+   * The count, or the percent/ratio/rate computed from numerator and denominator.
+   */
+  value?: number | null;
 }
 /**
  * One indicator against one target year, for one schedule entry.

@@ -143,6 +143,13 @@ pub struct ActivityTally {
     pub activity: ActivityId,
     /// How many units reported each status.
     pub statuses: BTreeMap<ActivityStatus, u32>,
+    /// The activity's outputs (classes held, people reached...), added up
+    /// over every unit's report by indicator, as province-wide figures
+    /// (`unit` is the root; a figure that is not added up stays one per
+    /// reporting unit). Outputs feed only these totals, never the units'
+    /// indicator figures, so nothing is counted twice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<Figure>,
 }
 
 /// Activities of one content area.
@@ -303,6 +310,11 @@ impl Acc {
         self.numerator.merge(&o.numerator);
         self.denominator.merge(&o.denominator);
         self.has_fraction |= o.has_fraction;
+        // A figure that is not added up keeps the first stated value; a
+        // second one (the same indicator twice) has its own finding.
+        if self.stated.is_none() {
+            self.stated = o.stated;
+        }
         if !(self.last.is_some() && self.last == o.last) {
             self.reports = self.reports.saturating_add(o.reports);
         }
@@ -412,17 +424,7 @@ fn period_summary(
                 }
             }
             let Some(acc) = acc else { continue };
-            for (what, t) in [("", &acc.counts), ("numerator/", &acc.numerator), ("denominator/", &acc.denominator)] {
-                for part in t.overflowed() {
-                    findings.push(
-                        Finding::new(Code::Overflow, "", msg::overflow(ind_id.as_str()))
-                            .with("unit", u.as_str())
-                            .with("indicator", ind_id.as_str())
-                            .with("entry", e.id.as_str())
-                            .with("part", format!("{what}{part}")),
-                    );
-                }
-            }
+            overflow_findings(&acc, ind_id.as_str(), ("unit", u.as_str()), e, findings);
             figures.push(figure(u, ind, &acc));
             if let Some(slot) = totals.get_mut(i) {
                 *slot = Some(acc);
@@ -441,7 +443,7 @@ fn period_summary(
         completeness: completeness(plan, e, batch, as_of),
         figures,
         progress,
-        activities: activities(plan, &used),
+        activities: activities(lookup, root.as_ref(), &used, e, findings),
         funding: funding(plan, &used, e, findings),
     }
 }
@@ -627,8 +629,17 @@ fn completeness(plan: &Plan, e: &ScheduleEntry, batch: &validate::Batch, as_of: 
     c
 }
 
-fn activities(plan: &Plan, used: &[(usize, &Report)]) -> Vec<AreaActivities> {
-    plan.content_areas
+fn activities(
+    lookup: &Lookup,
+    root: Option<&UnitId>,
+    used: &[(usize, &Report)],
+    e: &ScheduleEntry,
+    findings: &mut Vec<Finding>,
+) -> Vec<AreaActivities> {
+    let root = root.cloned().unwrap_or_default();
+    lookup
+        .plan
+        .content_areas
         .iter()
         .map(|area| AreaActivities {
             area: area.number,
@@ -639,18 +650,56 @@ fn activities(plan: &Plan, used: &[(usize, &Report)]) -> Vec<AreaActivities> {
                 .map(|a| {
                     let mut statuses: BTreeMap<ActivityStatus, u32> =
                         ActivityStatus::ALL.iter().map(|s| (*s, 0)).collect();
-                    for (_, r) in used {
+                    // Outputs that add up are province-wide figures (at the
+                    // root); a figure that is not added up stays the unit's own.
+                    let mut outputs: BTreeMap<(&UnitId, &IndicatorId), Acc> = BTreeMap::new();
+                    for (i, r) in used {
                         // One unit, one voice: the first result a report gives for the activity.
                         if let Some(x) = r.activities.iter().find(|x| x.activity == a.id) {
                             let n = statuses.entry(x.status).or_default();
                             *n = n.saturating_add(1);
                         }
+                        // Every output is added, even from a second result for the
+                        // same activity: a reported number is never dropped.
+                        for x in r.activities.iter().filter(|x| x.activity == a.id) {
+                            for v in x.outputs.iter().filter(|v| !v.is_empty()) {
+                                let additive = lookup
+                                    .indicator(&v.indicator)
+                                    .is_some_and(|ind| ind.aggregation != Aggregation::NotAdditive);
+                                let unit = if additive { &root } else { &r.unit };
+                                outputs.entry((unit, &v.indicator)).or_default().merge(&Acc::from_entry(*i, v));
+                            }
+                        }
                     }
-                    ActivityTally { activity: a.id.clone(), statuses }
+                    let outputs = outputs
+                        .into_iter()
+                        .filter_map(|((unit, id), acc)| {
+                            let ind = lookup.indicator(id)?;
+                            overflow_findings(&acc, id.as_str(), ("activity", a.id.as_str()), e, findings);
+                            Some(figure(unit, ind, &acc))
+                        })
+                        .collect();
+                    ActivityTally { activity: a.id.clone(), statuses, outputs }
                 })
                 .collect(),
         })
         .collect()
+}
+
+/// An `overflow` finding for each part of `acc` that passed 2^53 − 1,
+/// naming the indicator, the schedule entry and `about` (a unit or an activity).
+fn overflow_findings(acc: &Acc, indicator: &str, about: (&str, &str), e: &ScheduleEntry, findings: &mut Vec<Finding>) {
+    for (what, t) in [("", &acc.counts), ("numerator/", &acc.numerator), ("denominator/", &acc.denominator)] {
+        for part in t.overflowed() {
+            findings.push(
+                Finding::new(Code::Overflow, "", msg::overflow(indicator))
+                    .with(about.0, about.1)
+                    .with("indicator", indicator)
+                    .with("entry", e.id.as_str())
+                    .with("part", format!("{what}{part}")),
+            );
+        }
+    }
 }
 
 fn funding(

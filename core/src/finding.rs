@@ -95,6 +95,13 @@ codes! {
     MissingRequired = "missing_required", Warning;
     /// A total without its female/male split where the indicator needs one.
     SexBreakdownRequired = "sex_breakdown_required", Error;
+    /// A number in a field the indicator's measure does not use (a count on a
+    /// percent, a sex split on money, a numerator on a survey figure, an
+    /// unknown numeric field): it would reach no total, so it is an error.
+    FieldNotForMeasure = "field_not_for_measure", Error;
+    /// A percent, ratio or rate that adds up, given without both its numerator
+    /// and its denominator (a stated figure alone cannot be added up).
+    NumeratorDenominatorRequired = "numerator_denominator_required", Error;
     /// Submitted after the due date.
     LateSubmission = "late_submission", Warning;
     /// A submission date after the date of the check: not yet possible.

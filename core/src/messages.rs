@@ -5,7 +5,7 @@
 //! báo cáo, chỉ tiêu, kỳ báo cáo, hạn nộp, nữ, nam, tổng số, tử số, mẫu số.
 
 use crate::calendar::format_vi_short;
-use crate::model::{Date, MAX_COUNT};
+use crate::model::{Aggregation, Date, Indicator, Measure, MAX_COUNT};
 
 type M = (String, String);
 
@@ -269,6 +269,69 @@ pub fn sex_breakdown_required(ind: &str, name_vi: &str, name_en: &str) -> M {
     m(
         format!("Chỉ tiêu {ind} ({name_vi}) phải tách số nữ và số nam, không chỉ ghi tổng số."),
         format!("Indicator {ind} ({name_en}) needs female and male counts, not only a total."),
+    )
+}
+
+/// A value's field as the form labels it.
+fn field_words(field: &str) -> (&str, &str) {
+    match field {
+        "female" => ("số nữ", "the female count"),
+        "male" => ("số nam", "the male count"),
+        "total" => ("tổng số", "the total"),
+        "numerator" => ("tử số", "a numerator"),
+        "denominator" => ("mẫu số", "a denominator"),
+        "stated" => ("giá trị ghi trong báo cáo", "a stated figure"),
+        "planned" => ("dự toán", "the planned amount"),
+        "spent" => ("đã chi", "the amount spent"),
+        other => (other, other),
+    }
+}
+
+fn measure_words(ind: &Indicator) -> (&'static str, &'static str) {
+    if ind.aggregation == Aggregation::NotAdditive {
+        return ("chỉ tiêu không cộng dồn giữa các đơn vị", "a figure that is not added up across units");
+    }
+    match ind.measure {
+        Measure::Count => ("chỉ tiêu đếm số lượng", "a count"),
+        Measure::Money => ("chỉ tiêu về số tiền", "a sum of money"),
+        Measure::Percent => ("chỉ tiêu tỷ lệ phần trăm", "a percent"),
+        Measure::Ratio => ("chỉ tiêu tỷ số", "a ratio"),
+        Measure::Rate { .. } => ("chỉ tiêu tỷ suất", "a rate"),
+    }
+}
+
+fn list_words(fields: &[&str]) -> (String, String) {
+    let vi: Vec<&str> = fields.iter().map(|f| field_words(f).0).collect();
+    let en: Vec<&str> = fields.iter().map(|f| field_words(f).1).collect();
+    (vi.join(", "), en.join(", "))
+}
+
+pub fn field_not_for_measure(ind: &Indicator, field: &str, allowed: &[&str]) -> M {
+    let (fv, fe) = field_words(field);
+    let (mv, me) = measure_words(ind);
+    let (av, ae) = list_words(allowed);
+    m(
+        format!("Chỉ tiêu \"{}\" là {mv}: không ghi {fv}, chỉ ghi {av}.", ind.name_vi),
+        format!("Indicator \"{}\" is {me}: it takes {ae}, not {fe}.", ind.name_en),
+    )
+}
+
+pub fn numerator_denominator_required(ind: &Indicator, missing: &str) -> M {
+    let (fv, fe) = field_words(missing);
+    let (mv, me) = measure_words(ind);
+    m(
+        format!("Chỉ tiêu \"{}\" là {mv}: cần ghi cả tử số và mẫu số để tổng hợp; còn thiếu {fv}.", ind.name_vi),
+        format!(
+            "Indicator \"{}\" is {me}: both its numerator and denominator are needed to add it up; {fe} is missing.",
+            ind.name_en
+        ),
+    )
+}
+
+pub fn field_not_used(field: &str, (where_vi, where_en): (&str, &str)) -> M {
+    m(
+        format!("Trường \"{field}\" có số liệu nhưng không thuộc mẫu {where_vi}: số liệu này sẽ không được tổng hợp."),
+        format!("Field \"{field}\" holds a number but is not part of {where_en}: it would not be added up."),
     )
 }
 

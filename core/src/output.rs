@@ -93,6 +93,16 @@ pub struct ActivityRow {
     pub units: u32,
 }
 
+/// One row of an activity's outputs, added up over the province: the
+/// activity, then the figure row (its `unit` is the root).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OutputRow {
+    pub area: u32,
+    pub activity: ActivityId,
+    #[serde(flatten)]
+    pub figure: FigureRow,
+}
+
 /// The summary as tidy tables: what pandas, Excel and a portal's grid read directly.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Tables (bảng tổng hợp)")]
@@ -102,10 +112,59 @@ pub struct Tables {
     pub progress: Vec<ProgressRow>,
     pub funding: Vec<FundingRow>,
     pub activities: Vec<ActivityRow>,
+    /// Activities' outputs by indicator and sex.
+    #[serde(default)]
+    pub outputs: Vec<OutputRow>,
 }
 
 fn unit_name(plan: &Plan, id: &UnitId) -> String {
     plan.unit(id).map(|u| u.name.clone()).unwrap_or_default()
+}
+
+/// A figure's rows, one per sex (SDMX `F`, `M`, `_T`); a part not reported has no row.
+fn figure_rows(p: &PeriodSummary, f: &Figure, plan: &Plan) -> Vec<FigureRow> {
+    let mut rows = Vec::new();
+    let row = |sex: &str, value: Option<f64>, numerator: Option<Count>, denominator: Option<Count>| FigureRow {
+        entry: p.entry.clone(),
+        kind: p.kind,
+        period_from: p.period.from,
+        period_to: p.period.to,
+        unit: f.unit.clone(),
+        unit_name: unit_name(plan, &f.unit),
+        indicator: f.indicator.clone(),
+        sex: sex.to_string(),
+        value,
+        numerator,
+        denominator,
+        reports: f.reports,
+        suppressed: false,
+    };
+    match (&f.numerator, &f.denominator) {
+        (Some(n), Some(d)) => {
+            for (sex, nv, dv) in [("F", n.female, d.female), ("M", n.male, d.male), ("_T", n.total, d.total)] {
+                let value = match sex {
+                    "_T" => f.value,
+                    "F" => f.gender.as_ref().and_then(|g| g.female),
+                    _ => f.gender.as_ref().and_then(|g| g.male),
+                };
+                if nv.is_some() || dv.is_some() || (sex == "_T" && value.is_some()) {
+                    rows.push(row(sex, value, nv, dv));
+                }
+            }
+        }
+        _ => {
+            for (sex, v) in [("F", f.counts.female), ("M", f.counts.male), ("_T", f.counts.total)] {
+                if let Some(v) = v {
+                    rows.push(row(sex, Some(v.get() as f64), None, None));
+                }
+            }
+            // A non-additive figure with only a stated value.
+            if f.counts.total.is_none() && f.counts.female.is_none() && f.value.is_some() {
+                rows.push(row("_T", f.value, None, None));
+            }
+        }
+    }
+    rows
 }
 
 /// The summary as tidy tables. Figures: one row per schedule entry, unit,
@@ -115,44 +174,16 @@ pub fn tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Tables {
     let mut t = Tables::default();
     for p in &summary.periods {
         for f in &p.figures {
-            let row = |sex: &str, value: Option<f64>, numerator: Option<Count>, denominator: Option<Count>| FigureRow {
-                entry: p.entry.clone(),
-                kind: p.kind,
-                period_from: p.period.from,
-                period_to: p.period.to,
-                unit: f.unit.clone(),
-                unit_name: unit_name(plan, &f.unit),
-                indicator: f.indicator.clone(),
-                sex: sex.to_string(),
-                value,
-                numerator,
-                denominator,
-                reports: f.reports,
-                suppressed: false,
-            };
-            match (&f.numerator, &f.denominator) {
-                (Some(n), Some(d)) => {
-                    for (sex, nv, dv) in [("F", n.female, d.female), ("M", n.male, d.male), ("_T", n.total, d.total)] {
-                        let value = match sex {
-                            "_T" => f.value,
-                            "F" => f.gender.as_ref().and_then(|g| g.female),
-                            _ => f.gender.as_ref().and_then(|g| g.male),
-                        };
-                        if nv.is_some() || dv.is_some() || (sex == "_T" && value.is_some()) {
-                            t.figures.push(row(sex, value, nv, dv));
-                        }
-                    }
-                }
-                _ => {
-                    for (sex, v) in [("F", f.counts.female), ("M", f.counts.male), ("_T", f.counts.total)] {
-                        if let Some(v) = v {
-                            t.figures.push(row(sex, Some(v.get() as f64), None, None));
-                        }
-                    }
-                    // A non-additive figure with only a stated value.
-                    if f.counts.total.is_none() && f.counts.female.is_none() && f.value.is_some() {
-                        t.figures.push(row("_T", f.value, None, None));
-                    }
+            t.figures.extend(figure_rows(p, f, plan));
+        }
+        for area in &p.activities {
+            for a in &area.activities {
+                for f in &a.outputs {
+                    t.outputs.extend(figure_rows(p, f, plan).into_iter().map(|figure| OutputRow {
+                        area: area.area,
+                        activity: a.activity.clone(),
+                        figure,
+                    }));
                 }
             }
         }

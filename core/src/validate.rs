@@ -144,7 +144,7 @@ fn rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date, ctx: Context) 
     }
     for (j, line) in r.funding.iter().enumerate() {
         let at = pointer("/funding", r.positions.funding(j));
-        unknown_fields(&line.extra, &at, &mut out);
+        numbers_nowhere(&line.extra, &at, ("dòng kinh phí", "a funding line"), &mut out);
         if !plan.funding_sources.iter().any(|s| s.id == line.source) {
             out.push(
                 Finding::new(
@@ -261,7 +261,7 @@ fn check_timeliness(e: &ScheduleEntry, r: &Report, out: &mut Vec<Finding>) {
 
 /// Sum checks on one female/male/total triple at `at`.
 fn check_split(s: &SexSplit, at: &str, what: (&str, &str), out: &mut Vec<Finding>) {
-    unknown_fields(&s.extra, at, out);
+    numbers_nowhere(&s.extra, at, ("tử số, mẫu số", "a numerator or denominator"), out);
     let (vi, en) = what;
     match (s.female, s.male, s.total) {
         (Some(f), Some(m), Some(t)) if f.checked_add(m) != Some(t) => {
@@ -293,8 +293,80 @@ fn needs_split(ind: &Indicator, s: &SexSplit) -> bool {
     ind.by_sex && !s.is_empty() && (s.female.is_none() || s.male.is_none())
 }
 
+/// Unknown fields of a value entry, an output or a funding line: a number
+/// there reaches no total, so it is a `field_not_for_measure` error; other
+/// text is an `unknown_field` warning, kept as it came.
+fn numbers_nowhere(extra: &Extra, at: &str, words: (&str, &str), out: &mut Vec<Finding>) {
+    for (k, v) in extra {
+        if holds_number(v) {
+            out.push(
+                Finding::new(Code::FieldNotForMeasure, pointer(at, k), msg::field_not_used(k, words))
+                    .with("field", k.as_str())
+                    .with("actual", v.clone()),
+            );
+        } else {
+            out.push(
+                Finding::new(Code::UnknownField, pointer(at, k), msg::unknown_field(k))
+                    .with("field", k.as_str())
+                    .with("actual", v.clone()),
+            );
+        }
+    }
+}
+
+fn holds_number(v: &Value) -> bool {
+    match v {
+        Value::Number(_) => true,
+        Value::Array(items) => items.iter().any(holds_number),
+        Value::Object(map) => map.values().any(holds_number),
+        Value::Null | Value::Bool(_) | Value::String(_) => false,
+    }
+}
+
+/// The value's fields against the ones its indicator's measure takes
+/// ([`Indicator::value_fields`]): every reported number must reach a total.
+fn check_shape(ind: &Indicator, v: &ValueEntry, at: &str, out: &mut Vec<Finding>) {
+    let allowed = ind.value_fields();
+    let present = [
+        ("female", v.female.is_some()),
+        ("male", v.male.is_some()),
+        ("total", v.total.is_some()),
+        ("numerator", v.numerator.as_ref().is_some_and(|s| !s.is_empty())),
+        ("denominator", v.denominator.as_ref().is_some_and(|s| !s.is_empty())),
+        ("stated", v.stated.is_some()),
+    ];
+    for (field, _) in present.iter().filter(|(f, there)| *there && !allowed.contains(f)) {
+        out.push(
+            Finding::new(Code::FieldNotForMeasure, pointer(at, field), msg::field_not_for_measure(ind, field, allowed))
+                .with("indicator", ind.id.as_str())
+                .with("field", *field)
+                .with("expected", allowed.to_vec()),
+        );
+    }
+    // A percent that adds up is added as numerators and denominators: a
+    // stated figure alone, or one half of the fraction, reaches no total.
+    if ind.measure.is_fraction() && ind.aggregation != Aggregation::NotAdditive {
+        let (num, den, stated) = (present[3].1, present[4].1, present[5].1);
+        if num || den || stated {
+            for (field, there) in [("numerator", num), ("denominator", den)] {
+                if !there {
+                    out.push(
+                        Finding::new(
+                            Code::NumeratorDenominatorRequired,
+                            pointer(at, field),
+                            msg::numerator_denominator_required(ind, field),
+                        )
+                        .with("indicator", ind.id.as_str())
+                        .with("field", field),
+                    );
+                }
+            }
+        }
+    }
+}
+
 fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSettings, out: &mut Vec<Finding>) {
-    unknown_fields(&v.extra, at, out);
+    numbers_nowhere(&v.extra, at, ("chỉ tiêu", "an indicator value"), out);
     check_split(&v.counts(), at, ("", ""), out);
     let num = v.numerator.clone().unwrap_or_default();
     let den = v.denominator.clone().unwrap_or_default();
@@ -317,6 +389,7 @@ fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSet
         );
         return;
     };
+    check_shape(ind, v, at, out);
     let id = ind.id.as_str();
     let breakdown = |at: String| {
         Finding::new(Code::SexBreakdownRequired, at, msg::sex_breakdown_required(id, &ind.name_vi, &ind.name_en))

@@ -140,6 +140,26 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The fields a value of this indicator takes (in a report's `values` or
+    /// an activity's `outputs`); any other field with a number in it is a
+    /// `field_not_for_measure` finding, since it would reach no total.
+    ///
+    /// - not additive (survey figures): `stated` only;
+    /// - percents, ratios, rates: `numerator`, `denominator` (and `stated`, checked against them);
+    /// - money: `total`, and `female`/`male` only when the indicator is split by sex;
+    /// - counts: `female`, `male`, `total`.
+    pub fn value_fields(&self) -> &'static [&'static str] {
+        if self.aggregation == Aggregation::NotAdditive {
+            &["stated"]
+        } else if self.measure.is_fraction() {
+            &["numerator", "denominator", "stated"]
+        } else if self.measure == Measure::Money && !self.by_sex {
+            &["total"]
+        } else {
+            &["female", "male", "total"]
+        }
+    }
+
     /// The target for `year`, if the indicator has one.
     pub fn target(&self, year: i32) -> Option<&Target> {
         self.targets.iter().find(|t| t.year == year)
