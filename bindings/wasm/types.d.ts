@@ -219,6 +219,8 @@ export type Code =
   | "numerator_denominator_required"
   | "late_submission"
   | "future_submission"
+  | "submitted_before_period_start"
+  | "value_out_of_range"
   | "submitted_before_period_end"
   | "annual_below_six_month"
   | "outlier"
@@ -1045,6 +1047,12 @@ export interface Figure {
    */
   numerator?: Parts1 | null;
   /**
+   * Parts whose sum passed 2^53 − 1 (`total`, `numerator/female`...):
+   * left empty above, marked here and in every table, and named by an
+   * `overflow` finding of the summary. Never silently absent.
+   */
+  overflow?: string[];
+  /**
    * How many reports fed this figure.
    */
   reports: number;
@@ -1230,6 +1238,11 @@ export interface FigureRow {
   indicator: IndicatorId;
   kind: ReportKind;
   numerator?: Count | null;
+  /**
+   * The sum passed 2^53 − 1: `value` is empty, and an `overflow` finding
+   * of the summary names the figure.
+   */
+  overflow?: boolean;
   period_from: Date;
   period_to: Date;
   reports: number;
@@ -1278,6 +1291,11 @@ export interface OutputRow {
   indicator: IndicatorId;
   kind: ReportKind;
   numerator?: Count | null;
+  /**
+   * The sum passed 2^53 − 1: `value` is empty, and an `overflow` finding
+   * of the summary names the figure.
+   */
+  overflow?: boolean;
   period_from: Date;
   period_to: Date;
   reports: number;

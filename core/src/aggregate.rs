@@ -87,6 +87,11 @@ pub struct Figure {
     pub gender: Option<GenderMetrics>,
     /// How many reports fed this figure.
     pub reports: u32,
+    /// Parts whose sum passed 2^53 − 1 (`total`, `numerator/female`...):
+    /// left empty above, marked here and in every table, and named by an
+    /// `overflow` finding of the summary. Never silently absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overflow: Vec<String>,
 }
 
 /// Completeness and timeliness of one schedule entry.
@@ -251,7 +256,12 @@ impl Triple {
     fn add(&mut self, s: &SexSplit) {
         self.female = self.female.add(s.female);
         self.male = self.male.add(s.male);
-        self.total = self.total.add(s.effective_total());
+        // An implicit total (female + male) that does not fit is an overflow,
+        // never a silently missing total.
+        self.total = match (s.total, s.female, s.male) {
+            (None, Some(f), Some(m)) => f.checked_add(m).map_or(Sum::Overflow, |t| self.total.add(Some(t))),
+            _ => self.total.add(s.effective_total()),
+        };
     }
     fn merge(&mut self, o: &Triple) {
         self.female = self.female.merge(o.female);
@@ -289,6 +299,13 @@ struct Acc {
 }
 
 impl Acc {
+    /// Every part that overflowed, named as in `Figure::overflow`.
+    fn overflowed(&self) -> Vec<String> {
+        [("", &self.counts), ("numerator/", &self.numerator), ("denominator/", &self.denominator)]
+            .into_iter()
+            .flat_map(|(what, t)| t.overflowed().into_iter().map(move |part| format!("{what}{part}")))
+            .collect()
+    }
     fn from_entry(index: usize, v: &ValueEntry) -> Acc {
         let mut a = Acc::default();
         a.counts.add(&v.counts());
@@ -543,6 +560,7 @@ fn figure(unit: &UnitId, ind: &Indicator, acc: &Acc) -> Figure {
         value,
         gender,
         reports: acc.reports,
+        overflow: acc.overflowed(),
     }
 }
 
@@ -689,16 +707,14 @@ fn activities(
 /// An `overflow` finding for each part of `acc` that passed 2^53 − 1,
 /// naming the indicator, the schedule entry and `about` (a unit or an activity).
 fn overflow_findings(acc: &Acc, indicator: &str, about: (&str, &str), e: &ScheduleEntry, findings: &mut Vec<Finding>) {
-    for (what, t) in [("", &acc.counts), ("numerator/", &acc.numerator), ("denominator/", &acc.denominator)] {
-        for part in t.overflowed() {
-            findings.push(
-                Finding::new(Code::Overflow, "", msg::overflow(indicator))
-                    .with(about.0, about.1)
-                    .with("indicator", indicator)
-                    .with("entry", e.id.as_str())
-                    .with("part", format!("{what}{part}")),
-            );
-        }
+    for part in acc.overflowed() {
+        findings.push(
+            Finding::new(Code::Overflow, "", msg::overflow(indicator))
+                .with(about.0, about.1)
+                .with("indicator", indicator)
+                .with("entry", e.id.as_str())
+                .with("part", part),
+        );
     }
 }
 

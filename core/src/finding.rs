@@ -104,8 +104,15 @@ codes! {
     NumeratorDenominatorRequired = "numerator_denominator_required", Error;
     /// Submitted after the due date.
     LateSubmission = "late_submission", Warning;
-    /// A submission date after the date of the check: not yet possible.
-    FutureSubmission = "future_submission", Warning;
+    /// A submission date after the date of the check: it cannot be true yet,
+    /// so the report is rejected (and cannot supersede another).
+    FutureSubmission = "future_submission", Error;
+    /// A submission date before the period it reports on has started: it
+    /// cannot be true, so the report is rejected (and cannot supersede another).
+    SubmittedBeforePeriodStart = "submitted_before_period_start", Error;
+    /// A stated figure outside what its measure allows: a percent outside
+    /// 0–100, a negative ratio or rate.
+    ValueOutOfRange = "value_out_of_range", Error;
     /// Submitted before the period it reports on has ended (unless the plan itself sets the due date earlier).
     SubmittedBeforePeriodEnd = "submitted_before_period_end", Warning;
     /// A flow indicator whose annual value is below the same unit's six-month value.

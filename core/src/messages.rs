@@ -372,6 +372,15 @@ pub fn duplicate_report(unit: &str, superseded_by: usize) -> M {
     )
 }
 
+pub fn implicit_total_overflow(what_vi: &str, what_en: &str, female: u64, male: u64) -> M {
+    m(
+        format!(
+            "{what_vi}Số nữ ({female}) cộng số nam ({male}) vượt quá giới hạn {MAX_COUNT}: không thể tính tổng số."
+        ),
+        format!("{what_en}Female ({female}) + male ({male}) passes the limit {MAX_COUNT}: there is no total."),
+    )
+}
+
 pub fn overflow(ind: &str) -> M {
     m(
         format!("Chỉ tiêu {ind}: tổng vượt quá giới hạn {MAX_COUNT}, không thể cộng."),
@@ -440,6 +449,41 @@ pub fn plan_overlapping_windows(a: &str, b: &str) -> M {
 
 pub fn plan_unit_cycle(id: &str) -> M {
     m(format!("Đơn vị \"{id}\" có quan hệ cấp trên lặp vòng."), format!("Unit \"{id}\" has a parent chain that loops."))
+}
+
+pub fn submitted_before_period_start(submitted: Date, start: Date) -> M {
+    m(
+        format!(
+            "Ngày nộp ({}) trước khi kỳ báo cáo bắt đầu ({}): không thể có báo cáo cho kỳ chưa bắt đầu.",
+            format_vi_short(submitted),
+            format_vi_short(start)
+        ),
+        format!("Submitted on {submitted}, before the reporting period starts ({start}): this cannot be true."),
+    )
+}
+
+pub fn value_out_of_range(ind: &Indicator, stated: f64, low: f64, high: Option<f64>) -> M {
+    let shown = decimal_vi(stated);
+    match high {
+        Some(h) => m(
+            format!(
+                "Chỉ tiêu \"{}\": giá trị {shown} nằm ngoài khoảng {} đến {}.",
+                ind.name_vi,
+                decimal_vi(low),
+                decimal_vi(h)
+            ),
+            format!("Indicator \"{}\": the value {stated} is outside {low} to {h}.", ind.name_en),
+        ),
+        None => m(
+            format!("Chỉ tiêu \"{}\": giá trị {shown} không được nhỏ hơn {}.", ind.name_vi, decimal_vi(low)),
+            format!("Indicator \"{}\": the value {stated} is below {low}.", ind.name_en),
+        ),
+    }
+}
+
+/// A number the Vietnamese way: a decimal comma (75,5).
+fn decimal_vi(x: f64) -> String {
+    x.to_string().replace('.', ",")
 }
 
 pub fn future_submission(submitted: Date, as_of: Date) -> M {

@@ -41,6 +41,10 @@ pub struct FigureRow {
     /// victims, or a cell that would give one away. `value` is then empty.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub suppressed: bool,
+    /// The sum passed 2^53 − 1: `value` is empty, and an `overflow` finding
+    /// of the summary names the figure.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub overflow: bool,
 }
 
 /// One expected unit's standing for one schedule entry.
@@ -124,6 +128,7 @@ fn unit_name(plan: &Plan, id: &UnitId) -> String {
 /// A figure's rows, one per sex (SDMX `F`, `M`, `_T`); a part not reported has no row.
 fn figure_rows(p: &PeriodSummary, f: &Figure, plan: &Plan) -> Vec<FigureRow> {
     let mut rows = Vec::new();
+    let over = |part: &str| f.overflow.iter().any(|p| p == part || p.ends_with(&format!("/{part}")));
     let row = |sex: &str, value: Option<f64>, numerator: Option<Count>, denominator: Option<Count>| FigureRow {
         entry: p.entry.clone(),
         kind: p.kind,
@@ -138,6 +143,7 @@ fn figure_rows(p: &PeriodSummary, f: &Figure, plan: &Plan) -> Vec<FigureRow> {
         denominator,
         reports: f.reports,
         suppressed: false,
+        overflow: false,
     };
     match (&f.numerator, &f.denominator) {
         (Some(n), Some(d)) => {
@@ -147,15 +153,28 @@ fn figure_rows(p: &PeriodSummary, f: &Figure, plan: &Plan) -> Vec<FigureRow> {
                     "F" => f.gender.as_ref().and_then(|g| g.female),
                     _ => f.gender.as_ref().and_then(|g| g.male),
                 };
-                if nv.is_some() || dv.is_some() || (sex == "_T" && value.is_some()) {
+                let part = if sex == "_T" {
+                    "total"
+                } else if sex == "F" {
+                    "female"
+                } else {
+                    "male"
+                };
+                if over(part) {
+                    rows.push(FigureRow { overflow: true, ..row(sex, None, nv, dv) });
+                } else if nv.is_some() || dv.is_some() || (sex == "_T" && value.is_some()) {
                     rows.push(row(sex, value, nv, dv));
                 }
             }
         }
         _ => {
-            for (sex, v) in [("F", f.counts.female), ("M", f.counts.male), ("_T", f.counts.total)] {
+            for (sex, part, v) in
+                [("F", "female", f.counts.female), ("M", "male", f.counts.male), ("_T", "total", f.counts.total)]
+            {
                 if let Some(v) = v {
                     rows.push(row(sex, Some(v.get() as f64), None, None));
+                } else if over(part) {
+                    rows.push(FigureRow { overflow: true, ..row(sex, None, None, None) });
                 }
             }
             // A non-additive figure with only a stated value.
@@ -276,9 +295,13 @@ pub fn figures_csv(rows: &[FigureRow]) -> String {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     let cell = |c: Option<Count>| c.map(|c| c.to_string()).unwrap_or_default();
     let any_suppressed = rows.iter().any(|r| r.suppressed);
+    let any_overflow = rows.iter().any(|r| r.overflow);
     let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
     if any_suppressed {
         header.push("suppressed");
+    }
+    if any_overflow {
+        header.push("overflow");
     }
     // The writer only fails on I/O, and a Vec does not fail; fall back to empty text.
     let _ = w.write_record(&header);
@@ -299,6 +322,9 @@ pub fn figures_csv(rows: &[FigureRow]) -> String {
         ];
         if any_suppressed {
             record.push(if r.suppressed { "true".into() } else { String::new() });
+        }
+        if any_overflow {
+            record.push(if r.overflow { "true".into() } else { String::new() });
         }
         let _ = w.write_record(&record);
     }
@@ -512,6 +538,14 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
             lpad(w.t("Số BC", "Reports"), 7)
         ));
         for (f, ind) in counts {
+            // A part past 2^53 − 1 says so, rather than looking unreported.
+            let cell = |c: Option<Count>, part: &str| {
+                if f.overflow.iter().any(|p| p == part) {
+                    w.t("tràn số", "overflow").to_string()
+                } else {
+                    w.count(c)
+                }
+            };
             let share = f
                 .gender
                 .as_ref()
@@ -521,9 +555,9 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
             line(format!(
                 "{}  {}  {}  {}  {}  {}",
                 pad(w.t(&ind.name_vi, &ind.name_en), 48),
-                lpad(&w.count(f.counts.female), 9),
-                lpad(&w.count(f.counts.male), 9),
-                lpad(&w.count(f.counts.total), 13),
+                lpad(&cell(f.counts.female, "female"), 9),
+                lpad(&cell(f.counts.male, "male"), 9),
+                lpad(&cell(f.counts.total, "total"), 13),
                 lpad(&share, 9),
                 lpad(&f.reports.to_string(), 7)
             ));

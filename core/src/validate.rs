@@ -98,6 +98,17 @@ fn rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date, ctx: Context) 
     if let Some(e) = entry {
         check_timeliness(e, r, &mut out);
     }
+    if r.submitted < r.period.from {
+        out.push(
+            Finding::new(
+                Code::SubmittedBeforePeriodStart,
+                "/submitted",
+                msg::submitted_before_period_start(r.submitted, r.period.from),
+            )
+            .with("submitted", r.submitted.iso())
+            .with("period_start", r.period.from.iso()),
+        );
+    }
     if r.submitted > as_of {
         out.push(
             Finding::new(Code::FutureSubmission, "/submitted", msg::future_submission(r.submitted, as_of))
@@ -277,6 +288,19 @@ fn check_split(s: &SexSplit, at: &str, what: (&str, &str), out: &mut Vec<Finding
                 .with("expected", f.get().saturating_add(m.get())),
             );
         }
+        // No total given: female + male is the total, and it must fit.
+        (Some(f), Some(m), None) if f.checked_add(m).is_none() => {
+            out.push(
+                Finding::new(
+                    Code::Overflow,
+                    pointer(at, "total"),
+                    msg::implicit_total_overflow(vi, en, f.get(), m.get()),
+                )
+                .with("female", f.get())
+                .with("male", m.get())
+                .with("limit", crate::model::MAX_COUNT),
+            );
+        }
         (Some(p), None, Some(t)) | (None, Some(p), Some(t)) if p > t => {
             let (pv, pe, key) = if s.female.is_some() { ("nữ", "female", "female") } else { ("nam", "male", "male") };
             out.push(
@@ -390,6 +414,22 @@ fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSet
         return;
     };
     check_shape(ind, v, at, out);
+    if let Some(stated) = v.stated {
+        let (low, high) = ind.measure.range();
+        if stated < low || high.is_some_and(|h| stated > h) {
+            out.push(
+                Finding::new(
+                    Code::ValueOutOfRange,
+                    pointer(at, "stated"),
+                    msg::value_out_of_range(ind, stated, low, high),
+                )
+                .with("indicator", ind.id.as_str())
+                .with("actual", stated)
+                .with("minimum", low)
+                .with("maximum", high),
+            );
+        }
+    }
     let id = ind.id.as_str();
     let breakdown = |at: String| {
         Finding::new(Code::SexBreakdownRequired, at, msg::sex_breakdown_required(id, &ind.name_vi, &ind.name_en))
@@ -597,9 +637,13 @@ pub fn batch(
     }
     let mut superseded_by: BTreeMap<usize, usize> = BTreeMap::new();
     for members in groups.values().filter(|m| m.len() > 1) {
+        // A report whose submission date cannot be true (after the date of
+        // the check, or before its period starts) never replaces a plausible
+        // one: a mistyped 9999-12-31 must not win over a real correction.
         let key = |i: &usize| {
             let r = reads.get(*i).and_then(|x| x.0.as_ref());
-            (r.map(|r| r.submitted), r.and_then(|r| serde_json::to_string(r).ok()), *i)
+            let plausible = r.is_some_and(|r| r.period.from <= r.submitted && r.submitted <= as_of);
+            (plausible, r.map(|r| r.submitted), r.and_then(|r| serde_json::to_string(r).ok()), *i)
         };
         let Some(winner) = members.iter().max_by_key(|i| key(i)).copied() else { continue };
         for &i in members.iter().filter(|i| **i != winner) {

@@ -29,6 +29,14 @@ impl Measure {
     pub fn is_fraction(self) -> bool {
         matches!(self, Measure::Percent | Measure::Ratio | Measure::Rate { .. })
     }
+    /// The smallest and (if any) largest figure this measure can take: a
+    /// percent 0–100, anything else from 0 up.
+    pub fn range(self) -> (f64, Option<f64>) {
+        match self {
+            Measure::Percent => (0.0, Some(100.0)),
+            Measure::Count | Measure::Money | Measure::Ratio | Measure::Rate { .. } => (0.0, None),
+        }
+    }
     /// The factor that turns numerator ÷ denominator into the stated figure.
     pub fn scale(self) -> f64 {
         match self {
