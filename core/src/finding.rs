@@ -308,22 +308,22 @@ impl RuleSettings {
         findings
             .into_iter()
             .filter_map(|mut f| {
-                if matches!(f.code, Code::Malformed | Code::TooLarge) {
-                    return Some(f);
-                }
-                match self.level(f.code) {
-                    Level::Off => None,
-                    Level::Error => {
-                        f.severity = Severity::Error;
-                        Some(f)
-                    }
-                    Level::Warning => {
-                        f.severity = Severity::Warning;
-                        Some(f)
-                    }
-                }
+                f.severity = self.severity_of(&f)?;
+                Some(f)
             })
             .collect()
+    }
+
+    /// The severity `f` has under these settings; `None` when its rule is off.
+    pub fn severity_of(&self, f: &Finding) -> Option<Severity> {
+        if matches!(f.code, Code::Malformed | Code::TooLarge) {
+            return Some(f.severity);
+        }
+        match self.level(f.code) {
+            Level::Off => None,
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+        }
     }
 }
 

@@ -81,6 +81,15 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// The rules on one report, before severities are applied.
 fn rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date, ctx: Context) -> Vec<Finding> {
+    let mut out = own_rules(plan, catalog, r, as_of);
+    let history = History::of(r, ctx.reports());
+    compare_with_context(plan, &Lookup::new(plan, catalog), r, &history, &mut out);
+    out
+}
+
+/// The rules that look at the report alone (everything but the comparisons
+/// with the same unit's other reports).
+fn own_rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date) -> Vec<Finding> {
     let mut out = Vec::new();
     let lookup = Lookup::new(plan, catalog);
 
@@ -121,19 +130,7 @@ fn rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date, ctx: Context) 
     for (i, v) in r.values.iter().enumerate() {
         let i = r.positions.value(i);
         let at = pointer("/values", i);
-        if let Some(first) = seen.get(&v.indicator) {
-            out.push(
-                Finding::new(
-                    Code::DuplicateValue,
-                    pointer(&at, "indicator"),
-                    msg::duplicate_value(v.indicator.as_str(), *first),
-                )
-                .with("indicator", v.indicator.as_str())
-                .with("first", *first),
-            );
-        } else {
-            seen.insert(&v.indicator, i);
-        }
+        duplicate_value(&mut seen, v, i, &at, &mut out);
         check_value(&lookup, v, &at, &plan.rules, &mut out);
     }
     for (j, a) in r.activities.iter().enumerate() {
@@ -149,8 +146,11 @@ fn rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date, ctx: Context) 
                 .with("activity", a.activity.as_str()),
             );
         }
+        let mut seen: BTreeMap<&IndicatorId, usize> = BTreeMap::new();
         for (k, v) in a.outputs.iter().enumerate() {
-            check_value(&lookup, v, &pointer(&pointer(&at, "outputs"), k), &plan.rules, &mut out);
+            let at = pointer(&pointer(&at, "outputs"), k);
+            duplicate_value(&mut seen, v, k, &at, &mut out);
+            check_value(&lookup, v, &at, &plan.rules, &mut out);
         }
     }
     for (j, line) in r.funding.iter().enumerate() {
@@ -179,8 +179,84 @@ fn rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date, ctx: Context) 
             );
         }
     }
-    compare_with_context(plan, &lookup, r, ctx, &mut out);
     out
+}
+
+/// The same indicator a second time in one list (values, or one activity's outputs).
+fn duplicate_value<'r>(
+    seen: &mut BTreeMap<&'r IndicatorId, usize>,
+    v: &'r ValueEntry,
+    i: usize,
+    at: &str,
+    out: &mut Vec<Finding>,
+) {
+    if let Some(first) = seen.get(&v.indicator) {
+        out.push(
+            Finding::new(
+                Code::DuplicateValue,
+                pointer(at, "indicator"),
+                msg::duplicate_value(v.indicator.as_str(), *first),
+            )
+            .with("indicator", v.indicator.as_str())
+            .with("first", *first),
+        );
+    } else {
+        seen.insert(&v.indicator, i);
+    }
+}
+
+/// The same unit's other reports, arranged so that each comparison is a
+/// lookup, not a scan: a unit with 50,000 reports costs 50,000 lookups, not
+/// 50,000² comparisons. Ties are settled by the reports' content, so which
+/// report is compared with never depends on the order of the input.
+#[derive(Default)]
+struct History<'a> {
+    /// Six-month reports by the first day of their period: the latest submitted.
+    six_month: BTreeMap<Date, &'a Report>,
+    /// By kind, ordered by (period end, submission, content).
+    by_kind: BTreeMap<ReportKind, Vec<&'a Report>>,
+}
+
+/// Orders reports by `key`, then by content where the keys tie.
+fn by_key_then_content<K: Ord>(a: &Report, b: &Report, key: impl Fn(&Report) -> K) -> std::cmp::Ordering {
+    let content = |r: &Report| serde_json::to_string(r).unwrap_or_default();
+    key(a).cmp(&key(b)).then_with(|| content(a).cmp(&content(b)))
+}
+
+impl<'a> History<'a> {
+    /// The history of `r`'s unit among `reports` (other units' are skipped).
+    fn of(r: &Report, reports: impl Iterator<Item = &'a Report>) -> History<'a> {
+        let mut h = History::default();
+        for o in reports.filter(|o| o.unit == r.unit) {
+            h.add(o);
+        }
+        h.finish();
+        h
+    }
+    fn add(&mut self, o: &'a Report) {
+        if o.kind == ReportKind::SixMonth {
+            let slot = self.six_month.entry(o.period.from).or_insert(o);
+            if by_key_then_content(o, slot, |r| r.submitted).is_gt() {
+                *slot = o;
+            }
+        }
+        self.by_kind.entry(o.kind).or_default().push(o);
+    }
+    fn finish(&mut self) {
+        for list in self.by_kind.values_mut() {
+            list.sort_by(|a, b| by_key_then_content(a, b, |r| (r.period.to, r.submitted)));
+        }
+    }
+    /// The same year's six-month report, for an annual one.
+    fn six_month_of(&self, r: &Report) -> Option<&'a Report> {
+        self.six_month.get(&r.period.from).copied()
+    }
+    /// The latest report of the same kind whose period ended before `r`'s began.
+    fn previous(&self, r: &Report) -> Option<&'a Report> {
+        let list = self.by_kind.get(&r.kind)?;
+        let before = list.partition_point(|o| o.period.to < r.period.from);
+        before.checked_sub(1).and_then(|i| list.get(i)).copied()
+    }
 }
 
 fn unknown_fields(extra: &Extra, at: &str, out: &mut Vec<Finding>) {
@@ -497,22 +573,27 @@ fn parts(v: &ValueEntry) -> [(&'static str, Option<Count>); 3] {
     [("total", v.counts().effective_total()), ("female", v.female), ("male", v.male)]
 }
 
-fn compare_with_context(plan: &Plan, lookup: &Lookup, r: &Report, ctx: Context, out: &mut Vec<Finding>) {
-    let others: Vec<&Report> = ctx.reports().filter(|o| o.unit == r.unit).collect();
+/// A report's values by indicator (the first of duplicates, as a scan would find).
+fn by_indicator(r: &Report) -> BTreeMap<&IndicatorId, &ValueEntry> {
+    let mut out = BTreeMap::new();
+    for v in &r.values {
+        out.entry(&v.indicator).or_insert(v);
+    }
+    out
+}
+
+fn compare_with_context(plan: &Plan, lookup: &Lookup, r: &Report, history: &History, out: &mut Vec<Finding>) {
     // Annual against the same year's six-month report.
     if r.kind == ReportKind::Annual {
-        let six = others
-            .iter()
-            .filter(|o| o.kind == ReportKind::SixMonth && o.period.from == r.period.from)
-            .max_by_key(|o| o.submitted);
-        if let Some(six) = six {
+        if let Some(six) = history.six_month_of(r) {
+            let six_values = by_indicator(six);
             for (i, v) in r.values.iter().enumerate() {
                 let i = r.positions.value(i);
                 let Some(ind) = lookup.indicator(&v.indicator) else { continue };
                 if ind.temporal != Temporal::Flow || ind.aggregation != Aggregation::Sum {
                     continue;
                 }
-                let Some(old) = six.values.iter().find(|o| o.indicator == v.indicator) else { continue };
+                let Some(old) = six_values.get(&v.indicator) else { continue };
                 for ((key, new), (_, before)) in parts(v).into_iter().zip(parts(old)) {
                     if let (Some(new), Some(before)) = (new, before) {
                         if new < before {
@@ -533,11 +614,8 @@ fn compare_with_context(plan: &Plan, lookup: &Lookup, r: &Report, ctx: Context, 
         }
     }
     // Outliers against the same unit's previous period of the same kind.
-    let previous = others
-        .iter()
-        .filter(|o| o.kind == r.kind && o.period.to < r.period.from)
-        .max_by_key(|o| (o.period.to, o.submitted));
-    let Some(previous) = previous else { return };
+    let Some(previous) = history.previous(r) else { return };
+    let previous_values = by_indicator(previous);
     let factor = plan.rules.outlier_factor;
     for (i, v) in r.values.iter().enumerate() {
         let i = r.positions.value(i);
@@ -545,7 +623,7 @@ fn compare_with_context(plan: &Plan, lookup: &Lookup, r: &Report, ctx: Context, 
         if ind.measure.is_fraction() {
             continue;
         }
-        let Some(old) = previous.values.iter().find(|o| o.indicator == v.indicator) else { continue };
+        let Some(old) = previous_values.get(&v.indicator) else { continue };
         let (Some(new), Some(before)) = (v.counts().effective_total(), old.counts().effective_total()) else {
             continue;
         };
@@ -650,27 +728,42 @@ pub fn batch(
             superseded_by.insert(i, winner);
         }
     }
-    // The context rules compare a report with the same unit's others only:
-    // grouping by unit once keeps a country's batch linear, not quadratic.
-    let mut current: BTreeMap<UnitId, Vec<Report>> = BTreeMap::new();
+    // First each report on its own: its reading findings and its own rules.
+    let own: Vec<Vec<Finding>> = reads
+        .iter_mut()
+        .map(|(r, findings)| {
+            let mut all = std::mem::take(findings);
+            if let Some(r) = r.as_ref() {
+                all.extend(own_rules(plan, catalog, r, as_of));
+            }
+            all
+        })
+        .collect();
+    // The reports the context rules compare with: neither superseded nor
+    // rejected on their own. Both are settled before any comparison, and the
+    // histories break ties by content, so the choice never depends on the
+    // order of the input (a comparison that rejects a report does not take
+    // it out of the others' context: no fixed point to chase).
+    let mut histories: BTreeMap<&UnitId, History> = BTreeMap::new();
+    for r in earlier {
+        histories.entry(&r.unit).or_default().add(r);
+    }
     for (i, (r, _)) in reads.iter().enumerate() {
-        if let Some(r) = r.as_ref().filter(|_| !superseded_by.contains_key(&i)) {
-            current.entry(r.unit.clone()).or_default().push(r.clone());
+        let rejected_alone =
+            own.get(i).is_some_and(|f| f.iter().any(|x| plan.rules.severity_of(x) == Some(crate::Severity::Error)));
+        if let Some(r) = r.as_ref().filter(|_| !superseded_by.contains_key(&i) && !rejected_alone) {
+            histories.entry(&r.unit).or_default().add(r);
         }
     }
-    let mut earlier_by_unit: BTreeMap<&UnitId, Vec<Report>> = BTreeMap::new();
-    for r in earlier {
-        earlier_by_unit.entry(&r.unit).or_default().push(r.clone());
+    for h in histories.values_mut() {
+        h.finish();
     }
+    let lookup = Lookup::new(plan, catalog);
+    let empty = History::default();
     let mut outcomes = Vec::new();
-    for (i, (r, findings)) in reads.iter_mut().enumerate() {
-        let mut all = std::mem::take(findings);
+    for (i, ((r, _), mut all)) in reads.iter().zip(own).enumerate() {
         if let Some(r) = r.as_ref() {
-            // The report is in `current` itself; the context rules only look at
-            // other kinds or earlier periods, so it never compares with itself.
-            let batch = current.get(&r.unit).map_or(&[][..], Vec::as_slice);
-            let earlier = earlier_by_unit.get(&r.unit).map_or(&[][..], Vec::as_slice);
-            all.extend(rules(plan, catalog, r, as_of, Context { earlier, batch }));
+            compare_with_context(plan, &lookup, r, histories.get(&r.unit).unwrap_or(&empty), &mut all);
             if let Some(&w) = superseded_by.get(&i) {
                 all.push(
                     Finding::new(Code::DuplicateReport, "", msg::duplicate_report(r.unit.as_str(), w))

@@ -144,6 +144,45 @@ proptest! {
     }
 
     #[test]
+    fn context_rules_do_not_depend_on_order(reports in proptest::collection::vec(report(), 0..12), seed in any::<u64>()) {
+        // Comparisons raised to errors, so that a comparison decides whether
+        // a report is used: with a rejected or superseded report as context,
+        // the outcome once depended on which copy came first.
+        let mut plan = plan();
+        for code in [binhdang::Code::AnnualBelowSixMonth, binhdang::Code::Outlier] {
+            plan.rules.severity.insert(code, binhdang::Level::Error);
+        }
+        plan.rules.outlier_min = 0;
+        plan.rules.outlier_factor = 1.5;
+        // Every third six-month report with a period the plan does not have:
+        // rejected on its own, it must not be anyone's context either.
+        let reports: Vec<Value> = reports.into_iter().enumerate().map(|(i, mut r)| {
+            if i % 3 == 0 && r["kind"] == "six_month" {
+                r["period"]["to"] = json!("2024-06-29");
+            }
+            r
+        }).collect();
+        let a = run(&plan, &reports);
+        let mut order: Vec<usize> = (0..reports.len()).collect();
+        let mut x = seed | 1;
+        for i in (1..order.len()).rev() {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            order.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let shuffled: Vec<Value> = order.iter().map(|i| reports[*i].clone()).collect();
+        let b = run(&plan, &shuffled);
+        prop_assert_eq!(totals(&a), totals(&b));
+        let fates = |s: &Summary, input: &[Value]| {
+            let mut v: Vec<(String, Status, Vec<String>)> = s.accounting.iter().map(|o| {
+                (input[o.index].to_string(), o.status, o.findings.iter().map(|f| format!("{}{}", f.code, f.path)).collect())
+            }).collect();
+            v.sort();
+            v
+        };
+        prop_assert_eq!(fates(&a, &reports), fates(&b, &shuffled));
+    }
+
+    #[test]
     fn a_report_with_no_values_changes_no_total(reports in proptest::collection::vec(report(), 0..10), u in 0..UNITS.len()) {
         let plan = plan();
         // An empty report from a unit that has no six-month report (so it
