@@ -199,6 +199,7 @@ export type UnitId4 = string;
 export type Code =
   | "malformed"
   | "too_large"
+  | "findings_truncated"
   | "unknown_field"
   | "text_not_normalized"
   | "plan_mismatch"
@@ -1355,6 +1356,19 @@ export interface Limits {
    * itself never goes past 128, so the stack is safe whatever the input.
    */
   max_depth?: number;
+  /**
+   * Findings kept for one report or plan; past it, one closing
+   * `findings_truncated` finding says how many more there were. Default 1,000.
+   */
+  max_findings?: number;
+  /**
+   * JSON values of any kind in one report or plan: every object, array,
+   * element and field counts, so no list (values, activities, outputs,
+   * funding lines, units, schedule entries...) escapes the bound. Default
+   * 200,000: a report of 10,000 values split by sex holds about 60,000; a
+   * plan of every commune in the country about 40,000.
+   */
+  max_nodes?: number;
   /**
    * Reports in one batch or summary. Default 1,000,000.
    */

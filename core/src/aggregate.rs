@@ -341,7 +341,18 @@ impl Acc {
 
 /// Reads, validates and adds up `inputs` against `plan` at `as_of`.
 pub fn aggregate(plan: &Plan, catalog: &Catalog, inputs: Vec<Read<Report>>, as_of: Date) -> Summary {
-    let batch = validate::batch(plan, catalog, inputs, as_of, &[]);
+    aggregate_with(plan, catalog, inputs, as_of, &crate::read::Limits::default())
+}
+
+/// [`aggregate`], keeping at most `limits.max_findings` findings per report.
+pub fn aggregate_with(
+    plan: &Plan,
+    catalog: &Catalog,
+    inputs: Vec<Read<Report>>,
+    as_of: Date,
+    limits: &crate::read::Limits,
+) -> Summary {
+    let batch = validate::batch_with(plan, catalog, inputs, as_of, &[], limits);
     let lookup = Lookup::new(plan, catalog);
     let mut findings = Vec::new();
     let periods = plan
@@ -480,7 +491,10 @@ fn post_order<'a>(
         if done.contains(start) {
             continue;
         }
+        // `pushed` stands for "already on the stack": asking the stack itself
+        // made a province with 60,000 communes under one parent quadratic.
         let mut stack = vec![(start, false)];
+        let mut pushed: BTreeSet<&UnitId> = BTreeSet::from([start]);
         while let Some((u, expanded)) = stack.pop() {
             if expanded {
                 if done.insert(u) {
@@ -493,7 +507,7 @@ fn post_order<'a>(
             }
             stack.push((u, true));
             for c in children.get(u).into_iter().flatten() {
-                if !done.contains(*c) && !stack.iter().any(|(s, _)| s == c) {
+                if !done.contains(*c) && pushed.insert(*c) {
                     stack.push((c, false));
                 }
             }

@@ -30,7 +30,7 @@ pub enum ApiError {
     #[error("{}", report_message(.0))]
     Report(Vec<Finding>),
     /// Limits that are not limits: unknown names, or not whole numbers.
-    #[error("invalid limits: {0} (fields: max_bytes, max_depth, max_values, max_reports; whole numbers)")]
+    #[error("invalid limits: {0} (fields: max_bytes, max_depth, max_values, max_reports, max_nodes, max_findings; whole numbers)")]
     Limits(String),
 }
 
@@ -136,7 +136,14 @@ impl Checker {
     pub fn validate_report(&self, report: &str, as_of: Date, earlier: &[String], limits: &Limits) -> Vec<Finding> {
         let earlier = earlier_reports(earlier, limits);
         let read = read::report_from_str_with(report, limits);
-        validate::read(&self.plan, &self.catalog, read, as_of, validate::Context { earlier: &earlier, batch: &[] })
+        validate::read_with(
+            &self.plan,
+            &self.catalog,
+            read,
+            as_of,
+            validate::Context { earlier: &earlier, batch: &[] },
+            limits,
+        )
     }
 }
 
@@ -163,14 +170,14 @@ pub fn validate_reports(
     let plan = load_plan(plan)?;
     let earlier = earlier_reports(earlier, limits);
     let inputs = read::reports_from_strs(reports, limits);
-    Ok(validate::batch(&plan, &Catalog::builtin(), inputs, as_of, &earlier).outcomes)
+    Ok(validate::batch_with(&plan, &Catalog::builtin(), inputs, as_of, &earlier, limits).outcomes)
 }
 
 /// Adds up reports into the summary.
 pub fn aggregate(plan: &str, reports: &[String], as_of: Date, limits: &Limits) -> Result<Summary, ApiError> {
     let plan = load_plan(plan)?;
     let inputs = read::reports_from_strs(reports, limits);
-    Ok(aggregate::aggregate(&plan, &Catalog::builtin(), inputs, as_of))
+    Ok(aggregate::aggregate_with(&plan, &Catalog::builtin(), inputs, as_of, limits))
 }
 
 /// Adds up reports and returns the summary's tidy tables.
@@ -189,7 +196,7 @@ pub fn summary_and_tables(
     let plan = load_plan(plan)?;
     let inputs = read::reports_from_strs(reports, limits);
     let catalog = Catalog::builtin();
-    let summary = aggregate::aggregate(&plan, &catalog, inputs, as_of);
+    let summary = aggregate::aggregate_with(&plan, &catalog, inputs, as_of, limits);
     let tables = crate::output::tables(&summary, &plan, &catalog);
     Ok((summary, tables))
 }
@@ -202,7 +209,7 @@ pub fn check_plan(plan: &str) -> Vec<Finding> {
         out.extend(validate::plan(p, &Catalog::builtin()));
     }
     finding::sort(&mut out);
-    out
+    Limits::default().cap(out)
 }
 
 /// A schema by name.
@@ -227,6 +234,14 @@ mod tests {
     fn the_unknown_schema_message_lists_every_name() {
         // Written out rather than joined at run time: the WebAssembly module is smaller.
         assert!(ApiError::Schema("x".into()).to_string().ends_with(&crate::schema::NAMES.join(", ")));
+    }
+
+    #[test]
+    fn the_invalid_limits_message_lists_every_limit() {
+        let message = limits(Some(r#"{"max_byts": 1}"#)).unwrap_err().to_string();
+        for name in Limits::NAMES {
+            assert!(message.contains(name), "{name}: {message}");
+        }
     }
 
     #[test]

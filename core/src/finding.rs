@@ -63,6 +63,9 @@ codes! {
     Malformed = "malformed", Error;
     /// Input past a limit the host set (size, depth, number of values or reports).
     TooLarge = "too_large", Error;
+    /// More findings than the host's `max_findings` for one input: the first
+    /// ones are kept (in the stable order), this one says how many more there were.
+    FindingsTruncated = "findings_truncated", Warning;
     /// A field the schema does not know; its value is kept, not dropped.
     UnknownField = "unknown_field", Warning;
     /// Text not in Unicode NFC; it was normalised on the way in.

@@ -493,6 +493,13 @@ pub fn future_submission(submitted: Date, as_of: Date) -> M {
     )
 }
 
+pub fn findings_truncated(more: u64) -> M {
+    m(
+        format!("Còn {more} phát hiện khác không được liệt kê (vượt giới hạn số phát hiện cho một báo cáo)."),
+        format!("{more} more findings are not listed (past the limit on findings for one input)."),
+    )
+}
+
 pub fn too_large(what_vi: &str, what_en: &str, limit: u64, actual: Option<u64>) -> M {
     match actual {
         Some(a) => m(

@@ -800,10 +800,11 @@ pub fn sample_written(dir: &str, reports: usize, values: usize) -> String {
 pub fn bad_limits_argument(detail: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!(
-            "Giới hạn không hợp lệ: {detail} (các trường: max_bytes, max_depth, max_values, max_reports; số nguyên không âm)."
+            "Giới hạn không hợp lệ: {detail} (các trường: {}; số nguyên không âm).",
+            crate::read::Limits::NAMES.join(", ")
         ),
         Lang::En => {
-            format!("Invalid limits: {detail} (fields: max_bytes, max_depth, max_values, max_reports; whole numbers).")
+            format!("Invalid limits: {detail} (fields: {}; whole numbers).", crate::read::Limits::NAMES.join(", "))
         }
     }
 }

@@ -55,11 +55,23 @@ pub fn value(plan: &Plan, catalog: &Catalog, input: Value, as_of: Date, ctx: Con
 /// Validates a report as it was read (with [`read::report_from_str_with`],
 /// say, under a host's limits): its reading findings, then the rules.
 pub fn read(plan: &Plan, catalog: &Catalog, read: read::Read<Report>, as_of: Date, ctx: Context) -> Vec<Finding> {
+    read_with(plan, catalog, read, as_of, ctx, &read::Limits::default())
+}
+
+/// [`read`], keeping at most `limits.max_findings` findings.
+pub fn read_with(
+    plan: &Plan,
+    catalog: &Catalog,
+    read: read::Read<Report>,
+    as_of: Date,
+    ctx: Context,
+    limits: &read::Limits,
+) -> Vec<Finding> {
     let mut findings = read.findings;
     if let Some(r) = &read.value {
         findings.extend(rules(plan, catalog, r, as_of, ctx));
     }
-    settle(plan, findings)
+    limits.cap(settle(plan, findings))
 }
 
 /// Validates one typed report. Findings come in the stable order (path, then code),
@@ -705,6 +717,18 @@ pub fn batch(
     as_of: Date,
     earlier: &[Report],
 ) -> Batch {
+    batch_with(plan, catalog, inputs, as_of, earlier, &read::Limits::default())
+}
+
+/// [`batch`], keeping at most `limits.max_findings` findings per report.
+pub fn batch_with(
+    plan: &Plan,
+    catalog: &Catalog,
+    inputs: Vec<read::Read<Report>>,
+    as_of: Date,
+    earlier: &[Report],
+    limits: &read::Limits,
+) -> Batch {
     let mut reads: Vec<(Option<Report>, Vec<Finding>)> = inputs.into_iter().map(|r| (r.value, r.findings)).collect();
     // Duplicates: group by unit, kind and period; the latest submission wins.
     let mut groups: BTreeMap<(UnitId, ReportKind, Period), Vec<usize>> = BTreeMap::new();
@@ -771,7 +795,7 @@ pub fn batch(
                 );
             }
         }
-        let all = settle(plan, all);
+        let all = limits.cap(settle(plan, all));
         let status = if superseded_by.contains_key(&i) {
             Status::Superseded
         } else if r.is_none() || all.iter().any(Finding::is_error) {
@@ -966,29 +990,55 @@ pub fn plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
             }
         }
     }
-    // The unit tree must not loop.
-    for (i, u) in plan.units.iter().enumerate() {
-        let mut at = u.parent.as_ref();
-        let mut steps = 0usize;
-        while let Some(p) = at {
-            // Only units on the loop itself; a unit that merely hangs below a
-            // loop is not at fault.
-            if steps > plan.units.len() {
-                break;
+    // The unit tree must not loop. Each unit's parent chain is walked once
+    // (three colours: unvisited, on the current walk, finished), so a chain
+    // or a loop of 100,000 units costs 100,000 steps, not their square.
+    let index: BTreeMap<&UnitId, usize> = plan.units.iter().enumerate().rev().map(|(i, u)| (&u.id, i)).collect();
+    let parent_of = |i: usize| plan.units.get(i).and_then(|u| u.parent.as_ref()).and_then(|p| index.get(p)).copied();
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Walking,
+        Done,
+    }
+    let mut marks = vec![Mark::New; plan.units.len()];
+    for start in 0..plan.units.len() {
+        let mut path = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match marks.get(i).copied() {
+                Some(Mark::New) => {
+                    if let Some(m) = marks.get_mut(i) {
+                        *m = Mark::Walking;
+                    }
+                    path.push(i);
+                    at = parent_of(i);
+                }
+                // Back on this walk: the units from there on form the loop.
+                // A unit that merely hangs below a loop is not at fault.
+                Some(Mark::Walking) => {
+                    let from = path.iter().position(|p| *p == i).unwrap_or(path.len());
+                    for &k in path.get(from..).unwrap_or_default() {
+                        if let Some(u) = plan.units.get(k) {
+                            out.push(
+                                Finding::new(
+                                    Code::PlanUnitCycle,
+                                    pointer(&pointer("/units", k), "parent"),
+                                    msg::plan_unit_cycle(u.id.as_str()),
+                                )
+                                .with("unit", u.id.as_str()),
+                            );
+                        }
+                    }
+                    at = None;
+                }
+                Some(Mark::Done) | None => at = None,
             }
-            if p == &u.id {
-                out.push(
-                    Finding::new(
-                        Code::PlanUnitCycle,
-                        pointer(&pointer("/units", i), "parent"),
-                        msg::plan_unit_cycle(u.id.as_str()),
-                    )
-                    .with("unit", u.id.as_str()),
-                );
-                break;
+        }
+        for k in path {
+            if let Some(m) = marks.get_mut(k) {
+                *m = Mark::Done;
             }
-            at = plan.unit(p).and_then(|x| x.parent.as_ref());
-            steps = steps.saturating_add(1);
         }
     }
     settle(plan, out)

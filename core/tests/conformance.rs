@@ -55,27 +55,17 @@ fn run(v: &Value) -> Value {
         .map(|a| a.iter().map(|r| read::report_from_value(r.clone()).value.unwrap()).collect())
         .unwrap_or_default();
     match mode {
-        "report" => {
-            let read = report_input(v);
-            let mut findings = read.findings;
-            if let Some(r) = read.value {
-                findings.extend(validate::report(
-                    &plan,
-                    &catalog,
-                    &r,
-                    as_of,
-                    Context { earlier: &earlier, batch: &[] },
-                ));
-            }
-            // The same path as the public entry points: severities, then the stable order.
-            let findings = plan.rules.apply(findings);
-            let mut findings = findings;
-            binhdang::finding::sort(&mut findings);
-            brief(&findings)
-        }
+        "report" => brief(&validate::read_with(
+            &plan,
+            &catalog,
+            report_input(v),
+            as_of,
+            Context { earlier: &earlier, batch: &[] },
+            &limits(v),
+        )),
         "batch" => {
             let inputs = batch_inputs(v);
-            let b = validate::batch(&plan, &catalog, inputs, as_of, &earlier);
+            let b = validate::batch_with(&plan, &catalog, inputs, as_of, &earlier, &limits(v));
             Value::Array(
                 b.outcomes
                     .iter()

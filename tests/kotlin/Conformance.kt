@@ -53,7 +53,8 @@ fun runValidate(v: JsonObject): JsonElement {
     val limits = v.getAsJsonObject("limits")?.let { l ->
         val d = defaultLimits()
         fun get(name: String, default: ULong) = l[name]?.asLong?.toULong() ?: default
-        Limits(get("max_bytes", d.maxBytes), get("max_depth", d.maxDepth), get("max_values", d.maxValues), get("max_reports", d.maxReports))
+        Limits(get("max_bytes", d.maxBytes), get("max_depth", d.maxDepth), get("max_values", d.maxValues), get("max_reports", d.maxReports),
+            get("max_nodes", d.maxNodes), get("max_findings", d.maxFindings))
     }
     if (v["mode"]?.asString == "batch") {
         return JsonArray().apply {

@@ -12,7 +12,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use binhdang::aggregate::aggregate;
+use binhdang::aggregate::{aggregate, aggregate_with};
 use binhdang::output::{self, Lang};
 use binhdang::read::{self, Limits, Read};
 use binhdang::validate::{self, Status};
@@ -324,7 +324,7 @@ fn validate_cmd(
         collect(context, lang, &mut trouble, limits).into_iter().filter_map(|(_, r)| r.value).collect();
     let (labels, inputs): (Vec<String>, Vec<Read<Report>>) =
         collect(reports, lang, &mut trouble, limits).into_iter().unzip();
-    let batch = validate::batch(&plan, &Catalog::builtin(), inputs, as_of, &earlier);
+    let batch = validate::batch_with(&plan, &Catalog::builtin(), inputs, as_of, &earlier, limits);
     print_validation(&plan, &labels, &batch.outcomes, lang, format);
     Ok(exit_for(&batch.outcomes, trouble))
 }
@@ -350,7 +350,7 @@ fn aggregate_cmd(
     let (_, inputs): (Vec<String>, Vec<Read<Report>>) =
         collect(reports, lang, &mut trouble, limits).into_iter().unzip();
     let catalog = Catalog::builtin();
-    let summary = aggregate(&plan, &catalog, inputs, as_of);
+    let summary = aggregate_with(&plan, &catalog, inputs, as_of, limits);
     let text = match (format, publish) {
         (SummaryFormat::Table, false) => output::to_text(&summary, &plan, &catalog, lang),
         (SummaryFormat::Json, false) => to_json(&summary) + "\n",

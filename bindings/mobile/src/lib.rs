@@ -167,6 +167,8 @@ pub struct Limits {
     pub max_depth: u64,
     pub max_values: u64,
     pub max_reports: u64,
+    pub max_nodes: u64,
+    pub max_findings: u64,
 }
 
 fn wide(n: u64) -> usize {
@@ -181,6 +183,8 @@ fn core_limits(l: Option<Limits>) -> binhdang::read::Limits {
             max_depth: wide(l.max_depth),
             max_values: wide(l.max_values),
             max_reports: wide(l.max_reports),
+            max_nodes: wide(l.max_nodes),
+            max_findings: wide(l.max_findings),
         },
     }
 }
@@ -195,6 +199,8 @@ pub fn default_limits() -> Limits {
         max_depth: n(d.max_depth),
         max_values: n(d.max_values),
         max_reports: n(d.max_reports),
+        max_nodes: n(d.max_nodes),
+        max_findings: n(d.max_findings),
     }
 }
 

@@ -40,11 +40,48 @@ pub struct Limits {
     pub max_values: usize,
     /// Reports in one batch or summary. Default 1,000,000.
     pub max_reports: usize,
+    /// JSON values of any kind in one report or plan: every object, array,
+    /// element and field counts, so no list (values, activities, outputs,
+    /// funding lines, units, schedule entries...) escapes the bound. Default
+    /// 200,000: a report of 10,000 values split by sex holds about 60,000; a
+    /// plan of every commune in the country about 40,000.
+    pub max_nodes: usize,
+    /// Findings kept for one report or plan; past it, one closing
+    /// `findings_truncated` finding says how many more there were. Default 1,000.
+    pub max_findings: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 4 * 1024 * 1024, max_depth: 32, max_values: 10_000, max_reports: 1_000_000 }
+        Limits {
+            max_bytes: 4 * 1024 * 1024,
+            max_depth: 32,
+            max_values: 10_000,
+            max_reports: 1_000_000,
+            max_nodes: 200_000,
+            max_findings: 1_000,
+        }
+    }
+}
+
+impl Limits {
+    /// The names of the limits, as in JSON (for messages that list them).
+    pub const NAMES: &'static [&'static str] =
+        &["max_bytes", "max_depth", "max_values", "max_reports", "max_nodes", "max_findings"];
+
+    /// Keeps the first `max_findings` of `findings` (already in the stable
+    /// order) and closes with one `findings_truncated` finding for the rest.
+    pub fn cap(&self, mut findings: Vec<Finding>) -> Vec<Finding> {
+        if findings.len() > self.max_findings {
+            let more = findings.len() - self.max_findings;
+            findings.truncate(self.max_findings);
+            findings.push(
+                Finding::new(Code::FindingsTruncated, "", msg::findings_truncated(more as u64))
+                    .with("limit", self.max_findings as u64)
+                    .with("omitted", more as u64),
+            );
+        }
+        findings
     }
 }
 
@@ -58,19 +95,34 @@ fn too_large(path: &str, what: (&str, &str), limit: usize, actual: Option<usize>
     }
 }
 
-/// The deepest nesting of a value (iterative: no recursion on input).
-fn depth(value: &Value) -> usize {
-    let mut deepest = 0;
+/// The deepest nesting of a value and how many values it holds in all
+/// (iterative: no recursion on input).
+fn shape(value: &Value) -> (usize, usize) {
+    let (mut deepest, mut nodes) = (0, 0usize);
     let mut stack = vec![(value, 1usize)];
     while let Some((v, d)) = stack.pop() {
         deepest = deepest.max(d);
+        nodes = nodes.saturating_add(1);
         match v {
             Value::Array(items) => stack.extend(items.iter().map(|x| (x, d.saturating_add(1)))),
             Value::Object(map) => stack.extend(map.values().map(|x| (x, d.saturating_add(1)))),
             _ => {}
         }
     }
-    deepest
+    (deepest, nodes)
+}
+
+/// The `too_large` finding for a document deeper or bigger than `limits`
+/// allow (`max_depth` as given: plans are allowed deeper than reports).
+fn past_shape(value: &Value, max_depth: usize, limits: &Limits) -> Option<Finding> {
+    let (d, nodes) = shape(value);
+    if d > max_depth {
+        Some(too_large("", ("độ sâu lồng nhau", "nesting depth"), max_depth, Some(d)))
+    } else if nodes > limits.max_nodes {
+        Some(too_large("", ("số giá trị trong dữ liệu", "number of JSON values"), limits.max_nodes, Some(nodes)))
+    } else {
+        None
+    }
 }
 
 /// What reading gave: the typed value when it could be built, and the findings.
@@ -345,9 +397,7 @@ pub fn report_from_value(value: Value) -> Read<Report> {
 
 /// Reads a report from a parsed JSON value within `limits`.
 pub fn report_from_value_with(mut value: Value, limits: &Limits) -> Read<Report> {
-    let d = depth(&value);
-    if d > limits.max_depth {
-        let f = too_large("", ("độ sâu lồng nhau", "nesting depth"), limits.max_depth, Some(d));
+    if let Some(f) = past_shape(&value, limits.max_depth, limits) {
         return Read { value: None, findings: vec![f] };
     }
     let entries = value.get("values").and_then(Value::as_array).map_or(0, Vec::len).saturating_add(
@@ -478,18 +528,31 @@ fn check_element(field: &str, item: &Value, at: &str) -> Result<(), Finding> {
     }
 }
 
-/// Reads a plan from JSON text.
+/// Reads a plan from JSON text, within the default [`Limits`].
 pub fn plan_from_str(text: &str) -> Read<Plan> {
-    parse_then(text, plan_from_value)
+    plan_from_str_with(text, &Limits::default())
 }
 
-/// Reads a plan from a parsed JSON value. A plan is written once by the
-/// province, so the first problem stops the reading (with its pointer).
-pub fn plan_from_value(mut value: Value) -> Read<Plan> {
+/// Reads a plan from JSON text within `limits` (its size, its number of
+/// values; its nesting may go to 64 whatever `max_depth` says).
+pub fn plan_from_str_with(text: &str, limits: &Limits) -> Read<Plan> {
+    if text.len() > limits.max_bytes {
+        let f = too_large("", ("kích thước (byte)", "size in bytes"), limits.max_bytes, Some(text.len()));
+        return Read { value: None, findings: vec![f] };
+    }
+    parse_then(text, |v| plan_from_value_with(v, limits))
+}
+
+/// Reads a plan from a parsed JSON value, within the default [`Limits`].
+pub fn plan_from_value(value: Value) -> Read<Plan> {
+    plan_from_value_with(value, &Limits::default())
+}
+
+/// Reads a plan from a parsed JSON value within `limits`. A plan is written
+/// once by the province, so the first problem stops the reading (with its pointer).
+pub fn plan_from_value_with(mut value: Value, limits: &Limits) -> Read<Plan> {
     // A plan is deeper than a report (units, areas, activities), never this deep.
-    let d = depth(&value);
-    if d > 64 {
-        let f = too_large("", ("độ sâu lồng nhau", "nesting depth"), 64, Some(d));
+    if let Some(f) = past_shape(&value, 64, limits) {
         return Read { value: None, findings: vec![f] };
     }
     let mut findings = Vec::new();
