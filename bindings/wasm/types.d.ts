@@ -948,6 +948,10 @@ export interface Outcome {
   index: number;
   kind?: ReportKind | null;
   period?: Period2 | null;
+  /**
+   * Where it came from, when the host said (the file name in the CLI).
+   */
+  source?: string | null;
   status: Status;
   submitted?: Date | null;
   /**

@@ -56,6 +56,28 @@ pub fn not_json(line: usize, column: usize) -> M {
     )
 }
 
+pub fn utf16() -> M {
+    m(
+        "Tệp được lưu dạng UTF-16, không phải UTF-8: hãy lưu lại với bảng mã UTF-8 (Unicode).".into(),
+        "The file is UTF-16 text, not UTF-8: save it again as UTF-8.".into(),
+    )
+}
+
+pub fn not_utf8(byte: usize) -> M {
+    m(
+        format!("Tệp không phải văn bản UTF-8 (lỗi mã hóa ở byte {byte}): hãy lưu lại với bảng mã UTF-8 (Unicode)."),
+        format!("The file is not UTF-8 text (bad encoding at byte {byte}): save it again as UTF-8."),
+    )
+}
+
+pub fn unreadable(reason: &str) -> M {
+    match reason {
+        "not_found" => m("Không tìm thấy tệp.".into(), "The file does not exist.".into()),
+        "permission_denied" => m("Không có quyền đọc tệp.".into(), "Permission to read the file is denied.".into()),
+        _ => m("Không đọc được tệp.".into(), "The file cannot be read.".into()),
+    }
+}
+
 pub fn number_out_of_range() -> M {
     m("Số vượt quá phạm vi cho phép.".into(), "Number out of range.".into())
 }

@@ -676,6 +676,9 @@ pub enum Status {
 pub struct Outcome {
     /// Its place in the input, from 0.
     pub index: usize,
+    /// Where it came from, when the host said (the file name in the CLI).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// The reporting unit, when the report could be read that far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<UnitId>,
@@ -729,7 +732,14 @@ pub fn batch_with(
     earlier: &[Report],
     limits: &read::Limits,
 ) -> Batch {
-    let mut reads: Vec<(Option<Report>, Vec<Finding>)> = inputs.into_iter().map(|r| (r.value, r.findings)).collect();
+    let mut sources = Vec::with_capacity(inputs.len());
+    let mut reads: Vec<(Option<Report>, Vec<Finding>)> = inputs
+        .into_iter()
+        .map(|r| {
+            sources.push(r.source);
+            (r.value, r.findings)
+        })
+        .collect();
     // Duplicates: group by unit, kind and period; the latest submission wins.
     let mut groups: BTreeMap<(UnitId, ReportKind, Period), Vec<usize>> = BTreeMap::new();
     for (i, (r, _)) in reads.iter().enumerate() {
@@ -805,6 +815,7 @@ pub fn batch_with(
         };
         outcomes.push(Outcome {
             index: i,
+            source: sources.get_mut(i).and_then(Option::take),
             unit: r.as_ref().map(|r| r.unit.clone()),
             kind: r.as_ref().map(|r| r.kind),
             period: r.as_ref().map(|r| r.period),

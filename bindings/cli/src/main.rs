@@ -19,6 +19,25 @@ use binhdang::validate::{self, Status};
 use binhdang::{Catalog, Date, Plan, Report};
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// Standard output, `print!`-like. A closed pipe (`binhdang demo | head -1`)
+/// ends the program quietly, as Unix tools do, instead of a panic.
+macro_rules! out {
+    ($($t:tt)*) => { emit(&format!($($t)*)) };
+}
+
+macro_rules! outln {
+    () => { emit("\n") };
+    ($($t:tt)*) => { emit(&(format!($($t)*) + "\n")) };
+}
+
+fn emit(text: &str) {
+    if let Err(e) = std::io::stdout().lock().write_all(text.as_bytes()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
+}
+
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
@@ -181,8 +200,8 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
         Command::Catalog { lang, format } => {
             let catalog = Catalog::builtin();
             match format {
-                ValidateFormat::Text => print!("{}", output::catalog_text(&catalog, lang.into())),
-                ValidateFormat::Json => println!("{}", to_json(&catalog)),
+                ValidateFormat::Text => out!("{}", output::catalog_text(&catalog, lang.into())),
+                ValidateFormat::Json => outln!("{}", to_json(&catalog)),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -204,10 +223,15 @@ fn limits_arg(text: Option<&str>, lang: Lang) -> Result<Limits, Trouble> {
     })
 }
 
+/// A plan file's text; a file that is not UTF-8 says so in the person's language.
+fn plan_text(path: &Path, lang: Lang) -> Result<String, Trouble> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Trouble(output::cannot_read(&name, &e.to_string(), lang)))?;
+    read::decode(&bytes).map(str::to_string).map_err(|f| Trouble(output::plan_unreadable(&name, &[f], lang)))
+}
+
 fn load_plan(path: &Path, lang: Lang) -> Result<Plan, Trouble> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
-    let r = read::plan_from_str(&text);
+    let r = read::plan_from_str(&plan_text(path, lang)?);
     r.value.ok_or_else(|| Trouble(output::plan_unreadable(&path.display().to_string(), &r.findings, lang)))
 }
 
@@ -246,16 +270,23 @@ fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) 
             b.inc(1);
         }
         if let Some(rejected) = read::past_max_reports(out.len(), n, limits) {
-            out.push((f.display().to_string(), rejected));
+            let label = f.display().to_string();
+            out.push((label.clone(), rejected.from_source(label)));
             continue;
         }
-        match std::fs::read_to_string(&f) {
-            Ok(text) => out.push((f.display().to_string(), read::report_from_str_with(&text, limits))),
+        // Every file named is accounted for: one that is not UTF-8 is a
+        // rejected report with its finding; one that cannot be opened too,
+        // besides the line on stderr and exit status 2.
+        let label = f.display().to_string();
+        let read = match std::fs::read(&f) {
+            Ok(bytes) => read::report_from_bytes_with(&bytes, limits),
             Err(e) => {
-                eprintln!("{}", output::cannot_read(&f.display().to_string(), &e.to_string(), lang));
+                eprintln!("{}", output::cannot_read(&label, &e.to_string(), lang));
                 *trouble = trouble.saturating_add(1);
+                read::unreadable(e.kind())
             }
-        }
+        };
+        out.push((label.clone(), read.from_source(label)));
     }
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -272,13 +303,12 @@ fn print_validation(
 ) {
     match format {
         ValidateFormat::Text => {
-            let mut stdout = std::io::stdout().lock();
             for (label, o) in labels.iter().zip(outcomes) {
-                let _ = write!(stdout, "{}", output::findings_text(label, o, plan, lang));
+                emit(&output::findings_text(label, o, plan, lang));
             }
             let with_errors = outcomes.iter().filter(|o| o.findings.iter().any(|f| f.is_error())).count();
             let warnings = outcomes.iter().flat_map(|o| &o.findings).filter(|f| !f.is_error()).count();
-            let _ = writeln!(stdout, "{}", output::validation_totals(outcomes.len(), with_errors, warnings, lang));
+            outln!("{}", output::validation_totals(outcomes.len(), with_errors, warnings, lang));
         }
         ValidateFormat::Json => {
             let reports: Vec<serde_json::Value> = labels
@@ -293,7 +323,7 @@ fn print_validation(
                     }
                 })
                 .collect();
-            println!("{}", to_json(&serde_json::json!({ "reports": reports })));
+            outln!("{}", to_json(&serde_json::json!({ "reports": reports })));
         }
     }
 }
@@ -364,7 +394,7 @@ fn aggregate_cmd(
     match out {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?,
-        None => print!("{text}"),
+        None => out!("{text}"),
     }
     Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
@@ -392,8 +422,7 @@ fn sample(scale: &str, out: &Path) -> Result<ExitCode, Trouble> {
 }
 
 fn check_plan(path: &Path, lang: Lang, format: ValidateFormat) -> Result<ExitCode, Trouble> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
+    let text = plan_text(path, lang)?;
     let read = read::plan_from_str(&text);
     let mut findings = read.findings;
     if let Some(plan) = &read.value {
@@ -402,6 +431,7 @@ fn check_plan(path: &Path, lang: Lang, format: ValidateFormat) -> Result<ExitCod
     binhdang::finding::sort(&mut findings);
     let outcome = validate::Outcome {
         index: 0,
+        source: Some(path.display().to_string()),
         unit: None,
         kind: None,
         period: None,
@@ -417,10 +447,10 @@ fn check_plan(path: &Path, lang: Lang, format: ValidateFormat) -> Result<ExitCod
     let empty = read.value.clone();
     match format {
         ValidateFormat::Text => match &empty {
-            Some(plan) => print!("{}", output::findings_text(&path.display().to_string(), &outcome, plan, lang)),
-            None => print!("{}", output::plan_unreadable(&path.display().to_string(), &outcome.findings, lang)),
+            Some(plan) => out!("{}", output::findings_text(&path.display().to_string(), &outcome, plan, lang)),
+            None => out!("{}", output::plan_unreadable(&path.display().to_string(), &outcome.findings, lang)),
         },
-        ValidateFormat::Json => println!("{}", to_json(&serde_json::json!({"findings": outcome.findings}))),
+        ValidateFormat::Json => outln!("{}", to_json(&serde_json::json!({"findings": outcome.findings}))),
     }
     Ok(if outcome.findings.iter().any(|f| f.is_error()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
@@ -438,13 +468,13 @@ fn schema(name: Option<&str>, write: Option<&Path>) -> Result<ExitCode, Trouble>
     match name {
         None => {
             for n in binhdang::schema::NAMES {
-                println!("{n}");
+                outln!("{n}");
             }
             Ok(ExitCode::SUCCESS)
         }
         Some(n) => match binhdang::schema::schema_text(n) {
             Some(text) => {
-                print!("{text}");
+                out!("{text}");
                 Ok(ExitCode::SUCCESS)
             }
             None => Err(Trouble(binhdang::api::ApiError::Schema(n.to_string()).to_string())),
@@ -459,14 +489,14 @@ fn demo(lang: Lang, as_of: &str) -> Result<ExitCode, Trouble> {
     let catalog = Catalog::builtin();
     let labels: Vec<String> = bundled::REPORTS.iter().map(|(n, _)| (*n).to_string()).collect();
     let reads = bundled::REPORTS.iter().map(|(_, t)| read::report_from_str(t)).collect();
-    print!("{}", output::demo_heading(&plan, labels.len(), as_of, lang));
-    println!();
+    out!("{}", output::demo_heading(&plan, labels.len(), as_of, lang));
+    outln!();
     // The summary's accounting holds every report's findings: one pass serves both.
     let summary = aggregate(&plan, &catalog, reads, as_of);
     print_validation(&plan, &labels, &summary.accounting, lang, ValidateFormat::Text);
-    println!();
-    print!("{}", output::to_text(&summary, &plan, &catalog, lang));
-    println!();
-    print!("{}", output::next_steps(lang));
+    outln!();
+    out!("{}", output::to_text(&summary, &plan, &catalog, lang));
+    outln!();
+    out!("{}", output::next_steps(lang));
     Ok(ExitCode::SUCCESS)
 }

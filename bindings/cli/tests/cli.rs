@@ -72,7 +72,7 @@ fn exit_status_zero_when_clean() {
 }
 
 #[test]
-fn a_missing_file_is_named_and_the_others_still_run() {
+fn a_missing_file_is_named_accounted_for_and_the_others_still_run() {
     let assert = bin()
         .args(["validate", "--format", "json", "--as-of", "2025-01-15", "--plan"])
         .arg(example("plan.json"))
@@ -84,8 +84,13 @@ fn a_missing_file_is_named_and_the_others_still_run() {
     let err = String::from_utf8(out.stderr.clone()).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("khong-co.json"));
+    // The missing file is still accounted for: rejected, with a finding that says why.
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["reports"].as_array().unwrap().len(), 1);
+    let reports = v["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 2);
+    assert_eq!(reports[0]["status"], "rejected");
+    assert_eq!(reports[0]["findings"][0]["context"]["problem"], "not_found");
+    assert_eq!(reports[1]["status"], "used");
 }
 
 #[test]
@@ -312,4 +317,77 @@ fn sample_writes_a_province_that_validates_and_adds_up() {
     assert_eq!(s["periods"][1]["completeness"]["expected"], 49);
     assert_eq!(s["accounting"].as_array().unwrap().len(), 98);
     bin().args(["sample", "--scale", "lots", "--out"]).arg(dir.path()).assert().code(2);
+}
+
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    // `binhdang demo | head -1`: the reader goes away after one line.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("binhdang"))
+        .arg("demo")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.starts_with("Kế hoạch"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+}
+
+#[test]
+fn every_file_is_accounted_for_by_name_even_one_not_in_utf8() {
+    let dir = std::env::temp_dir().join(format!("binhdang-encoding-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = std::fs::read_to_string(example("reports/2024-6m-105.json")).unwrap();
+    std::fs::write(dir.join("a-good.json"), &good).unwrap();
+    // The same report saved by a Windows editor as UTF-16 with its byte-order mark.
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(good.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(dir.join("b-utf16.json"), utf16).unwrap();
+    // A legacy code page: "Lai Châu" in windows-1258 bytes is not UTF-8.
+    std::fs::write(dir.join("c-cp1258.json"), b"{\"plan\": \"Lai Ch\xe2u\"}").unwrap();
+    let assert = bin()
+        .args(["validate", "--format", "json", "--as-of", "2025-01-15", "--plan"])
+        .arg(example("plan.json"))
+        .arg(&dir)
+        .assert()
+        .code(1);
+    let v: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let reports = v["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 3);
+    assert_eq!(reports[0]["status"], "used");
+    for (r, encoding) in reports[1..].iter().zip(["UTF-16", ""]) {
+        assert_eq!(r["status"], "rejected");
+        let f = &r["findings"][0];
+        assert_eq!((f["code"].as_str(), f["path"].as_str()), (Some("malformed"), Some("")));
+        assert!(f["message_vi"].as_str().unwrap().contains("UTF-8"), "{f}");
+        assert_eq!(f["context"]["problem"], "encoding");
+        if !encoding.is_empty() {
+            assert_eq!(f["context"]["encoding"], encoding);
+        }
+    }
+    // The summary's accounting names every file.
+    let out = bin()
+        .args(["aggregate", "--format", "json", "--as-of", "2025-01-15", "--plan"])
+        .arg(example("plan.json"))
+        .arg(&dir)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let s: Value = serde_json::from_slice(&out).unwrap();
+    let sources: Vec<&str> =
+        s["accounting"].as_array().unwrap().iter().map(|o| o["source"].as_str().unwrap()).collect();
+    assert_eq!(sources.len(), 3);
+    assert!(
+        sources[0].ends_with("a-good.json")
+            && sources[1].ends_with("b-utf16.json")
+            && sources[2].ends_with("c-cp1258.json")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -130,6 +130,20 @@ fn past_shape(value: &Value, max_depth: usize, limits: &Limits) -> Option<Findin
 pub struct Read<T> {
     pub value: Option<T>,
     pub findings: Vec<Finding>,
+    /// Where the input came from (a file name in the CLI), carried into the
+    /// accounting so that every entry can be matched to what the user gave.
+    pub source: Option<String>,
+}
+
+impl<T> Read<T> {
+    fn failed(f: Finding) -> Read<T> {
+        Read { value: None, findings: vec![f], source: None }
+    }
+    /// The same, naming where the input came from.
+    pub fn from_source(mut self, source: impl Into<String>) -> Read<T> {
+        self.source = Some(source.into());
+        self
+    }
 }
 
 /// A JSON value with duplicate keys refused at parse time (serde_json keeps the last silently).
@@ -349,7 +363,7 @@ pub fn typed<T: DeserializeOwned>(value: &Value, base: &str) -> Result<T, Findin
 fn parse_then<T>(text: &str, then: impl FnOnce(Value) -> Read<T>) -> Read<T> {
     match parse_json(text) {
         Ok(v) => then(v),
-        Err(f) => Read { value: None, findings: vec![f] },
+        Err(f) => Read::failed(f),
     }
 }
 
@@ -362,9 +376,49 @@ pub fn report_from_str(text: &str) -> Read<Report> {
 pub fn report_from_str_with(text: &str, limits: &Limits) -> Read<Report> {
     if text.len() > limits.max_bytes {
         let f = too_large("", ("kích thước (byte)", "size in bytes"), limits.max_bytes, Some(text.len()));
-        return Read { value: None, findings: vec![f] };
+        return Read::failed(f);
     }
     parse_then(text, |v| report_from_value_with(v, limits))
+}
+
+/// Reads a report from bytes as they came from a file or a host within
+/// `limits`: UTF-8 (a byte-order mark is allowed). Text in another encoding
+/// (UTF-16 from a Windows editor, a legacy Vietnamese code page) is a
+/// `malformed` finding that says what to do, never a lost file.
+pub fn report_from_bytes_with(bytes: &[u8], limits: &Limits) -> Read<Report> {
+    if bytes.len() > limits.max_bytes {
+        let f = too_large("", ("kích thước (byte)", "size in bytes"), limits.max_bytes, Some(bytes.len()));
+        return Read::failed(f);
+    }
+    match decode(bytes) {
+        Ok(text) => report_from_str_with(text, limits),
+        Err(f) => Read::failed(f),
+    }
+}
+
+/// Bytes as UTF-8 text, or the finding that says why they are not.
+pub fn decode(bytes: &[u8]) -> Result<&str, Finding> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(Finding::new(Code::Malformed, "", msg::utf16())
+            .with("problem", "encoding")
+            .with("encoding", "UTF-16"));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        Finding::new(Code::Malformed, "", msg::not_utf8(e.valid_up_to()))
+            .with("problem", "encoding")
+            .with("byte", e.valid_up_to())
+    })
+}
+
+/// A file that could not be opened, as a rejected input (still accounted for).
+pub fn unreadable(kind: std::io::ErrorKind) -> Read<Report> {
+    let reason = match kind {
+        std::io::ErrorKind::NotFound => "not_found",
+        std::io::ErrorKind::PermissionDenied => "permission_denied",
+        _ => "io",
+    };
+    Read::failed(Finding::new(Code::Malformed, "", msg::unreadable(reason)).with("problem", reason))
 }
 
 /// Reads the reports of a batch from JSON text within `limits`: past
@@ -386,7 +440,7 @@ pub fn reports_from_strs<S: AsRef<str>>(texts: &[S], limits: &Limits) -> Vec<Rea
 pub fn past_max_reports(i: usize, n: usize, limits: &Limits) -> Option<Read<Report>> {
     (i >= limits.max_reports).then(|| {
         let f = too_large("", ("số báo cáo", "number of reports"), limits.max_reports, Some(n));
-        Read { value: None, findings: vec![f] }
+        Read::failed(f)
     })
 }
 
@@ -398,7 +452,7 @@ pub fn report_from_value(value: Value) -> Read<Report> {
 /// Reads a report from a parsed JSON value within `limits`.
 pub fn report_from_value_with(mut value: Value, limits: &Limits) -> Read<Report> {
     if let Some(f) = past_shape(&value, limits.max_depth, limits) {
-        return Read { value: None, findings: vec![f] };
+        return Read::failed(f);
     }
     let entries = value.get("values").and_then(Value::as_array).map_or(0, Vec::len).saturating_add(
         value
@@ -408,13 +462,13 @@ pub fn report_from_value_with(mut value: Value, limits: &Limits) -> Read<Report>
     );
     if entries > limits.max_values {
         let f = too_large("/values", ("số dòng số liệu", "number of values"), limits.max_values, Some(entries));
-        return Read { value: None, findings: vec![f] };
+        return Read::failed(f);
     }
     let mut findings = Vec::new();
     normalize(&mut value, "", &mut findings);
     let Value::Object(mut obj) = value else {
         findings.push(Finding::new(Code::Malformed, "", msg::not_an_object()).with("actual", kind_of(&value)));
-        return Read { value: None, findings };
+        return Read { value: None, findings, source: None };
     };
     // Arrays element by element; a bad element is dropped from the typed
     // report (its finding says where it was) and stays in the caller's input.
@@ -504,7 +558,7 @@ pub fn report_from_value_with(mut value: Value, limits: &Limits) -> Read<Report>
         r.positions = positions;
         r
     });
-    Read { value: report, findings }
+    Read { value: report, findings, source: None }
 }
 
 /// The report's top-level fields other than its arrays, and whether each is required.
@@ -538,7 +592,7 @@ pub fn plan_from_str(text: &str) -> Read<Plan> {
 pub fn plan_from_str_with(text: &str, limits: &Limits) -> Read<Plan> {
     if text.len() > limits.max_bytes {
         let f = too_large("", ("kích thước (byte)", "size in bytes"), limits.max_bytes, Some(text.len()));
-        return Read { value: None, findings: vec![f] };
+        return Read::failed(f);
     }
     parse_then(text, |v| plan_from_value_with(v, limits))
 }
@@ -553,15 +607,15 @@ pub fn plan_from_value(value: Value) -> Read<Plan> {
 pub fn plan_from_value_with(mut value: Value, limits: &Limits) -> Read<Plan> {
     // A plan is deeper than a report (units, areas, activities), never this deep.
     if let Some(f) = past_shape(&value, 64, limits) {
-        return Read { value: None, findings: vec![f] };
+        return Read::failed(f);
     }
     let mut findings = Vec::new();
     normalize(&mut value, "", &mut findings);
     match typed::<Plan>(&value, "") {
-        Ok(p) => Read { value: Some(p), findings },
+        Ok(p) => Read { value: Some(p), findings, source: None },
         Err(f) => {
             findings.push(f);
-            Read { value: None, findings }
+            Read { value: None, findings, source: None }
         }
     }
 }
