@@ -1,7 +1,7 @@
 //! The built-in catalogue: national targets and the usual output indicators.
 //!
-//! Sources are in `../shared/reference/facts.md`. Every target carries the
-//! document that sets it and a `confirmed` flag: `false` where the value was
+//! Every target carries the document that sets it (Resolution 28/NQ-CP,
+//! Decisions 2282/QĐ-TTg and 1790/QĐ-TTg) and a `confirmed` flag: `false` where the value was
 //! seen only in a secondary source, so a user knows which targets still need
 //! the official text. The milestone MT5.2 (gender content in curricula from
 //! 2025) is a yes/no and is left out: it cannot be added up or compared.

@@ -92,7 +92,7 @@ codes! {
     UnitNotExpected = "unit_not_expected", Warning;
     /// The period does not match the schedule entry for that kind and year.
     PeriodMismatch = "period_mismatch", Error;
-    /// The same indicator twice in one report.
+    /// The same indicator twice in one report's values, or in one activity's outputs.
     DuplicateValue = "duplicate_value", Error;
     /// An indicator the plan requires is absent.
     MissingRequired = "missing_required", Warning;
@@ -124,7 +124,7 @@ codes! {
     Outlier = "outlier", Warning;
     /// A second report for the same unit, kind and period: the later submission supersedes.
     DuplicateReport = "duplicate_report", Warning;
-    /// A sum past 2^53 − 1 while adding up reports.
+    /// A sum past 2^53 − 1: female + male of a value with no total, or a sum over reports.
     Overflow = "overflow", Error;
     /// The plan refers to a unit it does not define.
     PlanUnknownUnit = "plan_unknown_unit", Error;
