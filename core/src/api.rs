@@ -29,15 +29,22 @@ pub enum ApiError {
     /// A report that cannot be read where a report is required (`load_report`).
     #[error("{}", report_message(.0))]
     Report(Vec<Finding>),
-    /// Limits that are not limits: unknown names, or not whole numbers.
-    #[error("invalid limits: {0} (fields: max_bytes, max_depth, max_values, max_reports, max_nodes, max_findings; whole numbers)")]
-    Limits(String),
+    /// Limits that are not limits: unknown names, or not whole numbers; the findings say which.
+    #[error("invalid limits: {} (fields: max_bytes, max_depth, max_values, max_reports, max_nodes, max_findings; whole numbers)", first_message(.0))]
+    Limits(Vec<Finding>),
 }
 
 fn plan_message(findings: &[Finding]) -> String {
     let first =
         findings.first().map(|f| format!("{} ({})", f.message_en, if f.path.is_empty() { "/" } else { &f.path }));
     format!("the plan cannot be read: {}", first.unwrap_or_default())
+}
+
+fn first_message(findings: &[Finding]) -> String {
+    findings
+        .first()
+        .map(|f| format!("{} ({})", f.message_en, if f.path.is_empty() { "/" } else { &f.path }))
+        .unwrap_or_default()
 }
 
 fn report_message(findings: &[Finding]) -> String {
@@ -52,8 +59,8 @@ impl ApiError {
     /// The findings behind the error, if any.
     pub fn findings(&self) -> &[Finding] {
         match self {
-            ApiError::Plan(f) | ApiError::Report(f) => f,
-            ApiError::Date(_) | ApiError::Schema(_) | ApiError::Limits(_) => &[],
+            ApiError::Plan(f) | ApiError::Report(f) | ApiError::Limits(f) => f,
+            ApiError::Date(_) | ApiError::Schema(_) => &[],
         }
     }
 }
@@ -104,7 +111,7 @@ pub fn date_or_today(text: Option<&str>) -> Result<Date, ApiError> {
 pub fn limits(text: Option<&str>) -> Result<Limits, ApiError> {
     match text {
         None => Ok(Limits::default()),
-        Some(t) => serde_json::from_str(t).map_err(|e| ApiError::Limits(e.to_string())),
+        Some(t) => read::limits_from_str(t).map_err(ApiError::Limits),
     }
 }
 

@@ -6,6 +6,7 @@
 
 use crate::calendar::format_vi_short;
 use crate::model::{Aggregation, Date, Indicator, Measure, MAX_COUNT};
+use crate::read::Kind;
 
 type M = (String, String);
 
@@ -13,35 +14,37 @@ fn m(vi: String, en: String) -> M {
     (vi, en)
 }
 
-/// A JSON type or serde's name for one, in words.
-fn type_words(t: &str) -> (String, String) {
-    let t = t.trim();
-    let (vi, en): (&str, &str) = if t.starts_with("string") {
-        ("chuỗi ký tự", "text")
-    } else if t.starts_with("integer") || t == "u64" || t == "u32" || t == "i32" || t.contains("whole number") {
-        ("số nguyên", "a whole number")
-    } else if t.starts_with("floating point") || t == "f64" || t == "number" {
-        ("số", "a number")
-    } else if t.starts_with("boolean") || t == "a boolean" {
-        ("giá trị đúng/sai", "true or false")
-    } else if t == "null" || t == "unit value" {
-        ("giá trị rỗng (null)", "null")
-    } else if t.starts_with("sequence") || t == "a sequence" || t == "array" {
-        ("danh sách", "a list")
-    } else if t.starts_with("map") || t.starts_with("struct") || t == "a map" || t == "object" {
-        ("đối tượng", "an object")
-    } else if t.contains("date") {
-        ("ngày dạng YYYY-MM-DD", "a date YYYY-MM-DD")
-    } else if t == "a string" {
-        ("chuỗi ký tự", "text")
-    } else {
-        return (t.to_string(), t.to_string());
-    };
-    // Keep the value serde quoted (`-1`, "abc") so the person sees what they typed.
-    let shown = t.split_once(' ').map(|(_, v)| v.trim_matches('`')).filter(|v| !v.is_empty() && !v.starts_with("from"));
-    match shown {
-        Some(v) if !t.starts_with("struct") && !t.contains("date") => (format!("{vi} {v}"), format!("{en} {v}")),
-        _ => (vi.to_string(), en.to_string()),
+/// A kind of JSON value in words.
+fn kind_words(k: Kind) -> (&'static str, &'static str) {
+    match k {
+        Kind::Null => ("giá trị rỗng", "null"),
+        Kind::Bool => ("giá trị đúng/sai", "true or false"),
+        Kind::WholeNumber => ("số nguyên", "a whole number"),
+        Kind::Number => ("số", "a number"),
+        Kind::Text => ("chuỗi ký tự", "text"),
+        Kind::Date => ("ngày dạng NNNN-TT-NN (ví dụ 2024-06-05)", "a date YYYY-MM-DD (e.g. 2024-06-05)"),
+        Kind::List => ("danh sách", "a list"),
+        Kind::Object => ("đối tượng", "an object"),
+    }
+}
+
+/// A whole number the Vietnamese way: 9.007.199.254.740.991.
+fn int_vi(n: u64) -> String {
+    crate::output::group_digits(n, crate::output::Lang::Vi)
+}
+
+/// A whole number the English way: 9,007,199,254,740,991.
+fn int_en(n: u64) -> String {
+    crate::output::group_digits(n, crate::output::Lang::En)
+}
+
+/// A number as typed, the Vietnamese way: a decimal comma (12,5), digits
+/// grouped by dots (1.000.000).
+fn typed_vi(text: &str) -> String {
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
+    match rest.parse::<u64>() {
+        Ok(n) => format!("{sign}{}", int_vi(n)),
+        Err(_) => text.replace('.', ","),
     }
 }
 
@@ -100,45 +103,73 @@ pub fn not_an_object() -> M {
 
 pub fn negative(v: &str) -> M {
     m(
-        format!("Số âm ({v}) không hợp lệ: cần số nguyên không âm."),
+        format!("Số âm ({}) không hợp lệ: cần số nguyên từ 0 trở lên.", typed_vi(v)),
         format!("Negative number ({v}): a whole number from 0 is expected."),
     )
 }
 
-pub fn fraction(v: &str) -> M {
-    m(format!("Giá trị {v} phải là số nguyên."), format!("Value {v} must be a whole number."))
+pub fn fraction(v: f64) -> M {
+    m(format!("Giá trị {} phải là số nguyên.", decimal_vi(v)), format!("Value {v} must be a whole number."))
 }
 
-pub fn too_big(v: &str) -> M {
-    m(format!("Giá trị {v} vượt quá giới hạn {MAX_COUNT}."), format!("Value {v} is past the limit {MAX_COUNT}."))
-}
-
-pub fn bad_date(v: &str) -> M {
+pub fn too_big(v: &str, limit: u64) -> M {
     m(
-        format!("\"{v}\" không phải ngày hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2024-06-05)."),
-        format!("\"{v}\" is not a valid date (expected YYYY-MM-DD, e.g. 2024-06-05)."),
+        format!("Giá trị {} vượt quá giới hạn {}.", typed_vi(v), int_vi(limit)),
+        format!("Value {v} is past the limit {limit}."),
     )
+}
+
+pub fn bad_date(v: &str, suggestion: Option<Date>) -> M {
+    match suggestion {
+        Some(d) => m(
+            format!("\"{v}\" chưa đúng dạng ngày quy định: hãy ghi {} (năm-tháng-ngày).", d.iso()),
+            format!("\"{v}\" is not in the required date form: write {} (year-month-day).", d.iso()),
+        ),
+        None => m(
+            format!("\"{v}\" không phải ngày hợp lệ (cần dạng năm-tháng-ngày, ví dụ 2024-06-05)."),
+            format!("\"{v}\" is not a valid date (expected YYYY-MM-DD, e.g. 2024-06-05)."),
+        ),
+    }
 }
 
 pub fn missing_field(field: &str) -> M {
     m(format!("Thiếu trường bắt buộc \"{field}\"."), format!("Required field \"{field}\" is missing."))
 }
 
-pub fn unknown_variant(got: &str, allowed: &str) -> M {
+pub fn unknown_word(got: &str, allowed: &[String]) -> M {
+    let list = allowed.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
     m(
-        format!("Giá trị \"{got}\" không hợp lệ; chỉ nhận: {allowed}."),
-        format!("Value \"{got}\" is not allowed; expected one of: {allowed}."),
+        format!("Giá trị \"{got}\" không hợp lệ; chỉ nhận một trong các giá trị: {list}."),
+        format!("Value \"{got}\" is not allowed; expected one of: {list}."),
     )
 }
 
-pub fn wrong_type(got: &str, expected: &str) -> M {
-    let (gv, ge) = type_words(got);
-    let (ev, ee) = type_words(expected);
-    m(format!("Sai kiểu dữ liệu: cần {ev}, nhận được {gv}."), format!("Wrong type: expected {ee}, got {ge}."))
+pub fn word_for_object(got: &str, key: &str) -> M {
+    m(
+        format!("Cần ghi dạng đối tượng {{\"{key}\": \"{got}\"}}, không phải chuỗi \"{got}\"."),
+        format!("Write the object {{\"{key}\": \"{got}\"}}, not the text \"{got}\"."),
+    )
 }
 
-pub fn invalid_value(detail: &str) -> M {
-    m(format!("Giá trị không hợp lệ ({detail})."), format!("Invalid value ({detail})."))
+pub fn ignored_field(field: &str) -> M {
+    m(
+        format!("Trường \"{field}\" không có trong mẫu và không được sử dụng."),
+        format!("Field \"{field}\" is not in the format and is not used."),
+    )
+}
+
+pub fn refused_field(field: &str, allowed: &[&str]) -> M {
+    let list = allowed.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
+    m(
+        format!("Trường \"{field}\" không hợp lệ ở đây; chỉ nhận: {list}."),
+        format!("Field \"{field}\" is not allowed here; expected: {list}."),
+    )
+}
+
+pub fn wrong_type(expected: Kind, actual: Kind) -> M {
+    let (ev, ee) = kind_words(expected);
+    let (av, ae) = kind_words(actual);
+    m(format!("Sai kiểu dữ liệu: cần {ev}, nhận được {av}."), format!("Wrong type: expected {ee}, got {ae}."))
 }
 
 // --- validation ---
@@ -159,41 +190,63 @@ pub fn plan_mismatch(got: &str, expected: &str) -> M {
 
 pub fn sex_sum_mismatch(what_vi: &str, what_en: &str, total: u64, female: u64, male: u64) -> M {
     m(
-        format!("{what_vi}Tổng số ({total}) không bằng số nữ ({female}) cộng số nam ({male})."),
-        format!("{what_en}Total ({total}) is not female ({female}) + male ({male})."),
+        format!(
+            "{what_vi}Tổng số ({}) không bằng số nữ ({}) cộng số nam ({}).",
+            int_vi(total),
+            int_vi(female),
+            int_vi(male)
+        ),
+        format!("{what_en}Total ({}) is not female ({}) + male ({}).", int_en(total), int_en(female), int_en(male)),
     )
 }
 
 pub fn part_exceeds_total(total: u64, part_vi: &str, part_en: &str, part: u64) -> M {
     m(
-        format!("Số {part_vi} ({part}) lớn hơn tổng số ({total})."),
-        format!("The {part_en} count ({part}) is greater than the total ({total})."),
+        format!("Số {part_vi} ({}) lớn hơn tổng số ({}).", int_vi(part), int_vi(total)),
+        format!("The {part_en} count ({}) is greater than the total ({}).", int_en(part), int_en(total)),
     )
 }
 
-pub fn numerator_exceeds_denominator(ind: &str, num: u64, den: u64) -> M {
+pub fn numerator_exceeds_denominator(ind: &Indicator, num: u64, den: u64) -> M {
     m(
-        format!("Chỉ tiêu {ind}: tử số ({num}) lớn hơn mẫu số ({den}), tỷ lệ vượt 100%."),
-        format!("Indicator {ind}: numerator ({num}) is greater than denominator ({den}), over 100%."),
+        format!(
+            "Chỉ tiêu \"{}\": tử số ({}) lớn hơn mẫu số ({}), tỷ lệ vượt 100%.",
+            ind.name_vi,
+            int_vi(num),
+            int_vi(den)
+        ),
+        format!(
+            "Indicator \"{}\": the numerator ({}) is greater than the denominator ({}), over 100%.",
+            ind.name_en,
+            int_en(num),
+            int_en(den)
+        ),
     )
 }
 
-pub fn zero_denominator(ind: &str, num: u64) -> M {
+pub fn zero_denominator(ind: &Indicator, num: u64) -> M {
     m(
-        format!("Chỉ tiêu {ind}: mẫu số bằng 0 trong khi tử số là {num}."),
-        format!("Indicator {ind}: denominator is 0 while numerator is {num}."),
+        format!("Chỉ tiêu \"{}\": mẫu số bằng 0 trong khi tử số là {}.", ind.name_vi, int_vi(num)),
+        format!("Indicator \"{}\": the denominator is 0 while the numerator is {}.", ind.name_en, int_en(num)),
     )
 }
 
-pub fn stated_percent_mismatch(ind: &str, stated: f64, computed: f64, tolerance: f64) -> M {
+pub fn stated_percent_mismatch(ind: &Indicator, stated: f64, computed: f64, tolerance: f64) -> M {
     // Two decimals by rounding, not `{:.2}`: the exact-digits formatter is
     // heavy in WebAssembly, and the shortest form of a rounded number reads the same.
     let computed = (computed * 100.0).round() / 100.0;
     m(
         format!(
-            "Chỉ tiêu {ind}: tỷ lệ ghi trong báo cáo ({stated}) khác tỷ lệ tính từ tử số và mẫu số ({computed}) quá {tolerance} điểm."
+            "Chỉ tiêu \"{}\": giá trị ghi trong báo cáo ({}) khác giá trị tính từ tử số và mẫu số ({}) quá {} điểm.",
+            ind.name_vi,
+            decimal_vi(stated),
+            decimal_vi(computed),
+            decimal_vi(tolerance)
         ),
-        format!("Indicator {ind}: the stated figure ({stated}) differs from numerator ÷ denominator ({computed}) by more than {tolerance} points."),
+        format!(
+            "Indicator \"{}\": the stated figure ({stated}) differs from numerator ÷ denominator ({computed}) by more than {tolerance} points.",
+            ind.name_en
+        ),
     )
 }
 
@@ -275,22 +328,23 @@ pub fn period_mismatch(
 
 pub fn duplicate_value(ind: &str, first: usize) -> M {
     m(
-        format!("Chỉ tiêu {ind} được báo cáo hai lần (lần đầu ở dòng số liệu {first})."),
-        format!("Indicator {ind} is reported twice (first at value {first})."),
+        format!("Chỉ tiêu \"{ind}\" được báo cáo hai lần (lần đầu ở dòng số liệu thứ {}).", first.saturating_add(1)),
+        format!("Indicator \"{ind}\" is reported twice (first in value {}).", first.saturating_add(1)),
     )
 }
 
 pub fn missing_required(ind: &str, name_vi: &str, name_en: &str) -> M {
+    let (vi, en) = if name_vi.is_empty() { (ind, ind) } else { (name_vi, name_en) };
     m(
-        format!("Chưa báo cáo số liệu chỉ tiêu bắt buộc {ind} ({name_vi})."),
-        format!("Required indicator {ind} ({name_en}) is not reported."),
+        format!("Chưa báo cáo số liệu chỉ tiêu bắt buộc \"{vi}\"."),
+        format!("Required indicator \"{en}\" is not reported."),
     )
 }
 
-pub fn sex_breakdown_required(ind: &str, name_vi: &str, name_en: &str) -> M {
+pub fn sex_breakdown_required(name_vi: &str, name_en: &str) -> M {
     m(
-        format!("Chỉ tiêu {ind} ({name_vi}) phải tách số nữ và số nam, không chỉ ghi tổng số."),
-        format!("Indicator {ind} ({name_en}) needs female and male counts, not only a total."),
+        format!("Chỉ tiêu \"{name_vi}\" phải tách số nữ và số nam, không chỉ ghi tổng số."),
+        format!("Indicator \"{name_en}\" needs female and male counts, not only a total."),
     )
 }
 
@@ -371,25 +425,50 @@ pub fn submitted_before_period_end(submitted: Date, end: Date) -> M {
     )
 }
 
-pub fn annual_below_six_month(ind: &str, annual: u64, six: u64) -> M {
+pub fn annual_below_six_month(ind: &Indicator, annual: u64, six: u64) -> M {
     m(
-        format!("Chỉ tiêu {ind}: số liệu cả năm ({annual}) thấp hơn số liệu 6 tháng ({six}) của cùng đơn vị."),
-        format!("Indicator {ind}: the annual value ({annual}) is below the same unit's six-month value ({six})."),
+        format!(
+            "Chỉ tiêu \"{}\": số liệu cả năm ({}) thấp hơn số liệu 6 tháng ({}) của cùng đơn vị.",
+            ind.name_vi,
+            int_vi(annual),
+            int_vi(six)
+        ),
+        format!(
+            "Indicator \"{}\": the annual value ({}) is below the same unit's six-month value ({}).",
+            ind.name_en,
+            int_en(annual),
+            int_en(six)
+        ),
     )
 }
 
-pub fn outlier(ind: &str, value: u64, previous: u64, factor: f64) -> M {
+pub fn outlier(ind: &Indicator, value: u64, previous: u64, factor: f64) -> M {
     m(
-        format!("Chỉ tiêu {ind}: số liệu {value} chênh lệch bất thường so với kỳ trước ({previous}), gấp hoặc kém hơn {factor} lần."),
-        format!("Indicator {ind}: value {value} is far from the previous period's ({previous}), by more than {factor} times."),
+        format!(
+            "Chỉ tiêu \"{}\": số liệu {} chênh lệch bất thường so với kỳ trước ({}), gấp hoặc kém hơn {} lần.",
+            ind.name_vi,
+            int_vi(value),
+            int_vi(previous),
+            decimal_vi(factor)
+        ),
+        format!(
+            "Indicator \"{}\": the value {} is far from the previous period's ({}), by more than {factor} times.",
+            ind.name_en,
+            int_en(value),
+            int_en(previous)
+        ),
     )
 }
 
 pub fn duplicate_report(unit: &str, superseded_by: usize) -> M {
     m(
-        format!("Đơn vị {unit} đã nộp nhiều báo cáo cho cùng kỳ; báo cáo số {superseded_by} (nộp sau) được sử dụng."),
         format!(
-            "Unit {unit} sent more than one report for the same period; report {superseded_by} (sent later) is used."
+            "Đơn vị \"{unit}\" đã nộp nhiều báo cáo cho cùng kỳ; báo cáo thứ {} (nộp sau) được sử dụng.",
+            superseded_by.saturating_add(1)
+        ),
+        format!(
+            "Unit \"{unit}\" sent more than one report for the same period; report {} (sent later) is used.",
+            superseded_by.saturating_add(1)
         ),
     )
 }
@@ -397,16 +476,24 @@ pub fn duplicate_report(unit: &str, superseded_by: usize) -> M {
 pub fn implicit_total_overflow(what_vi: &str, what_en: &str, female: u64, male: u64) -> M {
     m(
         format!(
-            "{what_vi}Số nữ ({female}) cộng số nam ({male}) vượt quá giới hạn {MAX_COUNT}: không thể tính tổng số."
+            "{what_vi}Số nữ ({}) cộng số nam ({}) vượt quá giới hạn {}: không thể tính tổng số.",
+            int_vi(female),
+            int_vi(male),
+            int_vi(MAX_COUNT)
         ),
-        format!("{what_en}Female ({female}) + male ({male}) passes the limit {MAX_COUNT}: there is no total."),
+        format!(
+            "{what_en}Female ({}) + male ({}) passes the limit {}: there is no total.",
+            int_en(female),
+            int_en(male),
+            int_en(MAX_COUNT)
+        ),
     )
 }
 
 pub fn overflow(ind: &str) -> M {
     m(
-        format!("Chỉ tiêu {ind}: tổng vượt quá giới hạn {MAX_COUNT}, không thể cộng."),
-        format!("Indicator {ind}: the sum passes the limit {MAX_COUNT} and cannot be added."),
+        format!("Chỉ tiêu \"{ind}\": tổng vượt quá giới hạn {}, không thể cộng.", int_vi(MAX_COUNT)),
+        format!("Indicator \"{ind}\": the sum passes the limit {} and cannot be added.", int_en(MAX_COUNT)),
     )
 }
 
@@ -525,12 +612,12 @@ pub fn findings_truncated(more: u64) -> M {
 pub fn too_large(what_vi: &str, what_en: &str, limit: u64, actual: Option<u64>) -> M {
     match actual {
         Some(a) => m(
-            format!("Dữ liệu vượt giới hạn {what_vi}: {a} (tối đa {limit})."),
-            format!("The input passes the limit on {what_en}: {a} (at most {limit})."),
+            format!("Dữ liệu vượt giới hạn {what_vi}: {} (tối đa {}).", int_vi(a), int_vi(limit)),
+            format!("The input passes the limit on {what_en}: {} (at most {}).", int_en(a), int_en(limit)),
         ),
         None => m(
-            format!("Dữ liệu vượt giới hạn {what_vi} (tối đa {limit})."),
-            format!("The input passes the limit on {what_en} (at most {limit})."),
+            format!("Dữ liệu vượt giới hạn {what_vi} (tối đa {}).", int_vi(limit)),
+            format!("The input passes the limit on {what_en} (at most {}).", int_en(limit)),
         ),
     }
 }

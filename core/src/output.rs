@@ -797,15 +797,13 @@ pub fn sample_written(dir: &str, reports: usize, values: usize) -> String {
 }
 
 /// The CLI's `--limits` that cannot be read.
-pub fn bad_limits_argument(detail: &str, lang: Lang) -> String {
+pub fn bad_limits_argument(findings: &[crate::Finding], lang: Lang) -> String {
+    let w = Words { lang };
+    let detail = findings.iter().map(|f| w.t(&f.message_vi, &f.message_en).to_string()).collect::<Vec<_>>().join(" ");
+    let names = crate::read::Limits::NAMES.join(", ");
     match lang {
-        Lang::Vi => format!(
-            "Giới hạn không hợp lệ: {detail} (các trường: {}; số nguyên không âm).",
-            crate::read::Limits::NAMES.join(", ")
-        ),
-        Lang::En => {
-            format!("Invalid limits: {detail} (fields: {}; whole numbers).", crate::read::Limits::NAMES.join(", "))
-        }
+        Lang::Vi => format!("Giới hạn không hợp lệ: {detail} (các trường: {names}; số nguyên không âm)."),
+        Lang::En => format!("Invalid limits: {detail} (fields: {names}; whole numbers)."),
     }
 }
 

@@ -520,7 +520,7 @@ fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSet
     }
     let id = ind.id.as_str();
     let breakdown = |at: String| {
-        Finding::new(Code::SexBreakdownRequired, at, msg::sex_breakdown_required(id, &ind.name_vi, &ind.name_en))
+        Finding::new(Code::SexBreakdownRequired, at, msg::sex_breakdown_required(&ind.name_vi, &ind.name_en))
             .with("indicator", id)
     };
     if !ind.measure.is_fraction() {
@@ -544,7 +544,7 @@ fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSet
         let (Some(n), Some(d)) = (pick(&num), pick(&den)) else { continue };
         if d == Count::ZERO && n > Count::ZERO {
             out.push(
-                Finding::new(Code::ZeroDenominator, pointer(&den_at, key), msg::zero_denominator(id, n.get()))
+                Finding::new(Code::ZeroDenominator, pointer(&den_at, key), msg::zero_denominator(ind, n.get()))
                     .with("indicator", id)
                     .with("numerator", n.get()),
             );
@@ -553,7 +553,7 @@ fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSet
                 Finding::new(
                     Code::NumeratorExceedsDenominator,
                     pointer(&num_at, key),
-                    msg::numerator_exceeds_denominator(id, n.get(), d.get()),
+                    msg::numerator_exceeds_denominator(ind, n.get(), d.get()),
                 )
                 .with("indicator", id)
                 .with("numerator", n.get())
@@ -567,7 +567,7 @@ fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSet
                         Finding::new(
                             Code::StatedPercentMismatch,
                             pointer(at, "stated"),
-                            msg::stated_percent_mismatch(id, stated, computed, rules.percent_tolerance),
+                            msg::stated_percent_mismatch(ind, stated, computed, rules.percent_tolerance),
                         )
                         .with("indicator", id)
                         .with("stated", stated)
@@ -613,7 +613,7 @@ fn compare_with_context(plan: &Plan, lookup: &Lookup, r: &Report, history: &Hist
                                 Finding::new(
                                     Code::AnnualBelowSixMonth,
                                     pointer(&pointer("/values", i), key),
-                                    msg::annual_below_six_month(v.indicator.as_str(), new.get(), before.get()),
+                                    msg::annual_below_six_month(ind, new.get(), before.get()),
                                 )
                                 .with("indicator", v.indicator.as_str())
                                 .with("actual", new.get())
@@ -648,7 +648,7 @@ fn compare_with_context(plan: &Plan, lookup: &Lookup, r: &Report, history: &Hist
                 Finding::new(
                     Code::Outlier,
                     pointer(&pointer("/values", i), "total"),
-                    msg::outlier(v.indicator.as_str(), new.get(), before.get(), factor),
+                    msg::outlier(ind, new.get(), before.get(), factor),
                 )
                 .with("indicator", v.indicator.as_str())
                 .with("actual", new.get())
@@ -800,8 +800,12 @@ pub fn batch_with(
             compare_with_context(plan, &lookup, r, histories.get(&r.unit).unwrap_or(&empty), &mut all);
             if let Some(&w) = superseded_by.get(&i) {
                 all.push(
-                    Finding::new(Code::DuplicateReport, "", msg::duplicate_report(r.unit.as_str(), w))
-                        .with("superseded_by", w),
+                    Finding::new(
+                        Code::DuplicateReport,
+                        "",
+                        msg::duplicate_report(plan.unit(&r.unit).map_or(r.unit.as_str(), |u| u.name.as_str()), w),
+                    )
+                    .with("superseded_by", w),
                 );
             }
         }

@@ -135,3 +135,219 @@ fn aggregate_vectors() {
     }
     assert!(failed.is_empty(), "{} of {} vectors failed:\n{}", failed.len(), all.len(), failed.join("\n"));
 }
+
+/// Every finding a vector gives, whole (messages included).
+fn all_findings(v: &Value) -> Vec<Finding> {
+    let catalog = Catalog::builtin();
+    let as_of = calendar::parse_iso(v["as_of"].as_str().unwrap()).unwrap();
+    let plan_read = plan_input(v);
+    let Some(plan) = plan_read.value else { return plan_read.findings };
+    let mut out = plan_read.findings;
+    match v["mode"].as_str().unwrap_or("report") {
+        "plan" => out.extend(validate::plan(&plan, &catalog)),
+        _ => {
+            let earlier: Vec<Report> = v["context"]["earlier"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|r| read::report_from_value(r.clone()).value).collect())
+                .unwrap_or_default();
+            let b = validate::batch_with(&plan, &catalog, batch_inputs(v), as_of, &earlier, &limits(v));
+            out.extend(b.outcomes.into_iter().flat_map(|o| o.findings));
+        }
+    }
+    out
+}
+
+/// Text outside double quotes: what the message itself says, not what it quotes.
+fn unquoted(text: &str) -> String {
+    text.split('"').step_by(2).collect::<Vec<_>>().join(" ")
+}
+
+/// Words of English (and of serde and Rust) that must never appear in a Vietnamese message.
+const ENGLISH: &[&str] = &[
+    "the",
+    "is",
+    "not",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "expected",
+    "got",
+    "value",
+    "string",
+    "number",
+    "null",
+    "sequence",
+    "whole",
+    "field",
+    "missing",
+    "invalid",
+    "type",
+    "text",
+    "list",
+    "object",
+    "date",
+    "error",
+    "warning",
+    "report",
+    "plan",
+    "indicator",
+    "unit",
+    "total",
+    "female",
+    "male",
+    "limit",
+    "struct",
+    "map",
+    "enum",
+    "variant",
+    "unknown",
+    "integer",
+    "float",
+    "u64",
+    "u32",
+    "i32",
+    "f64",
+    "boolean",
+    "true",
+    "false",
+    "stated",
+];
+
+/// Problems with a Vietnamese message: English words, or a decimal point.
+fn vietnamese_problems(message: &str) -> Vec<String> {
+    let text = unquoted(message);
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '_') {
+        // Acronyms (JSON, UTF-8, NFC) are names, not English.
+        if ENGLISH.contains(&word.to_lowercase().as_str()) && word.chars().any(char::is_lowercase) {
+            out.push(format!("English word {word:?}"));
+        }
+    }
+    // Numbers: a decimal comma, dots only between groups of three digits (1.234.567).
+    for token in text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) {
+        let token = token.trim_matches(|c| c == '.' || c == ',');
+        let whole = token.split(',').next().unwrap_or_default();
+        if whole.contains('.') && whole.split('.').skip(1).any(|g| g.len() != 3) {
+            out.push(format!("decimal point in {token:?}"));
+        }
+    }
+    out
+}
+
+/// Problems with an English message: Vietnamese words outside quotes.
+fn english_problems(message: &str) -> Vec<String> {
+    let text = unquoted(message);
+    let vietnamese = "àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ";
+    text.chars()
+        .filter(|c| vietnamese.contains(c.to_lowercase().next().unwrap_or(*c)))
+        .map(|c| format!("Vietnamese letter {c:?}"))
+        .take(1)
+        .collect()
+}
+
+/// Inputs that give every reading problem: parse errors, wrong kinds, bad
+/// numbers and dates, unknown words, encodings.
+fn reading_problems() -> Vec<Finding> {
+    let texts = [
+        "",
+        "{\"plan\": ",
+        "{\"plan\": \"P\", \"plan\": \"Q\"}",
+        "{\"values\": [{\"total\": 1e400}]}",
+        &format!("{}1{}", "[".repeat(200), "]".repeat(200)),
+        "[1, 2]",
+        r#"{"plan": 5, "unit": ["105"], "kind": "six-month", "period": {"from": "2024-01-01", "to": "30/6/2024", "form": 1},
+            "submitted": "ngày 4 tháng 12 năm 2024", "notes": true,
+            "values": [{"indicator": "x", "total": "12"}, {"indicator": "x", "total": 12.5}, {"indicator": "x", "female": -3},
+                       {"indicator": "x", "male": 9007199254740993}, {"indicator": "x", "total": null, "numerator": 4}],
+            "activities": [{"activity": "1", "status": "xong"}], "funding": {}}"#,
+    ];
+    let mut out: Vec<Finding> = texts.iter().flat_map(|t| read::report_from_str(t).findings).collect();
+    out.extend(read::report_from_bytes_with(b"\xff\xfe{\x00}\x00", &Limits::default()).findings);
+    out.extend(read::report_from_bytes_with(b"{\"plan\": \"Lai Ch\xe2u\"}", &Limits::default()).findings);
+    out.extend(read::report_from_str_with("{}", &Limits { max_bytes: 1, ..Limits::default() }).findings);
+    out.extend(read::unreadable(std::io::ErrorKind::NotFound).findings);
+    let plan = r#"{"number": 1, "issuer": "12", "place": "X", "date": "2024-01-01", "year": -1, "title": "T",
+        "legal_bases": [{"kind": "law", "issuer": "X", "title": "T"}], "purposes": [], "content_areas": [{"number": 1.5, "title": "T", "activities": [], "extra": 1}],
+        "funding_sources": [], "roles": [], "reporting": {"units": [], "schedule": []}, "recipients": [],
+        "signer": {"name": "S", "titles": []}, "units": [], "indicators": [{"id": "i", "measure": "percent"}],
+        "rules": {"severity": {"no_such_rule": "loud"}}}"#;
+    out.extend(read::plan_from_str(plan).findings);
+    out.extend(read::limits_from_str(r#"{"max_byts": 1, "max_depth": -1}"#).unwrap_err());
+    out
+}
+
+#[test]
+fn every_message_is_wholly_in_its_language() {
+    let mut findings = reading_problems();
+    let problems: std::collections::BTreeSet<String> =
+        findings.iter().filter_map(|f| f.context.get("problem").and_then(Value::as_str).map(str::to_string)).collect();
+    // Every typed reading problem is rendered at least once.
+    for name in [
+        "missing_field",
+        "wrong_type",
+        "not_whole",
+        "negative",
+        "too_big",
+        "not_a_date",
+        "unknown_word",
+        "word_for_object",
+        "ignored_field",
+        "unknown_field",
+        "duplicate_key",
+        "not_json",
+        "empty",
+        "number_out_of_range",
+        "encoding",
+        "not_found",
+    ] {
+        assert!(problems.contains(name), "no input above gives the reading problem {name}: {problems:?}");
+    }
+    for (_, v) in vectors("tests/conformance/validate") {
+        findings.extend(all_findings(&v));
+    }
+    for (_, v) in vectors("tests/conformance/aggregate") {
+        let catalog = Catalog::builtin();
+        let plan = plan_input(&v).value.unwrap();
+        let as_of = calendar::parse_iso(v["as_of"].as_str().unwrap()).unwrap();
+        let s = binhdang::aggregate::aggregate(&plan, &catalog, batch_inputs(&v), as_of);
+        findings.extend(s.findings);
+        findings.extend(s.accounting.into_iter().flat_map(|o| o.findings));
+    }
+    let codes: std::collections::BTreeSet<_> = findings.iter().map(|f| f.code).collect();
+    let unchecked: Vec<_> = binhdang::Code::ALL.iter().filter(|c| !codes.contains(c)).collect();
+    assert!(unchecked.is_empty(), "codes whose messages no input gives: {unchecked:?}");
+    let mut bad = Vec::new();
+    for f in &findings {
+        for p in vietnamese_problems(&f.message_vi) {
+            bad.push(format!("{}: {p} in {:?}", f.code, f.message_vi));
+        }
+        for p in english_problems(&f.message_en) {
+            bad.push(format!("{}: {p} in {:?}", f.code, f.message_en));
+        }
+    }
+    bad.sort();
+    bad.dedup();
+    assert!(bad.is_empty(), "{} messages are not wholly in their language:\n{}", bad.len(), bad.join("\n"));
+}
+
+#[test]
+fn the_language_checks_catch_what_officers_saw() {
+    // Messages officers reported before the reader was rewritten.
+    for seen in
+        ["cần số nguyên whole number from 0", "cần chuỗi ký tự string", "(null) value", "quá 0.05 điểm", "Tỷ lệ 75.5"]
+    {
+        assert!(!vietnamese_problems(seen).is_empty(), "{seen}");
+    }
+    for fine in [
+        "tối đa 9.007.199.254.740.991",
+        "giá trị 75,5",
+        "Giá trị \"six-month\" không hợp lệ",
+        "Dữ liệu không phải JSON hợp lệ (dòng 1, cột 5).",
+    ] {
+        assert!(vietnamese_problems(fine).is_empty(), "{fine}: {:?}", vietnamese_problems(fine));
+    }
+    assert!(!english_problems("Value is không hợp lệ").is_empty());
+    assert!(english_problems("Unit \"Huyện Tam Đường\" is not expected.").is_empty());
+}

@@ -179,7 +179,10 @@ fn landed(lookup: &Lookup, s: &Summary, p: &PeriodSummary, o: &Outcome, input: &
                 .iter()
                 .flat_map(|a| &a.activities)
                 .find(|a| Some(a.activity.as_str()) == act["activity"].as_str());
-            value_at(entry, rest, tally.and_then(|t| t.outputs.iter().find(|f| f.indicator.as_str() == id)))
+            // A figure that is not added up stays the unit's own; the others are the province's.
+            let outputs = tally.map(|t| t.outputs.as_slice()).unwrap_or_default();
+            let own = outputs.iter().find(|f| f.indicator.as_str() == id && &f.unit == unit);
+            value_at(entry, rest, own.or_else(|| outputs.iter().find(|f| f.indicator.as_str() == id)))
         }
         ["funding", j, field @ ("planned" | "spent")] => {
             let line = &input["funding"][j.parse::<usize>().unwrap()];

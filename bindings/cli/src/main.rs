@@ -218,7 +218,7 @@ fn date_arg(text: Option<&str>, lang: Lang) -> Result<Date, Trouble> {
 
 fn limits_arg(text: Option<&str>, lang: Lang) -> Result<Limits, Trouble> {
     binhdang::api::limits(text).map_err(|e| match e {
-        binhdang::api::ApiError::Limits(detail) => Trouble(output::bad_limits_argument(&detail, lang)),
+        binhdang::api::ApiError::Limits(findings) => Trouble(output::bad_limits_argument(&findings, lang)),
         other => Trouble(other.to_string()),
     })
 }

@@ -10,18 +10,21 @@
 //!    `funding`) are read element by element, so one bad value gives one
 //!    finding and the rest of the report is still checked.
 
+use std::cell::RefCell;
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Number, Value};
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
-mod value_de;
+mod typed;
+
+pub use typed::{Kind, Problem};
 
 use crate::finding::{escape_segment, pointer, Code, Finding};
 use crate::messages as msg;
-use crate::model::{Plan, Report, ERR_TAG};
+use crate::model::{Plan, Report};
 
 /// Limits a host can set on the reports it reads. Past one, reading stops
 /// with a `too_large` finding that names the limit, before the work the input
@@ -146,114 +149,164 @@ impl<T> Read<T> {
     }
 }
 
-/// A JSON value with duplicate keys refused at parse time (serde_json keeps the last silently).
-struct Strict(Value);
+/// Why the strict parse stopped, when it was our own rule (serde_json's
+/// own errors are told apart by their category and place, never their text).
+#[derive(Clone, Debug)]
+enum Stop {
+    DuplicateKey(String),
+    TooDeep,
+}
 
-impl<'de> Deserialize<'de> for Strict {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Strict, D::Error> {
-        d.deserialize_any(StrictVisitor)
+/// Nesting the parser goes to at most, whatever the host's limits: the stack
+/// stays safe, and the limit is ours to report (serde_json's own is 128).
+const PARSE_DEPTH: usize = 120;
+
+/// A JSON value with duplicate keys refused at parse time (serde_json keeps
+/// the last silently); why it stopped goes to `stop`.
+#[derive(Clone, Copy)]
+struct Strict<'s> {
+    stop: &'s RefCell<Option<Stop>>,
+    depth: usize,
+}
+
+impl<'s> Strict<'s> {
+    fn fail<E: de::Error>(&self, why: Stop) -> E {
+        *self.stop.borrow_mut() = Some(why);
+        E::custom("stopped by binhdang's strict reader")
+    }
+    fn deeper<E: de::Error>(self) -> Result<Strict<'s>, E> {
+        let depth = self.depth.saturating_add(1);
+        if depth > PARSE_DEPTH {
+            return Err(self.fail(Stop::TooDeep));
+        }
+        Ok(Strict { depth, ..self })
     }
 }
 
-struct StrictVisitor;
+impl<'de> DeserializeSeed<'de> for Strict<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
 
-impl<'de> Visitor<'de> for StrictVisitor {
-    type Value = Strict;
+impl<'de> Visitor<'de> for Strict<'_> {
+    type Value = Value;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")
     }
-    fn visit_bool<E>(self, b: bool) -> Result<Strict, E> {
-        Ok(Strict(Value::Bool(b)))
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
     }
-    fn visit_i64<E>(self, n: i64) -> Result<Strict, E> {
-        Ok(Strict(Value::Number(n.into())))
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
     }
-    fn visit_u64<E>(self, n: u64) -> Result<Strict, E> {
-        Ok(Strict(Value::Number(n.into())))
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
     }
-    fn visit_f64<E: de::Error>(self, x: f64) -> Result<Strict, E> {
-        Number::from_f64(x).map(|n| Strict(Value::Number(n))).ok_or_else(|| E::custom("number out of range"))
+    fn visit_f64<E: de::Error>(self, x: f64) -> Result<Value, E> {
+        // serde_json never gives a float that is not finite.
+        Ok(Number::from_f64(x).map_or(Value::Null, Value::Number))
     }
-    fn visit_str<E>(self, s: &str) -> Result<Strict, E> {
-        Ok(Strict(Value::String(s.to_string())))
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_string()))
     }
-    fn visit_string<E>(self, s: String) -> Result<Strict, E> {
-        Ok(Strict(Value::String(s)))
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
     }
-    fn visit_unit<E>(self) -> Result<Strict, E> {
-        Ok(Strict(Value::Null))
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
-    fn visit_none<E>(self) -> Result<Strict, E> {
-        Ok(Strict(Value::Null))
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = self.deeper()?;
         let mut out = Vec::new();
-        while let Some(Strict(v)) = seq.next_element()? {
+        while let Some(v) = seq.next_element_seed(inner)? {
             out.push(v);
         }
-        Ok(Strict(Value::Array(out)))
+        Ok(Value::Array(out))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let inner = self.deeper()?;
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let Strict(v) = map.next_value()?;
+            let v = map.next_value_seed(inner)?;
             if out.contains_key(&key) {
-                return Err(de::Error::custom(format!("{ERR_TAG}duplicate_key:{key}")));
+                return Err(self.fail(Stop::DuplicateKey(key)));
             }
             out.insert(key, v);
         }
-        Ok(Strict(Value::Object(out)))
+        Ok(Value::Object(out))
     }
 }
 
 /// Parses JSON text strictly: duplicate keys, syntax errors, numbers out of
-/// range and nesting past 128 levels each give a `malformed` finding with the
-/// place as a JSON Pointer.
+/// range and nesting past 120 levels each give a finding with the place as a
+/// JSON Pointer.
 pub fn parse_json(text: &str) -> Result<Value, Finding> {
+    let stop = RefCell::new(None);
+    let seed = Strict { stop: &stop, depth: 0 };
     // Most input is fine: parse without tracking the path (a third faster),
     // and only when that fails parse again to say where. The WebAssembly
     // build keeps one parser, for size: it checks one form at a time.
     #[cfg(not(target_arch = "wasm32"))]
     {
         let mut de = serde_json::Deserializer::from_str(text);
-        if let Ok(Strict(v)) = Strict::deserialize(&mut de) {
+        if let Ok(v) = seed.deserialize(&mut de) {
             if de.end().is_ok() {
                 return Ok(v);
             }
         }
+        *stop.borrow_mut() = None;
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, Strict>(&mut de) {
-        Ok(Strict(v)) => match de.end() {
+    let mut track = serde_path_to_error::Track::new();
+    let result = seed.deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track));
+    match result {
+        Ok(v) => match de.end() {
             Ok(()) => Ok(v),
-            Err(e) => Err(describe_json_error("", &e)),
+            Err(e) => Err(describe_json_error(text, "", &e, None)),
         },
         Err(e) => {
-            let path = to_pointer(e.path());
-            let inner = e.into_inner();
-            Err(describe_json_error(&path, &inner))
+            let path = to_pointer(&track.path());
+            let why = stop.borrow_mut().take();
+            Err(describe_json_error(text, &path, &e, why))
         }
     }
 }
 
-fn describe_json_error(path: &str, e: &serde_json::Error) -> Finding {
-    let text = e.to_string();
-    if let Some(rest) = text.strip_prefix(ERR_TAG).and_then(|t| t.strip_prefix("duplicate_key:")) {
-        let key = rest.split(" at line").next().unwrap_or(rest);
-        return Finding::new(Code::Malformed, pointer(path, key), msg::duplicate_key(key)).with("key", key);
-    }
+fn describe_json_error(text: &str, path: &str, e: &serde_json::Error, why: Option<Stop>) -> Finding {
     let (line, column) = (e.line(), e.column());
-    let base = if text.contains("recursion limit exceeded") {
-        // The place is 128 levels down; the whole document is what is wrong.
-        return too_large("", ("độ sâu lồng nhau", "nesting depth"), 128, None);
-    } else if text.contains("number out of range") {
-        Finding::new(Code::Malformed, path, msg::number_out_of_range())
-    } else if e.is_eof() && line <= 1 && column == 0 {
-        Finding::new(Code::Malformed, "", msg::empty_input())
-    } else {
-        Finding::new(Code::Malformed, path, msg::not_json(line, column))
+    let base = match why {
+        Some(Stop::DuplicateKey(key)) => {
+            return Finding::new(Code::Malformed, pointer(path, &key), msg::duplicate_key(&key))
+                .with("key", key.as_str())
+                .with("problem", "duplicate_key");
+        }
+        // The place is deep down; the whole document is what is wrong.
+        Some(Stop::TooDeep) => return too_large("", ("độ sâu lồng nhau", "nesting depth"), PARSE_DEPTH, None),
+        None if e.is_eof() && text.trim().is_empty() => {
+            Finding::new(Code::Malformed, "", msg::empty_input()).with("problem", "empty")
+        }
+        None if number_before(text, line, column) => {
+            Finding::new(Code::Malformed, path, msg::number_out_of_range()).with("problem", "number_out_of_range")
+        }
+        None => Finding::new(Code::Malformed, path, msg::not_json(line, column)).with("problem", "not_json"),
     };
-    base.with("line", line).with("column", column).with("detail", text)
+    base.with("line", line).with("column", column)
+}
+
+/// Whether the text just before `line`:`column` (where the parser stopped)
+/// is a number: a syntax error there is a number no runtime can hold (1e400).
+fn number_before(text: &str, line: usize, column: usize) -> bool {
+    let Some(row) = text.lines().nth(line.saturating_sub(1)) else { return false };
+    let upto: String = row.chars().take(column).collect();
+    let token: String =
+        upto.chars().rev().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')).collect();
+    token.chars().any(|c| c.is_ascii_digit()) && token.chars().any(|c| matches!(c, 'e' | 'E'))
+        || token.chars().filter(char::is_ascii_digit).count() > 300
 }
 
 /// Normalises every string and key to NFC in place; a `text_not_normalized`
@@ -315,49 +368,6 @@ fn to_pointer(path: &serde_path_to_error::Path) -> String {
         }
     }
     out
-}
-
-/// Turns a reading error into a `malformed` finding at its place.
-fn describe_type_error(e: value_de::Error) -> Finding {
-    let path = e.path.unwrap_or_default();
-    let text = e.message;
-    if let Some(tagged) = text.strip_prefix(ERR_TAG) {
-        let (kind, value) = tagged.split_once(':').unwrap_or((tagged, ""));
-        let m = match kind {
-            "negative" => msg::negative(value),
-            "fraction" => msg::fraction(value),
-            "too_big" => msg::too_big(value),
-            "bad_date" => msg::bad_date(value),
-            _ => msg::wrong_type(value, "?"),
-        };
-        return Finding::new(Code::Malformed, path, m).with("actual", value);
-    }
-    if let Some(field) = between(&text, "missing field `", "`") {
-        return Finding::new(Code::Malformed, pointer(&path, field), msg::missing_field(field)).with("field", field);
-    }
-    if let Some(got) = between(&text, "unknown variant `", "`") {
-        let allowed = text.split_once("expected ").map(|(_, r)| r.replace('`', "")).unwrap_or_default();
-        return Finding::new(Code::Malformed, path, msg::unknown_variant(got, &allowed))
-            .with("actual", got)
-            .with("expected", allowed);
-    }
-    if let Some(rest) = text.strip_prefix("invalid type: ") {
-        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return Finding::new(Code::Malformed, path, msg::wrong_type(got, expected))
-            .with("actual", got)
-            .with("expected", expected);
-    }
-    Finding::new(Code::Malformed, path, msg::invalid_value(&text)).with("detail", text)
-}
-
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let rest = text.split_once(start)?.1;
-    Some(rest.split_once(end)?.0)
-}
-
-/// Reads a `T` from a value; a `malformed` finding (with a pointer under `base`) if it cannot.
-pub fn typed<T: DeserializeOwned>(value: &Value, base: &str) -> Result<T, Finding> {
-    value_de::from_value(value, base).map_err(describe_type_error)
 }
 
 fn parse_then<T>(text: &str, then: impl FnOnce(Value) -> Read<T>) -> Read<T> {
@@ -466,120 +476,14 @@ pub fn report_from_value_with(mut value: Value, limits: &Limits) -> Read<Report>
     }
     let mut findings = Vec::new();
     normalize(&mut value, "", &mut findings);
-    let Value::Object(mut obj) = value else {
-        findings.push(Finding::new(Code::Malformed, "", msg::not_an_object()).with("actual", kind_of(&value)));
+    if !value.is_object() {
+        findings
+            .push(Finding::new(Code::Malformed, "", msg::not_an_object()).with("actual", Kind::of(&value).as_str()));
         return Read { value: None, findings, source: None };
-    };
-    // Arrays element by element; a bad element is dropped from the typed
-    // report (its finding says where it was) and stays in the caller's input.
-    let mut arrays = Map::new();
-    let mut positions = crate::model::Positions::default();
-    for field in ["values", "activities", "funding"] {
-        let mut kept = Vec::new();
-        // Whether something under this field could not be read.
-        let mut lost = false;
-        match obj.remove(field) {
-            None | Some(Value::Null) => {}
-            Some(Value::Array(items)) => {
-                let mut good = Vec::new();
-                for (i, item) in items.into_iter().enumerate() {
-                    let at = pointer(&pointer("", field), i);
-                    match check_element(field, &item, &at) {
-                        Ok(()) => {
-                            good.push(item);
-                            kept.push(i);
-                        }
-                        Err(f) => {
-                            findings.push(f);
-                            lost = true;
-                        }
-                    }
-                }
-                arrays.insert(field.to_string(), Value::Array(good));
-            }
-            Some(other) => {
-                findings.push(
-                    Finding::new(Code::Malformed, pointer("", field), msg::wrong_type(kind_of(&other), "a sequence"))
-                        .with("actual", kind_of(&other))
-                        .with("expected", "array"),
-                );
-                lost = true;
-            }
-        }
-        // Only after a dropped element do positions differ from indexes.
-        let kept = if lost { kept } else { Vec::new() };
-        match field {
-            "values" => {
-                positions.values_incomplete = lost;
-                positions.values = kept;
-            }
-            "activities" => positions.activities = kept,
-            _ => positions.funding = kept,
-        }
     }
-    // Each header field on its own, so that every bad one gets its finding.
-    let mut header_ok = true;
-    for (field, required) in HEADER {
-        let at = pointer("", field);
-        let found = match obj.get(*field) {
-            None | Some(Value::Null) if *required => {
-                Some(Finding::new(Code::Malformed, at, msg::missing_field(field)).with("field", *field))
-            }
-            None | Some(Value::Null) => None,
-            Some(v) => check_header(field, v, &at).err(),
-        };
-        if let Some(f) = found {
-            findings.push(f);
-            header_ok = false;
-        }
-    }
-    let report = if header_ok {
-        match typed::<Report>(&Value::Object(obj), "") {
-            Ok(r) => Some(r),
-            Err(f) => {
-                findings.push(f);
-                None
-            }
-        }
-    } else {
-        None
-    };
-    let report = report.map(|mut r| {
-        // Put the checked arrays back; every element there reads.
-        if let Some(v) = arrays.get("values") {
-            r.values = typed(v, "/values").unwrap_or_default();
-        }
-        if let Some(v) = arrays.get("activities") {
-            r.activities = typed(v, "/activities").unwrap_or_default();
-        }
-        if let Some(v) = arrays.get("funding") {
-            r.funding = typed(v, "/funding").unwrap_or_default();
-        }
-        r.positions = positions;
-        r
-    });
-    Read { value: report, findings, source: None }
-}
-
-/// The report's top-level fields other than its arrays, and whether each is required.
-const HEADER: &[(&str, bool)] =
-    &[("plan", true), ("unit", true), ("kind", true), ("period", true), ("submitted", true), ("notes", false)];
-
-fn check_header(field: &str, v: &Value, at: &str) -> Result<(), Finding> {
-    match field {
-        "kind" => typed::<crate::calendar::ReportKind>(v, at).map(drop),
-        "period" => typed::<crate::calendar::Period>(v, at).map(drop),
-        "submitted" => typed::<crate::model::Date>(v, at).map(drop),
-        _ => typed::<String>(v, at).map(drop),
-    }
-}
-
-fn check_element(field: &str, item: &Value, at: &str) -> Result<(), Finding> {
-    match field {
-        "values" => typed::<crate::model::ValueEntry>(item, at).map(drop),
-        "activities" => typed::<crate::model::ActivityResult>(item, at).map(drop),
-        _ => typed::<crate::model::FundingLine>(item, at).map(drop),
-    }
+    let mut cx = typed::Cx { findings };
+    let report = typed::read::<Report>(&value, "", &mut cx);
+    Read { value: report, findings: cx.findings, source: None }
 }
 
 /// Reads a plan from JSON text, within the default [`Limits`].
@@ -611,22 +515,17 @@ pub fn plan_from_value_with(mut value: Value, limits: &Limits) -> Read<Plan> {
     }
     let mut findings = Vec::new();
     normalize(&mut value, "", &mut findings);
-    match typed::<Plan>(&value, "") {
-        Ok(p) => Read { value: Some(p), findings, source: None },
-        Err(f) => {
-            findings.push(f);
-            Read { value: None, findings, source: None }
-        }
-    }
+    let mut cx = typed::Cx { findings };
+    let plan = typed::read::<Plan>(&value, "", &mut cx);
+    let mut findings = cx.findings;
+    crate::finding::sort(&mut findings);
+    Read { value: plan, findings: limits.cap(findings), source: None }
 }
 
-pub(crate) fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
+/// Reads the host's limits from JSON text (`{"max_bytes": 100000}`; a
+/// field left out keeps its default); the findings when they are not limits.
+pub fn limits_from_str(text: &str) -> Result<Limits, Vec<Finding>> {
+    let value = parse_json(text).map_err(|f| vec![f])?;
+    let mut cx = typed::Cx::default();
+    typed::read::<Limits>(&value, "", &mut cx).ok_or(cx.findings)
 }
