@@ -20,6 +20,9 @@ pub enum ApiError {
     /// The plan cannot be read; its findings say where and why.
     #[error("{}", plan_message(.0))]
     Plan(Vec<Finding>),
+    /// Typed text that is not a date or a number (`parse_date`, `parse_number`); the finding says why.
+    #[error("{}", first_message(.0))]
+    Parse(Vec<Finding>),
     /// A date argument that is not a date.
     #[error("not a date: {0:?} (use 2025-01-15, 15/1/2025 or \"ngày 15 tháng 1 năm 2025\")")]
     Date(String),
@@ -59,7 +62,7 @@ impl ApiError {
     /// The findings behind the error, if any.
     pub fn findings(&self) -> &[Finding] {
         match self {
-            ApiError::Plan(f) | ApiError::Report(f) | ApiError::Limits(f) => f,
+            ApiError::Plan(f) | ApiError::Report(f) | ApiError::Limits(f) | ApiError::Parse(f) => f,
             ApiError::Date(_) | ApiError::Schema(_) => &[],
         }
     }
@@ -83,6 +86,31 @@ pub fn load_report(text: &str) -> Result<Report, ApiError> {
 /// Reads a date: `2025-01-15`, `15/1/2025` or `ngày 15 tháng 1 năm 2025`.
 pub fn date(text: &str) -> Result<Date, ApiError> {
     calendar::parse_vi(text).map_err(|_| ApiError::Date(text.to_string()))
+}
+
+/// What a person typed in a date field, as the report's ISO date:
+/// `4/12/2024`, `04-12-2024`, `ngày 4 tháng 12 năm 2024` or `2024-12-04`.
+/// The error's finding says which forms are read.
+pub fn parse_date(text: &str) -> Result<Date, ApiError> {
+    calendar::parse_vi(text).map_err(|_| {
+        ApiError::Parse(vec![crate::Finding::new(crate::Code::Malformed, "", crate::messages::not_a_typed_date(text))
+            .with("actual", text)
+            .with("problem", "not_a_date")])
+    })
+}
+
+/// What a person typed in a number field, as a plain number: `1.234` and
+/// `1 234` are 1234, `75,5` is 75.5. The error's finding says why not.
+pub fn parse_number(text: &str) -> Result<f64, ApiError> {
+    crate::numbers::parse_vi(text).map_err(|e| {
+        let (m, problem) = match e {
+            crate::numbers::NumberError::NotANumber => (crate::messages::not_a_typed_number(text), "not_a_number"),
+            crate::numbers::NumberError::Ambiguous => (crate::messages::ambiguous_number(text), "ambiguous_number"),
+        };
+        ApiError::Parse(vec![crate::Finding::new(crate::Code::Malformed, "", m)
+            .with("actual", text)
+            .with("problem", problem)])
+    })
 }
 
 /// Today in Vietnam (UTC+7), from the host's clock in seconds since 1970.

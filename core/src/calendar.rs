@@ -178,14 +178,16 @@ fn ymd(whole: &str, y: &str, m: &str, d: &str) -> Result<Date, DateError> {
 }
 
 /// Reads a date as officers write it: `2024-04-24`, `24/4/2024`, `24/04/2024`,
-/// or `ngày 24 tháng 4 năm 2024` (any case, extra spaces allowed).
+/// `24-4-2024`, `24.4.2024`, or `ngày 24 tháng 4 năm 2024` (any case, extra
+/// spaces allowed).
 pub fn parse_vi(s: &str) -> Result<Date, DateError> {
     let t = s.trim();
-    if t.contains('-') {
+    if t.split('-').next().is_some_and(|y| y.len() == 4) {
         return parse_iso(t);
     }
-    if t.contains('/') {
-        let parts: Vec<&str> = t.split('/').collect();
+    // 24/4/2024, and the same with dashes or dots, as forms and spreadsheets write it.
+    if let Some(sep) = ['/', '-', '.'].into_iter().find(|c| t.contains(*c)) {
+        let parts: Vec<&str> = t.split(sep).collect();
         return match parts.as_slice() {
             [d, m, y] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => ymd(s, y, m, d),
             _ => Err(DateError::Form(s.to_string())),
@@ -245,7 +247,7 @@ mod tests {
         assert!(matches!(parse_vi("30/2/2024"), Err(DateError::NoSuchDay(_))));
         assert!(matches!(parse_iso("2023-02-29"), Err(DateError::NoSuchDay(_))));
         assert_eq!(parse_iso("2024-02-29"), Ok(d(2024, 2, 29)));
-        for s in ["", "24.4.2024", "2024-4-24", "ngày 24 tháng tư năm 2024", "+2024-04-24", "24/4/24"] {
+        for s in ["", "24.4.24", "2024-4-24", "ngày 24 tháng tư năm 2024", "+2024-04-24", "24/4/24"] {
             assert!(parse_vi(s).is_err(), "{s}");
         }
     }

@@ -26,6 +26,7 @@ pub mod catalog;
 pub mod finding;
 pub mod messages;
 pub mod model;
+pub mod numbers;
 pub mod output;
 pub mod publish;
 pub mod read;

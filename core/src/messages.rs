@@ -136,6 +136,29 @@ pub fn missing_field(field: &str) -> M {
     m(format!("Thiếu trường bắt buộc \"{field}\"."), format!("Required field \"{field}\" is missing."))
 }
 
+pub fn not_a_typed_date(v: &str) -> M {
+    m(
+        format!("\"{v}\" không phải ngày hợp lệ: ghi dạng 4/12/2024, ngày 4 tháng 12 năm 2024 hoặc 2024-12-04."),
+        format!("\"{v}\" is not a date: write 4/12/2024, ngày 4 tháng 12 năm 2024 or 2024-12-04."),
+    )
+}
+
+pub fn not_a_typed_number(v: &str) -> M {
+    m(
+        format!("\"{v}\" không phải số: ghi dạng 1.234 hoặc 75,5."),
+        format!("\"{v}\" is not a number: write it as 1.234 (thousands) or 75,5 (decimal comma)."),
+    )
+}
+
+pub fn ambiguous_number(v: &str) -> M {
+    m(
+        format!(
+            "\"{v}\" được ghi theo kiểu tiếng Anh (dấu phẩy phân cách hàng nghìn): hãy ghi dấu chấm phân cách hàng nghìn và dấu phẩy thập phân, ví dụ 1.234,5."
+        ),
+        format!("\"{v}\" is written the English way: in Vietnamese dots group thousands and the comma is decimal (1.234,5)."),
+    )
+}
+
 pub fn unknown_word(got: &str, allowed: &[String]) -> M {
     let list = allowed.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
     m(

@@ -351,3 +351,38 @@ fn the_language_checks_catch_what_officers_saw() {
     assert!(!english_problems("Value is không hợp lệ").is_empty());
     assert!(english_problems("Unit \"Huyện Tam Đường\" is not expected.").is_empty());
 }
+
+/// A parse vector's case, run the way a host calls `parse_date` / `parse_number`:
+/// the value, or the finding's code and problem.
+fn parse_case(kind: &str, input: &str) -> Value {
+    let result = match kind {
+        "date" => binhdang::api::parse_date(input).map(|d| json!(d.iso())),
+        _ => binhdang::api::parse_number(input).map(|x| json!(x)),
+    };
+    match result {
+        Ok(v) => json!({"expected": v}),
+        Err(e) => {
+            let f = &e.findings()[0];
+            json!({"finding": {"code": f.code, "problem": f.context["problem"]}})
+        }
+    }
+}
+
+#[test]
+fn parse_vectors() {
+    let mut errors = Vec::new();
+    for (name, v) in vectors("tests/conformance/parse") {
+        for case in v["cases"].as_array().unwrap() {
+            let input = case["input"].as_str().unwrap();
+            let mut expected = case.clone();
+            expected.as_object_mut().unwrap().remove("input");
+            common::matches(
+                &expected,
+                &parse_case(v["kind"].as_str().unwrap(), input),
+                &format!("{name} {input:?}"),
+                &mut errors,
+            );
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}

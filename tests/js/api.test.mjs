@@ -52,7 +52,8 @@ test("a host's limits: past max_reports a report is rejected unread, and bad lim
   assert.deepEqual(s.accounting[1].findings.map((f) => [f.code, f.context.limit_name]), [["too_large", "number of reports"]]);
   assert.throws(() => binhdang.validateReport(report, plan, { limits: { max_size: 1 } }), (e) => {
     assert.equal(e.name, "BinhdangError");
-    assert.match(e.message, /unknown field `max_size`/);
+    assert.match(e.message, /"max_size" is not allowed/);
+    assert.equal(e.findings[0].path, "/max_size");
     return true;
   });
 });

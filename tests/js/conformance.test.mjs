@@ -37,3 +37,19 @@ for (const [name, v] of AGGREGATE) {
     assert.deepEqual(checkSummary(v.expected, summary), [], v.description);
   });
 }
+
+for (const [name, v] of vectors("parse")) {
+  test(`parse ${name}`, () => {
+    for (const c of v.cases) {
+      let got;
+      try {
+        got = { expected: v.kind === "date" ? binhdang.parseDate(c.input) : binhdang.parseNumber(c.input) };
+      } catch (e) {
+        assert.equal(e.name, "BinhdangError", c.input);
+        got = { finding: { code: e.findings[0].code, problem: e.findings[0].context.problem } };
+      }
+      const { input, ...want } = c;
+      assert.deepEqual(got, want, `${name} ${JSON.stringify(input)}`);
+    }
+  });
+}

@@ -164,6 +164,27 @@ fun main() {
         if (summary.accounting.size != v.getAsJsonArray("reports").size()) errors.add("accounting size")
         if (errors.isEmpty()) passed++ else { failed++; println("FAIL aggregate $name: ${errors.joinToString("; ")}") }
     }
+    // Typed text: the value, or the finding's code and problem.
+    for ((name, v) in vectors("parse")) {
+        val errors = mutableListOf<String>()
+        for (c in v.getAsJsonArray("cases").map { it.asJsonObject }) {
+            val input = c["input"].asString
+            val got = JsonObject()
+            try {
+                if (v["kind"].asString == "date") got.addProperty("expected", parseDate(input))
+                else got.addProperty("expected", parseNumber(input))
+            } catch (e: BinhdangException.Parse) {
+                val f = e.findings[0]
+                val problem = JsonParser.parseString(f.contextJson).asJsonObject["problem"].asString
+                got.add("finding", JsonObject().apply { addProperty("code", f.code); addProperty("problem", problem) })
+            }
+            val want = c.deepCopy().apply { remove("input") }
+            val errs = mutableListOf<String>()
+            matches(want, got, input, errs)
+            errors.addAll(errs)
+        }
+        if (errors.isEmpty()) passed++ else { failed++; println("FAIL parse $name: $errors") }
+    }
     // A Checker (the plan read once) answers like validateReport on every report vector.
     var same = 0
     for ((name, v) in vectors("validate").filter { (_, v) -> v["mode"] == null && v.has("report") && !v.has("context") }) {

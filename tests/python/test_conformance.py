@@ -12,6 +12,7 @@ from vectors import brief, check_summary, plan_text, report_texts, vectors
 
 VALIDATE = vectors("validate")
 AGGREGATE = vectors("aggregate")
+PARSE = vectors("parse")
 
 
 def run_validate(v: Dict[str, Any]) -> Any:
@@ -43,10 +44,29 @@ def test_aggregate_vector(name: str, v: Dict[str, Any]) -> None:
     assert check_summary(v["expected"], summary.to_dict()) == [], v["description"]
 
 
+@pytest.mark.parametrize("name,v", PARSE, ids=[n for n, _ in PARSE])
+def test_parse_vector(name: str, v: Dict[str, Any]) -> None:
+    for case in v["cases"]:
+        got: Dict[str, Any]
+        try:
+            if v["kind"] == "date":
+                got = {"expected": binhdang.parse_date(case["input"]).isoformat()}
+            else:
+                got = {"expected": binhdang.parse_number(case["input"])}
+        except binhdang.BinhdangError as e:
+            got = {"finding": {"code": e.findings[0].code, "problem": e.findings[0].context["problem"]}}
+        want = {k: x for k, x in case.items() if k != "input"}
+        if isinstance(want.get("expected"), float):
+            assert got.get("expected") == pytest.approx(want["expected"]), case
+        else:
+            assert got == want, case
+
+
 def test_limits_that_are_not_limits_raise() -> None:
     v = VALIDATE[0][1]
-    with pytest.raises(binhdang.BinhdangError, match="unknown field `max_size`"):
+    with pytest.raises(binhdang.BinhdangError, match="max_size") as raised:
         binhdang.validate_report(report_texts(v)[0], plan_text(v), limits={"max_size": 5})
+    assert raised.value.findings[0].path == "/max_size"
 
 
 def test_there_are_enough_vectors() -> None:

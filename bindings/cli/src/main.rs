@@ -69,6 +69,12 @@ impl From<LangArg> for Lang {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ParseWhat {
+    Date,
+    Number,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ValidateFormat {
     Text,
     Json,
@@ -159,6 +165,18 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Turn what a person typed into the report's form: a date (4/12/2024 →
+    /// 2024-12-04) or a number (1.234 → 1234, 75,5 → 75.5). Exit 1 when it is neither.
+    Parse {
+        #[arg(value_enum)]
+        what: ParseWhat,
+        text: String,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+        /// text: the value, or the finding's message on stderr; json: {"value": ...} or {"findings": [...]}.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ValidateFormat,
+    },
     /// Print the built-in catalogue: national targets with sources and the unconfirmed flag.
     Catalog {
         #[arg(long, value_enum, default_value = "vi")]
@@ -197,6 +215,29 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
         Command::CheckPlan { plan, lang, format } => check_plan(&plan, lang.into(), format),
         Command::Schema { name, write } => schema(name.as_deref(), write.as_deref()),
         Command::Sample { scale, out } => sample(&scale, &out),
+        Command::Parse { what, text, lang, format } => {
+            let parsed = match what {
+                ParseWhat::Date => binhdang::api::parse_date(&text).map(|d| serde_json::json!(d.iso())),
+                ParseWhat::Number => binhdang::api::parse_number(&text).map(|x| serde_json::json!(x)),
+            };
+            let code = if parsed.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) };
+            match (format, parsed) {
+                (ValidateFormat::Json, Ok(value)) => outln!("{}", to_json(&serde_json::json!({ "value": value }))),
+                (ValidateFormat::Json, Err(e)) => {
+                    outln!("{}", to_json(&serde_json::json!({ "findings": e.findings() })))
+                }
+                (ValidateFormat::Text, Ok(value)) => match value.as_f64() {
+                    Some(x) => outln!("{}", binhdang::numbers::plain(x)),
+                    None => outln!("{}", value.as_str().unwrap_or_default()),
+                },
+                (ValidateFormat::Text, Err(e)) => {
+                    for f in e.findings() {
+                        eprintln!("{}", if matches!(lang, LangArg::Vi) { &f.message_vi } else { &f.message_en });
+                    }
+                }
+            }
+            Ok(code)
+        }
         Command::Catalog { lang, format } => {
             let catalog = Catalog::builtin();
             match format {

@@ -148,6 +148,9 @@ pub enum BinhdangError {
     /// A report that must be readable (`load_report`) cannot be read.
     #[error("{detail}")]
     Report { detail: String, findings: Vec<Finding> },
+    /// Typed text that is not a date or a number (`parseDate`, `parseNumber`).
+    #[error("{detail}")]
+    Parse { detail: String, findings: Vec<Finding> },
     /// A date that is not a date.
     #[error("{detail}")]
     Date { detail: String },
@@ -228,6 +231,7 @@ impl From<ApiError> for BinhdangError {
         match e {
             ApiError::Plan(f) => BinhdangError::Plan { detail, findings: findings(&f) },
             ApiError::Report(f) => BinhdangError::Report { detail, findings: findings(&f) },
+            ApiError::Parse(f) => BinhdangError::Parse { detail, findings: findings(&f) },
             ApiError::Date(_) => BinhdangError::Date { detail },
             ApiError::Schema(_) => BinhdangError::Schema { detail },
             ApiError::Limits(_) => BinhdangError::Limits { detail },
@@ -426,6 +430,20 @@ pub fn schema(name: String) -> Result<String, BinhdangError> {
 #[uniffi::export]
 pub fn catalog_json() -> String {
     serde_json::to_string(&binhdang::Catalog::builtin()).unwrap_or_default()
+}
+
+/// What a person typed in a date field, as the report's ISO date
+/// (`4/12/2024` → `2024-12-04`); `BinhdangError.Parse` with the finding otherwise.
+#[uniffi::export]
+pub fn parse_date(text: String) -> Result<String, BinhdangError> {
+    Ok(api::parse_date(&text)?.iso())
+}
+
+/// What a person typed in a number field, as a number (`1.234` → 1234,
+/// `75,5` → 75.5); `BinhdangError.Parse` with the finding otherwise.
+#[uniffi::export]
+pub fn parse_number(text: String) -> Result<f64, BinhdangError> {
+    Ok(api::parse_number(&text)?)
 }
 
 /// The library's version.

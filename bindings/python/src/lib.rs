@@ -155,6 +155,18 @@ fn catalog() -> PyResult<String> {
     to_json(&binhdang::Catalog::builtin())
 }
 
+/// What a person typed in a date field, as YYYY-MM-DD; BinhdangError otherwise.
+#[pyfunction]
+fn parse_date(text: &str) -> PyResult<String> {
+    Ok(api::parse_date(text).map_err(err)?.iso())
+}
+
+/// What a person typed in a number field, as a number; BinhdangError otherwise.
+#[pyfunction]
+fn parse_number(text: &str) -> PyResult<f64> {
+    api::parse_number(text).map_err(err)
+}
+
 /// Today's date in Vietnam (UTC+7), YYYY-MM-DD.
 #[pyfunction]
 fn today() -> PyResult<String> {
@@ -179,6 +191,8 @@ fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(schema_names, m)?,
         wrap_pyfunction!(catalog, m)?,
         wrap_pyfunction!(today, m)?,
+        wrap_pyfunction!(parse_date, m)?,
+        wrap_pyfunction!(parse_number, m)?,
     ] {
         m.add_function(f)?;
     }

@@ -201,6 +201,20 @@ pub fn catalog() -> Result<JsValue, JsValue> {
     to_js(&binhdang::Catalog::builtin())
 }
 
+/// What a person typed in a date field, as the report's ISO date
+/// (`4/12/2024` → `2024-12-04`); throws `BinhdangError` with the finding otherwise.
+#[wasm_bindgen(js_name = parseDate)]
+pub fn parse_date(text: &str) -> Result<String, JsValue> {
+    Ok(api::parse_date(text).map_err(err)?.iso())
+}
+
+/// What a person typed in a number field, as a number (`1.234` → 1234,
+/// `75,5` → 75.5); throws `BinhdangError` with the finding otherwise.
+#[wasm_bindgen(js_name = parseNumber)]
+pub fn parse_number(text: &str) -> Result<f64, JsValue> {
+    api::parse_number(text).map_err(err)
+}
+
 /// The library's version.
 #[wasm_bindgen]
 pub fn version() -> String {

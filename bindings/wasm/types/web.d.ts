@@ -223,6 +223,7 @@ export type UnitId4 = string;
 export type Code =
 | "malformed"
 | "too_large"
+| "findings_truncated"
 | "unknown_field"
 | "text_not_normalized"
 | "plan_mismatch"
@@ -239,8 +240,12 @@ export type Code =
 | "duplicate_value"
 | "missing_required"
 | "sex_breakdown_required"
+| "field_not_for_measure"
+| "numerator_denominator_required"
 | "late_submission"
 | "future_submission"
+| "submitted_before_period_start"
+| "value_out_of_range"
 | "submitted_before_period_end"
 | "annual_below_six_month"
 | "outlier"
@@ -967,6 +972,10 @@ export interface Outcome {
     index: number;
     kind?: ReportKind | null;
     period?: Period2 | null;
+    /**
+     * Where it came from, when the host said (the file name in the CLI).
+     */
+    source?: string | null;
     status: Status;
     submitted?: Date | null;
     /**
@@ -1034,40 +1043,18 @@ export interface AreaActivities {
 export interface ActivityTally {
     activity: ActivityId1;
     /**
+     * The activity's outputs (classes held, people reached...), added up
+     * over every unit's report by indicator, as province-wide figures
+     * (`unit` is the root; a figure that is not added up stays one per
+     * reporting unit). Outputs feed only these totals, never the units'
+     * indicator figures, so nothing is counted twice.
+     */
+    outputs?: Figure[];
+    /**
      * How many units reported each status.
      */
     statuses: {
         [k: string]: number;
-    };
-}
-/**
- * Completeness and timeliness of one schedule entry.
- *
- * This interface was referenced by `BinhdangTypes`'s JSON-Schema
- * via the `definition` "Completeness".
- */
-export interface Completeness {
-    /**
-     * Units expected to report (those the plan names that exist in the period).
-     */
-    expected: number;
-    late: number;
-    missing: number;
-    not_yet_due: number;
-    on_time: number;
-    /**
-     * Units from which a report was received by the summary's date.
-     */
-    received: number;
-    /**
-     * Units whose report was received but rejected for an error.
-     */
-    rejected?: UnitId[];
-    /**
-     * The unit ids in each group: `on_time`, `late`, `missing`, `not_yet_due`.
-     */
-    units: {
-        [k: string]: UnitId[];
     };
 }
 /**
@@ -1088,6 +1075,12 @@ export interface Figure {
      * Percents, ratios, rates: the summed numerators.
      */
     numerator?: Parts1 | null;
+    /**
+     * Parts whose sum passed 2^53 − 1 (`total`, `numerator/female`...):
+     * left empty above, marked here and in every table, and named by an
+     * `overflow` finding of the summary. Never silently absent.
+     */
+    overflow?: string[];
     /**
      * How many reports fed this figure.
      */
@@ -1151,6 +1144,36 @@ export interface GenderMetrics {
     parity_index?: number | null;
 }
 /**
+ * Completeness and timeliness of one schedule entry.
+ *
+ * This interface was referenced by `BinhdangTypes`'s JSON-Schema
+ * via the `definition` "Completeness".
+ */
+export interface Completeness {
+    /**
+     * Units expected to report (those the plan names that exist in the period).
+     */
+    expected: number;
+    late: number;
+    missing: number;
+    not_yet_due: number;
+    on_time: number;
+    /**
+     * Units from which a report was received by the summary's date.
+     */
+    received: number;
+    /**
+     * Units whose report was received but rejected for an error.
+     */
+    rejected?: UnitId[];
+    /**
+     * The unit ids in each group: `on_time`, `late`, `missing`, `not_yet_due`.
+     */
+    units: {
+        [k: string]: UnitId[];
+    };
+}
+/**
  * Money by funding source, whole đồng.
  *
  * This interface was referenced by `BinhdangTypes`'s JSON-Schema
@@ -1196,6 +1219,10 @@ export interface Tables {
     completeness: CompletenessRow[];
     figures: FigureRow[];
     funding: FundingRow[];
+    /**
+     * Activities' outputs by indicator and sex.
+     */
+    outputs?: OutputRow[];
     progress: ProgressRow[];
 }
 /**
@@ -1240,6 +1267,11 @@ export interface FigureRow {
     indicator: IndicatorId;
     kind: ReportKind;
     numerator?: Count | null;
+    /**
+     * The sum passed 2^53 − 1: `value` is empty, and an `overflow` finding
+     * of the summary names the figure.
+     */
+    overflow?: boolean;
     period_from: Date;
     period_to: Date;
     reports: number;
@@ -1272,6 +1304,45 @@ export interface FundingRow {
     source: FundingSourceId;
     source_name: string;
     spent?: Count | null;
+}
+/**
+ * One row of an activity's outputs, added up over the province: the
+ * activity, then the figure row (its `unit` is the root).
+ *
+ * This interface was referenced by `BinhdangTypes`'s JSON-Schema
+ * via the `definition` "OutputRow".
+ */
+export interface OutputRow {
+    activity: ActivityId1;
+    area: number;
+    denominator?: Count | null;
+    entry: string;
+    indicator: IndicatorId;
+    kind: ReportKind;
+    numerator?: Count | null;
+    /**
+     * The sum passed 2^53 − 1: `value` is empty, and an `overflow` finding
+     * of the summary names the figure.
+     */
+    overflow?: boolean;
+    period_from: Date;
+    period_to: Date;
+    reports: number;
+    /**
+     * SDMX sex code: `F`, `M` or `_T` (total).
+     */
+    sex: string;
+    /**
+     * Withheld in a published summary: a small count of violence cases or
+     * victims, or a cell that would give one away. `value` is then empty.
+     */
+    suppressed?: boolean;
+    unit: UnitId;
+    unit_name: string;
+    /**
+     * The count, or the percent/ratio/rate computed from numerator and denominator.
+     */
+    value?: number | null;
 }
 /**
  * One indicator against one target year, for one schedule entry.
@@ -1313,6 +1384,19 @@ export interface Limits {
      * itself never goes past 128, so the stack is safe whatever the input.
      */
     max_depth?: number;
+    /**
+     * Findings kept for one report or plan; past it, one closing
+     * `findings_truncated` finding says how many more there were. Default 1,000.
+     */
+    max_findings?: number;
+    /**
+     * JSON values of any kind in one report or plan: every object, array,
+     * element and field counts, so no list (values, activities, outputs,
+     * funding lines, units, schedule entries...) escapes the bound. Default
+     * 200,000: a report of 10,000 values split by sex holds about 60,000; a
+     * plan of every commune in the country about 40,000.
+     */
+    max_nodes?: number;
     /**
      * Reports in one batch or summary. Default 1,000,000.
      */
@@ -1417,6 +1501,18 @@ export function catalog(): Catalog;
 export function loadReport(report: Report | string): Report;
 
 /**
+ * What a person typed in a date field, as the report's ISO date
+ * (`4/12/2024` → `2024-12-04`); throws `BinhdangError` with the finding otherwise.
+ */
+export function parseDate(text: string): string;
+
+/**
+ * What a person typed in a number field, as a number (`1.234` → 1234,
+ * `75,5` → 75.5); throws `BinhdangError` with the finding otherwise.
+ */
+export function parseNumber(text: string): number;
+
+/**
  * The summary as tidy tables (figures, completeness, progress, funding,
  * activities): what a portal's grid shows. Adds up like `aggregate`.
  */
@@ -1447,6 +1543,8 @@ export interface InitOutput {
     readonly checker_new: (a: any) => [number, number, number];
     readonly checker_validateReport: (a: number, b: any, c: number) => [number, number, number];
     readonly loadReport: (a: any) => [number, number, number];
+    readonly parseDate: (a: number, b: number) => [number, number, number, number];
+    readonly parseNumber: (a: number, b: number) => [number, number, number];
     readonly tables: (a: any, b: any, c: number, d: number, e: number) => [number, number, number];
     readonly validateReport: (a: any, b: any, c: number) => [number, number, number];
     readonly validateReports: (a: any, b: any, c: number) => [number, number, number];

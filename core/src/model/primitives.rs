@@ -1,8 +1,7 @@
 //! Small value types shared by plans and reports: dates, counts, ids.
 //!
-//! Each one reads strictly from JSON and says what went wrong in words a
-//! reader can turn into a Vietnamese and an English message (see
-//! [`crate::read`]).
+//! The reader (`crate::read`) reads them with typed problems; their serde
+//! `Deserialize` serves Rust hosts that hold already checked JSON.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -16,10 +15,6 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 /// Every runtime that binhdang serves (JavaScript above all) represents this
 /// integer exactly, so the same report gives the same totals everywhere.
 pub const MAX_COUNT: u64 = 9_007_199_254_740_991;
-
-/// Marks errors that come from binhdang's own types so the reader can tell
-/// them apart from serde's wording. Never shown to a user.
-pub(crate) const ERR_TAG: &str = "binhdang:";
 
 /// A calendar date, written `YYYY-MM-DD` in JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -74,7 +69,7 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date YYYY-MM-DD")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
-                crate::calendar::parse_iso(s).map_err(|_| E::custom(format!("{ERR_TAG}bad_date:{s}")))
+                crate::calendar::parse_iso(s).map_err(|_| E::custom(format!("not a date YYYY-MM-DD: {s}")))
             }
         }
         d.deserialize_str(V)
@@ -138,21 +133,21 @@ impl<'de> Deserialize<'de> for Count {
                 f.write_str("a whole number from 0")
             }
             fn visit_u64<E: de::Error>(self, n: u64) -> Result<Count, E> {
-                Count::new(n).ok_or_else(|| E::custom(format!("{ERR_TAG}too_big:{n}")))
+                Count::new(n).ok_or_else(|| E::custom(format!("past 2^53 - 1: {n}")))
             }
             fn visit_i64<E: de::Error>(self, n: i64) -> Result<Count, E> {
                 match u64::try_from(n) {
                     Ok(n) => self.visit_u64(n),
-                    Err(_) => Err(E::custom(format!("{ERR_TAG}negative:{n}"))),
+                    Err(_) => Err(E::custom(format!("negative: {n}"))),
                 }
             }
             fn visit_f64<E: de::Error>(self, x: f64) -> Result<Count, E> {
                 if x < 0.0 {
-                    Err(E::custom(format!("{ERR_TAG}negative:{x}")))
+                    Err(E::custom(format!("negative: {x}")))
                 } else if x.fract() == 0.0 && x > MAX_COUNT as f64 {
-                    Err(E::custom(format!("{ERR_TAG}too_big:{x}")))
+                    Err(E::custom(format!("past 2^53 - 1: {x}")))
                 } else {
-                    Err(E::custom(format!("{ERR_TAG}fraction:{x}")))
+                    Err(E::custom(format!("not a whole number: {x}")))
                 }
             }
         }

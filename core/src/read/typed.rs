@@ -380,9 +380,11 @@ impl FromJson for u64 {
     }
 }
 
+/// Limits: `usize` is 32 bits in WebAssembly, and a host's limits must mean
+/// the same in every runtime (and in the schema), so they stop at 2^32 − 1.
 impl FromJson for usize {
     fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<usize> {
-        whole(v, at, cx, 0, MAX_COUNT).and_then(|n| usize::try_from(n).ok())
+        whole(v, at, cx, 0, u64::from(u32::MAX)).and_then(|n| usize::try_from(n).ok())
     }
 }
 

@@ -45,6 +45,8 @@ __all__ = [
     "findings_frame",
     "load_plan",
     "load_report",
+    "parse_date",
+    "parse_number",
     "schema",
     "schema_names",
     "validate_report",
@@ -540,6 +542,25 @@ def schema(name: str) -> Dict[str, Any]:
 def schema_names() -> List[str]:
     """The names ``schema`` accepts."""
     return list(_native.schema_names())
+
+
+def parse_date(text: str) -> _dt.date:
+    """What a person typed in a date field, as a date: ``"4/12/2024"``,
+    ``"04-12-2024"``, ``"ngày 4 tháng 12 năm 2024"`` or ``"2024-12-04"``.
+
+    Raises ``BinhdangError`` with the finding when it is not a date.
+    """
+    return _dt.date.fromisoformat(str(_call(_native.parse_date, text)))
+
+
+def parse_number(text: str) -> Union[int, float]:
+    """What a person typed in a number field, as a number: ``"1.234"`` and
+    ``"1 234"`` are 1234, ``"75,5"`` is 75.5 (an ``int`` when whole).
+
+    Raises ``BinhdangError`` with the finding when it is not a number.
+    """
+    value = float(_call(_native.parse_number, text))
+    return int(value) if value.is_integer() else value
 
 
 def catalog() -> Catalog:

@@ -1,0 +1,100 @@
+//! Numbers as officers type them, turned into the contract's plain numbers.
+//!
+//! Vietnamese writes 1.234.567 (dots between thousands) and 75,5 (a decimal
+//! comma); a spreadsheet or a form may add spaces between thousands
+//! (1 234). The report's JSON holds plain numbers, so portals and apps call
+//! [`parse_vi`] on what a person typed before they build a report.
+
+/// Why a typed number could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberError {
+    /// Not a number at all.
+    NotANumber,
+    /// A comma between groups of three and a dot after (1,234.5): the English
+    /// way, which in Vietnamese reads the other way round.
+    Ambiguous,
+}
+
+/// Reads `1.234` and `1 234` as 1234, `75,5` as 75.5, `1.234,5` as 1234.5,
+/// `-3` as −3. A single dot not followed by exactly three digits is a
+/// decimal point (`12.5`), since no Vietnamese number groups that way.
+pub fn parse_vi(text: &str) -> Result<f64, NumberError> {
+    let t: String = text.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')).collect();
+    let (sign, body) = match t.strip_prefix('-').or_else(|| t.strip_prefix('\u{2212}')) {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, t.strip_prefix('+').unwrap_or(&t)),
+    };
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return Err(NumberError::NotANumber);
+    }
+    let (whole, fraction) = match body.split_once(',') {
+        Some((_, f)) if f.contains(',') || f.contains('.') => {
+            // 1,234.5 or 1,234,567: commas between thousands, the English way.
+            return Err(if f.contains('.') || f.split(',').all(|g| g.len() == 3) {
+                NumberError::Ambiguous
+            } else {
+                NumberError::NotANumber
+            });
+        }
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    let groups: Vec<&str> = whole.split('.').collect();
+    let digits = match groups.as_slice() {
+        [one] => (*one).to_string(),
+        [first, rest @ ..] if !first.is_empty() && rest.iter().all(|g| g.len() == 3) => groups.concat(),
+        // One dot, not before three digits, and no comma: a decimal point.
+        [w, f] if fraction.is_none() => return number(w, Some(f)).map(|x| sign * x),
+        _ => return Err(NumberError::NotANumber),
+    };
+    number(&digits, fraction).map(|x| sign * x)
+}
+
+/// A number as the report's JSON writes it: `1234`, not `1234.0`.
+pub fn plain(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() <= crate::model::MAX_COUNT as f64 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+fn number(whole: &str, fraction: Option<&str>) -> Result<f64, NumberError> {
+    let ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !ok(whole) || fraction.is_some_and(|f| !ok(f)) {
+        return Err(NumberError::NotANumber);
+    }
+    let text = match fraction {
+        Some(f) => format!("{whole}.{f}"),
+        None => whole.to_string(),
+    };
+    text.parse::<f64>().map_err(|_| NumberError::NotANumber)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_numbers() {
+        for (text, value) in [
+            ("1.234", 1234.0),
+            ("1.234.567", 1_234_567.0),
+            ("1 234", 1234.0),
+            ("75,5", 75.5),
+            ("1.234,5", 1234.5),
+            ("12.5", 12.5),
+            ("0,05", 0.05),
+            ("-3", -3.0),
+            ("342", 342.0),
+        ] {
+            assert_eq!(parse_vi(text), Ok(value), "{text}");
+        }
+        for text in ["", "abc", "1.23.4", "1,2,3", ",5", "1..2"] {
+            assert_eq!(parse_vi(text), Err(NumberError::NotANumber), "{text}");
+        }
+        assert_eq!(parse_vi("1,234.5"), Err(NumberError::Ambiguous));
+        assert_eq!(parse_vi("1,234,567"), Err(NumberError::Ambiguous));
+    }
+}
