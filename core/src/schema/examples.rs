@@ -110,9 +110,9 @@ fn schedule_entry() -> Value {
     json!({
         "id": "2024-6m",
         "kind": "six_month",
-        "period": { "from": "2023-12-15", "to": "2024-06-14" },
-        "due": "2024-06-05",
-        "basis": "Kế hoạch 01/KH-BVSTBPN, mục IV.3"
+        "period": { "from": "2024-01-01", "to": "2024-06-30" },
+        "due": "2024-07-10",
+        "basis": "Nghị định 09/2019/NĐ-CP, Điều 12"
     })
 }
 
@@ -185,20 +185,20 @@ fn plan() -> Value {
     })
 }
 
-/// A six-month report, as a district sends it.
+/// A six-month report on the plan above, as a district sends it.
 fn report() -> Value {
     json!({
-        "plan": "01/KH-BVSTBPN",
+        "plan": "02/KH-THU",
         "unit": "105",
         "kind": "six_month",
-        "period": { "from": "2023-12-15", "to": "2024-06-14" },
-        "submitted": "2024-06-05",
+        "period": { "from": "2024-01-01", "to": "2024-06-30" },
+        "submitted": "2024-07-05",
         "values": [
             { "indicator": "communication_events", "total": 12 },
             { "indicator": "people_reached", "female": 1830, "male": 1410, "total": 3240 },
             { "indicator": "nq28-mt1", "numerator": { "total": 5 }, "denominator": { "total": 7 } }
         ],
-        "activities": [{ "activity": "3.2", "status": "in_progress" }],
+        "activities": [{ "activity": "1.1", "status": "in_progress" }],
         "funding": [{ "source": "ngan-sach-dia-phuong", "planned": 120_000_000, "spent": 48_000_000 }]
     })
 }
