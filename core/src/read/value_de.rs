@@ -122,10 +122,33 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de, '_> {
         }
     }
 
+    // A struct only from an object. serde would also fill one from an array,
+    // by position (`"period": ["2024-01-01", "2024-06-30"]`, `"rules": []`),
+    // which no person means and the JSON Schemas refuse.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Object(map) => visitor.visit_map(MapIn { iter: map.iter(), value: None, path: self.path }),
+            other => Err(not_an_object(other)),
+        }
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
     }
+}
+
+/// The error of anything but an object where a struct belongs: one
+/// function, not one per struct (the WebAssembly module's size).
+#[cold]
+#[inline(never)]
+fn not_an_object(v: &Value) -> Error {
+    de::Error::invalid_type(unexpected(v), &"object")
 }
 
 fn unexpected(v: &Value) -> de::Unexpected<'_> {
