@@ -58,17 +58,18 @@ const STANDARD_FORMATS: &[&str] = &[
     "regex",
 ];
 
-/// The range of the integers a schemars format stands for. 64-bit and
-/// pointer-sized integers stop at 2^53 − 1, as counts do: past it a
-/// JavaScript number is no longer exact, and the same document must mean
-/// the same thing in every runtime.
+/// The range of the integers a schemars format stands for, the same in
+/// every runtime binhdang has. 64-bit integers stop at 2^53 − 1, as counts
+/// do: past it a JavaScript number is no longer exact. `uint` (Rust's
+/// `usize`: the limits, indexes) stops at 2^32 − 1, because `usize` is 32
+/// bits in the WebAssembly build, which refuses anything larger.
 fn integer_range(format: &str) -> Option<(i64, i64)> {
     let max = i64::try_from(MAX_COUNT).unwrap_or(i64::MAX);
     Some(match format {
         "uint8" => (0, u8::MAX.into()),
         "uint16" => (0, u16::MAX.into()),
-        "uint32" => (0, u32::MAX.into()),
-        "uint" | "uint64" | "uint128" => (0, max),
+        "uint32" | "uint" => (0, u32::MAX.into()),
+        "uint64" | "uint128" => (0, max),
         "int8" => (i8::MIN.into(), i8::MAX.into()),
         "int16" => (i16::MIN.into(), i16::MAX.into()),
         "int32" => (i32::MIN.into(), i32::MAX.into()),
