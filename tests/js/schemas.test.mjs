@@ -45,10 +45,11 @@ test("default options without a format package: date is the only format to suppl
   // ajv knows no formats by itself, not even the standard ones; the
   // schemas use one, `date`, which ajv-formats (or any `date` format) supplies.
   for (const name of NAMES) {
-    try {
-      ajv({}, { formats: false }).compile(SCHEMAS[name]);
-    } catch (e) {
-      assert.match(e.message, /^unknown format "date" ignored in schema/, name);
+    const compile = () => ajv({}, { formats: false }).compile(SCHEMAS[name]);
+    if (JSON.stringify(SCHEMAS[name]).includes('"format":"date"')) {
+      assert.throws(compile, /^Error: unknown format "date" ignored in schema/, name);
+    } else {
+      assert.doesNotThrow(compile, name);
     }
     const a = ajv({}, { formats: false });
     a.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
