@@ -16,7 +16,7 @@ const NAMES = ["plan", "report", "catalog", "finding", "summary", "tables", "lim
 const read = (path) => JSON.parse(readFileSync(join(ROOT, path), "utf8"));
 const SCHEMAS = Object.fromEntries(NAMES.map((n) => [n, read(`schemas/${n}.schema.json`)]));
 
-/** An ajv with every schema added, so `$id`s resolve. */
+/** An ajv for draft 2020-12, with ajv-formats unless told not to. */
 function ajv(options, { formats = true } = {}) {
   const a = new Ajv2020(options);
   if (formats) addFormats(a);
