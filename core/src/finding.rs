@@ -253,14 +253,14 @@ pub struct RuleSettings {
     pub outlier_factor: f64,
     /// `outlier` ignores values where both the old and the new are below this
     /// count: small numbers swing. Default 20.
-    #[serde(default = "default_outlier_min")]
+    #[serde(default = "default_outlier_min", deserialize_with = "crate::model::exact_u64")]
     pub outlier_min: u64,
     /// How far, in points, a stated percent may be from numerator ÷ denominator. Default 0.05.
     #[serde(default = "default_percent_tolerance")]
     pub percent_tolerance: f64,
     /// A published summary hides counts of violence cases and victims below
     /// this (and the cells that would give them away). Default 5.
-    #[serde(default = "default_small_cells")]
+    #[serde(default = "default_small_cells", deserialize_with = "crate::model::exact_u64")]
     pub small_cells: u64,
 }
 

@@ -205,3 +205,59 @@ fn text_is_normalised_to_nfc() {
     assert_eq!(read.findings[0].code, Code::TextNotNormalized);
     assert_eq!(read.findings[0].path, "/notes");
 }
+
+/// Found by the schema agreement tests (docs/schemas.md): what the JSON
+/// Schemas refuse, the reader refuses too.
+#[test]
+fn an_object_written_as_an_array_is_malformed() {
+    // serde would fill a struct by position: the period from its two dates.
+    let m = malformed(
+        r#"{"plan":"01/KH-BVSTBPN","unit":"105","kind":"annual","period":["2024-01-01","2024-12-31"],"submitted":"2024-12-01"}"#,
+    );
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, "/period");
+    assert!(m[0].1.contains("đối tượng") && m[0].2.contains("expected an object"), "{m:?}");
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tests/conformance/plans/small.json")).unwrap())
+            .unwrap();
+    plan["rules"] = serde_json::json!([]);
+    let read = binhdang::read::plan_from_value(plan.clone());
+    assert!(read.value.is_none() && read.findings[0].path == "/rules", "{:?}", read.findings);
+    plan["rules"] = serde_json::json!({});
+    plan["indicators"] = serde_json::json!([{
+        "id": "x", "name_vi": "x", "name_en": "x", "by_sex": false, "aggregation": "ratio_of_sums",
+        "temporal": "flow", "direction": "at_most", "unit_vi": "x", "unit_en": "x", "source": "x",
+        "measure": ["rate", 100]
+    }]);
+    let read = binhdang::read::plan_from_value(plan);
+    assert!(read.value.is_none() && read.findings[0].path == "/indicators/0/measure", "{:?}", read.findings);
+}
+
+#[test]
+fn a_plans_whole_numbers_stop_at_2_pow_53_like_counts() {
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tests/conformance/plans/small.json")).unwrap())
+            .unwrap();
+    for (rules, ok) in [
+        (serde_json::json!({ "small_cells": 9_007_199_254_740_991_u64, "outlier_min": 0 }), true),
+        (serde_json::json!({ "small_cells": 9_007_199_254_740_992_u64 }), false),
+        (serde_json::json!({ "outlier_min": 9_007_199_254_740_992_u64 }), false),
+    ] {
+        plan["rules"] = rules.clone();
+        let read = binhdang::read::plan_from_value(plan.clone());
+        assert_eq!(read.value.is_some(), ok, "{rules}: {:?}", read.findings);
+    }
+    plan["rules"] = serde_json::json!({});
+    let rate = |per: u64| {
+        serde_json::json!([{
+            "id": "x", "name_vi": "x", "name_en": "x", "by_sex": false, "aggregation": "ratio_of_sums",
+            "temporal": "flow", "direction": "at_most", "unit_vi": "x", "unit_en": "x", "source": "x",
+            "measure": { "type": "rate", "per": per }
+        }])
+    };
+    plan["indicators"] = rate(100_000);
+    assert!(binhdang::read::plan_from_value(plan.clone()).value.is_some());
+    plan["indicators"] = rate(9_007_199_254_740_992);
+    let read = binhdang::read::plan_from_value(plan);
+    assert!(read.value.is_none() && read.findings[0].path.starts_with("/indicators/0/measure"), "{:?}", read.findings);
+}

@@ -764,11 +764,11 @@ export interface Report {
     /**
      * What was done on the plan's activities.
      */
-    activities?: ActivityResult[];
+    activities?: ActivityResult[] | null;
     /**
      * Money by source.
      */
-    funding?: FundingLine[];
+    funding?: FundingLine[] | null;
     kind: ReportKind;
     /**
      * Free text: difficulties, proposals.
@@ -784,7 +784,7 @@ export interface Report {
     /**
      * Indicator values: aggregate numbers only, never a person's data.
      */
-    values?: ValueEntry[];
+    values?: ValueEntry[] | null;
     [k: string]: unknown;
 }
 /**

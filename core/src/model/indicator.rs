@@ -18,6 +18,7 @@ pub enum Measure {
     /// A rate per `per`: numerator ÷ denominator × per (deaths per 100,000 births).
     Rate {
         /// The base of the rate: 100 for boys per 100 girls, 100000 for maternal deaths.
+        #[serde(deserialize_with = "crate::model::exact_u64")]
         per: u64,
     },
     /// A sum of money in whole đồng (VND).
@@ -125,6 +126,7 @@ pub struct Indicator {
     pub name_vi: String,
     /// English name.
     pub name_en: String,
+    #[serde(deserialize_with = "crate::model::object_only")]
     pub measure: Measure,
     /// Whether values must be split into female and male.
     pub by_sex: bool,

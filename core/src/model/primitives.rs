@@ -112,6 +112,31 @@ impl Count {
     }
 }
 
+/// Reads a whole number from 0 to [`MAX_COUNT`] as a count is read. For
+/// the numbers of a plan that Rust holds as `u64` (a rate's base, rule
+/// thresholds): past 2^53 − 1 JavaScript would read another number, so
+/// they stop where counts stop, as the schemas say.
+pub(crate) fn exact_u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    Count::deserialize(d).map(Count::get)
+}
+
+/// Reads a `T` only from a JSON object. serde fills an internally tagged
+/// enum from an array too (`"measure": ["rate", 100000]`, tag first), which
+/// no person means and the JSON Schemas refuse.
+pub(crate) fn object_only<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<T, D::Error> {
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> de::Visitor<'de> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("object")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::deserialize(de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    d.deserialize_map(V(std::marker::PhantomData))
+}
+
 impl fmt::Display for Count {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)

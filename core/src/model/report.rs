@@ -145,14 +145,19 @@ pub struct Report {
     pub period: Period,
     /// Ngày nộp: the date the report was sent.
     pub submitted: Date,
+    // The reader takes `null` for these three lists as it takes a list left
+    // out (see `read::report_from_value_with`), so the schema accepts it too.
     /// Indicator values: aggregate numbers only, never a person's data.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<ValueEntry>>")]
     pub values: Vec<ValueEntry>,
     /// What was done on the plan's activities.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Option<Vec<ActivityResult>>")]
     pub activities: Vec<ActivityResult>,
     /// Money by source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Option<Vec<FundingLine>>")]
     pub funding: Vec<FundingLine>,
     /// Free text: difficulties, proposals.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -33,15 +33,21 @@ use crate::model::{Plan, Report};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Limits {
+    // Each limit is read as a u32: `usize` is 32 bits in WebAssembly, and a
+    // host's limits must mean the same in every runtime (and in the schema).
     /// Bytes of one report's JSON text. Default 4 MiB: a report holds
     /// aggregate numbers, a few kilobytes; 4 MiB leaves room for long notes.
+    #[serde(deserialize_with = "u32_limit")]
     pub max_bytes: usize,
     /// Levels of nesting. Default 32: a report or plan needs 6. The parser
     /// itself never goes past 128, so the stack is safe whatever the input.
+    #[serde(deserialize_with = "u32_limit")]
     pub max_depth: usize,
     /// Value entries in one report (values and activity outputs). Default 10,000.
+    #[serde(deserialize_with = "u32_limit")]
     pub max_values: usize,
     /// Reports in one batch or summary. Default 1,000,000.
+    #[serde(deserialize_with = "u32_limit")]
     pub max_reports: usize,
     /// JSON values of any kind in one report or plan: every object, array,
     /// element and field counts, so no list (values, activities, outputs,
@@ -52,6 +58,10 @@ pub struct Limits {
     /// Findings kept for one report or plan; past it, one closing
     /// `findings_truncated` finding says how many more there were. Default 1,000.
     pub max_findings: usize,
+}
+
+fn u32_limit<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    u32::deserialize(d).map(|n| usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 impl Default for Limits {
