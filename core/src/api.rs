@@ -236,6 +236,20 @@ pub fn summary_and_tables(
     Ok((summary, tables))
 }
 
+/// A new plan for a province and year (`binhdang new-plan`): the seven
+/// content areas, the reporting regime with its usual dates, the national
+/// targets, and the units given as CSV (`id,name,kind,parent,valid_from,valid_to`;
+/// none: the province, its committee and standing agency only). As JSON
+/// text, ready to edit; it passes [`check_plan`] with warnings at most.
+pub fn new_plan(province: &str, code: &str, year: i32, units_csv: Option<&str>) -> Result<Plan, ApiError> {
+    let units = match units_csv {
+        Some(text) => crate::skeleton::units_from_csv(text).map_err(ApiError::Parse)?,
+        None => Vec::new(),
+    };
+    let spec = crate::skeleton::Spec { province: province.to_string(), code: code.to_string(), year, units };
+    Ok(crate::skeleton::new_plan(&spec, &Catalog::builtin()))
+}
+
 /// Checks a plan: its reading findings, then the `plan_*` checks.
 pub fn check_plan(plan: &str) -> Vec<Finding> {
     let r = read::plan_from_str(plan);

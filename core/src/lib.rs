@@ -32,6 +32,7 @@ pub mod publish;
 pub mod read;
 pub mod sample;
 pub mod schema;
+pub mod skeleton;
 pub mod validate;
 
 pub use calendar::{Period, ReportKind, ScheduleEntry, Timeliness};

@@ -48,6 +48,13 @@ fn typed_vi(text: &str) -> String {
     }
 }
 
+pub fn not_csv() -> M {
+    m(
+        "Tệp danh sách đơn vị không đọc được dạng CSV (cần các cột \"id\", \"name\", \"kind\", \"parent\", \"valid_from\", \"valid_to\").".into(),
+        "The units file cannot be read as CSV (columns id, name, kind, parent, valid_from, valid_to).".into(),
+    )
+}
+
 pub fn empty_input() -> M {
     m("Dữ liệu trống: không có nội dung JSON.".into(), "Empty input: there is no JSON.".into())
 }

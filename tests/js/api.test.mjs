@@ -80,3 +80,16 @@ test("aggregate, tables, schema, catalog", () => {
   assert.equal(binhdang.catalog().indicators.find((i) => i.id === "nq28-mt5-1").targets[0].confirmed, false);
   assert.match(binhdang.version(), /^\d+\.\d+\.\d+$/);
 });
+
+test("a new plan reads back, and units that are not units throw with findings", () => {
+  const made = binhdang.newPlan("Điện Biên", "11", 2025, "id,name,kind,parent\nso-y-te,Sở Y tế,department,\n");
+  assert.equal(made.content_areas.length, 7);
+  assert.ok(made.reporting.units.includes("so-y-te"));
+  // A Checker reads it: it is a plan the library accepts.
+  assert.ok(new binhdang.Checker(made));
+  assert.throws(() => binhdang.newPlan("Điện Biên", "11", 2025, "id,name,kind\nx,X,xa\n"), (e) => {
+    assert.equal(e.name, "BinhdangError");
+    assert.deepEqual(e.findings.map((f) => f.path), ["/0/kind"]);
+    return true;
+  });
+});

@@ -187,3 +187,25 @@ def test_a_checker_reads_the_plan_once_and_answers_like_validate_report() -> Non
         assert [f.to_dict() for f in checker.validate_report(path, as_of="2025-01-15")] == [f.to_dict() for f in expected]
     with pytest.raises(binhdang.BinhdangError):
         binhdang.Checker("{")
+
+
+def test_a_new_plan_passes_check_plan(tmp_path: pathlib.Path) -> None:
+    plan = binhdang.new_plan("Điện Biên", "11", 2025)
+    assert not [f for f in binhdang.check_plan(plan) if f.is_error]
+    units = tmp_path / "units.csv"
+    units.write_text("id,name,kind,parent\nso-y-te,Sở Y tế,department,\nxa-a,Xã A,commune,11\n", encoding="utf-8")
+    plan = binhdang.new_plan("Điện Biên", "11", 2025, units=units)
+    assert "xa-a" in plan["reporting"]["units"]
+    assert not [f for f in binhdang.check_plan(plan) if f.is_error]
+    with pytest.raises(binhdang.BinhdangError) as raised:
+        binhdang.new_plan("Điện Biên", "11", 2025, units="id,name,kind\nx,X,xa\n")
+    assert [f.path for f in raised.value.findings] == ["/0/kind"]
+
+
+def test_typed_dates_and_numbers() -> None:
+    assert binhdang.parse_date("ngày 4 tháng 12 năm 2024") == datetime.date(2024, 12, 4)
+    assert binhdang.parse_number("1.234") == 1234 and isinstance(binhdang.parse_number("1.234"), int)
+    assert binhdang.parse_number("75,5") == 75.5
+    with pytest.raises(binhdang.BinhdangError) as raised:
+        binhdang.parse_number("1,234.5")
+    assert raised.value.findings[0].context["problem"] == "ambiguous_number"

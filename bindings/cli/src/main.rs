@@ -165,6 +165,29 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write a new plan for a province and year, ready to edit: the seven
+    /// content areas, the reporting regime with its usual dates, the national
+    /// targets and the units. It passes `check-plan`.
+    NewPlan {
+        /// The province's name (Lai Châu).
+        #[arg(long)]
+        province: String,
+        /// The province's official code (12), the root unit's id.
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        year: i32,
+        /// Units as CSV: id,name,kind,parent,valid_from,valid_to. Without it:
+        /// for Lai Châu (code 12) the bundled units, otherwise the province,
+        /// its committee and its standing agency only.
+        #[arg(long)]
+        units: Option<PathBuf>,
+        /// Write the plan here instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+    },
     /// Turn what a person typed into the report's form: a date (4/12/2024 →
     /// 2024-12-04) or a number (1.234 → 1234, 75,5 → 75.5). Exit 1 when it is neither.
     Parse {
@@ -215,6 +238,7 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
         Command::CheckPlan { plan, lang, format } => check_plan(&plan, lang.into(), format),
         Command::Schema { name, write } => schema(name.as_deref(), write.as_deref()),
         Command::Sample { scale, out } => sample(&scale, &out),
+        Command::NewPlan { province, code, year, units, out, lang } => new_plan(&province, &code, year, units, out, lang.into()),
         Command::Parse { what, text, lang, format } => {
             let parsed = match what {
                 ParseWhat::Date => binhdang::api::parse_date(&text).map(|d| serde_json::json!(d.iso())),
@@ -521,6 +545,40 @@ fn schema(name: Option<&str>, write: Option<&Path>) -> Result<ExitCode, Trouble>
             None => Err(Trouble(binhdang::api::ApiError::Schema(n.to_string()).to_string())),
         },
     }
+}
+
+fn new_plan(
+    province: &str,
+    code: &str,
+    year: i32,
+    units: Option<PathBuf>,
+    out: Option<PathBuf>,
+    lang: Lang,
+) -> Result<ExitCode, Trouble> {
+    let plan = match &units {
+        Some(path) => {
+            let text = plan_text(path, lang)?;
+            binhdang::api::new_plan(province, code, year, Some(&text))
+                .map_err(|e| Trouble(output::plan_unreadable(&path.display().to_string(), e.findings(), lang)))?
+        }
+        None => {
+            // Lai Châu's units come with the program (the bundled 2024 plan's tree).
+            let units = if code == "12" {
+                read::plan_from_str(bundled::PLAN).value.map(|p| p.units).unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            let spec = binhdang::skeleton::Spec { province: province.into(), code: code.into(), year, units };
+            binhdang::skeleton::new_plan(&spec, &Catalog::builtin())
+        }
+    };
+    let text = to_json(&plan) + "\n";
+    match out {
+        Some(path) => std::fs::write(&path, text)
+            .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?,
+        None => out!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn demo(lang: Lang, as_of: &str) -> Result<ExitCode, Trouble> {

@@ -155,6 +155,13 @@ fn catalog() -> PyResult<String> {
     to_json(&binhdang::Catalog::builtin())
 }
 
+/// A new plan for a province and year, as JSON text; `units_csv`: the units as CSV.
+#[pyfunction]
+#[pyo3(signature = (province, code, year, units_csv=None))]
+fn new_plan(province: &str, code: &str, year: i32, units_csv: Option<&str>) -> PyResult<String> {
+    to_json(&api::new_plan(province, code, year, units_csv).map_err(err)?)
+}
+
 /// What a person typed in a date field, as YYYY-MM-DD; BinhdangError otherwise.
 #[pyfunction]
 fn parse_date(text: &str) -> PyResult<String> {
@@ -192,6 +199,7 @@ fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(catalog, m)?,
         wrap_pyfunction!(today, m)?,
         wrap_pyfunction!(parse_date, m)?,
+        wrap_pyfunction!(new_plan, m)?,
         wrap_pyfunction!(parse_number, m)?,
     ] {
         m.add_function(f)?;

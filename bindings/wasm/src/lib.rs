@@ -201,6 +201,15 @@ pub fn catalog() -> Result<JsValue, JsValue> {
     to_js(&binhdang::Catalog::builtin())
 }
 
+/// A new plan for a province and year, ready to edit (the seven content
+/// areas, the reporting regime, the national targets, the units given as CSV
+/// text `id,name,kind,parent,valid_from,valid_to`). Throws `BinhdangError`
+/// with the findings when the units cannot be read.
+#[wasm_bindgen(js_name = newPlan, unchecked_return_type = "Plan")]
+pub fn new_plan(province: &str, code: &str, year: i32, units_csv: Option<String>) -> Result<JsValue, JsValue> {
+    to_js(&api::new_plan(province, code, year, units_csv.as_deref()).map_err(err)?)
+}
+
 /// What a person typed in a date field, as the report's ISO date
 /// (`4/12/2024` → `2024-12-04`); throws `BinhdangError` with the finding otherwise.
 #[wasm_bindgen(js_name = parseDate)]

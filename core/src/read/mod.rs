@@ -532,6 +532,16 @@ pub fn plan_from_value_with(mut value: Value, limits: &Limits) -> Read<Plan> {
     Read { value: plan, findings: limits.cap(findings), source: None }
 }
 
+/// A fresh collector of reading problems, for other readers of the crate (CSV units).
+pub(crate) fn typed_cx() -> typed::Cx {
+    typed::Cx::default()
+}
+
+/// Reads a `T` from a JSON value at `base`, every problem into `cx`.
+pub(crate) fn read_typed<T: typed::FromJson>(value: &Value, base: &str, cx: &mut typed::Cx) -> Option<T> {
+    typed::read(value, base, cx)
+}
+
 /// Reads the host's limits from JSON text (`{"max_bytes": 100000}`; a
 /// field left out keeps its default); the findings when they are not limits.
 pub fn limits_from_str(text: &str) -> Result<Limits, Vec<Finding>> {

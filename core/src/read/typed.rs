@@ -243,9 +243,15 @@ impl<'v, 'p> Obj<'v, 'p> {
         }
     }
 
-    /// A field with a default for when it is absent or `null`.
+    /// A field with a default for when it is absent. `null` is not absent
+    /// here (the schema refuses it, as serde did): it is read as a value of
+    /// the wrong kind.
     pub(crate) fn or<T: FromJson>(&mut self, key: &'static str, default: impl FnOnce() -> T, cx: &mut Cx) -> Option<T> {
-        self.opt(key, cx).map(|x| x.unwrap_or_else(default))
+        self.known.push(key);
+        match self.map.get(key) {
+            Some(v) => T::from_json(v, &Path::Key(&self.at, key), cx),
+            None => Some(default()),
+        }
     }
 
     /// A field whose default is `T::default()`.

@@ -45,6 +45,7 @@ __all__ = [
     "findings_frame",
     "load_plan",
     "load_report",
+    "new_plan",
     "parse_date",
     "parse_number",
     "schema",
@@ -542,6 +543,20 @@ def schema(name: str) -> Dict[str, Any]:
 def schema_names() -> List[str]:
     """The names ``schema`` accepts."""
     return list(_native.schema_names())
+
+
+def new_plan(province: str, code: str, year: int, units: Optional[Union[str, "_os.PathLike[str]"]] = None) -> Plan:
+    """A new plan for a province and year, ready to edit: the seven content
+    areas, the reporting regime with its usual dates, the national targets,
+    and the units (CSV text, or a path to a CSV file, with the columns
+    ``id,name,kind,parent,valid_from,valid_to``). It passes ``check_plan``.
+
+    Raises ``BinhdangError`` with the findings when the units cannot be read.
+    """
+    if isinstance(units, _os.PathLike):
+        with open(units, encoding="utf-8") as f:
+            units = f.read()
+    return Plan(_json.loads(_call(_native.new_plan, province, code, year, units)))
 
 
 def parse_date(text: str) -> _dt.date:
