@@ -11,59 +11,94 @@ use crate::calendar;
 use crate::catalog::Catalog;
 use crate::finding::{self, Finding};
 use crate::model::{Date, Plan, Report};
+use crate::output::Lang;
 use crate::read::{self, Limits};
 use crate::validate::{self, Outcome};
 
-/// What cannot be answered with findings.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// What cannot be answered with findings. Its message (`Display`) is in the
+/// language the host chose with [`set_language`]: Vietnamese unless told.
+#[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
     /// The plan cannot be read; its findings say where and why.
-    #[error("{}", plan_message(.0))]
     Plan(Vec<Finding>),
     /// Typed text that is not a date or a number (`parse_date`, `parse_number`); the finding says why.
-    #[error("{}", first_message(.0))]
     Parse(Vec<Finding>),
     /// A date argument that is not a date.
-    #[error("not a date: {0:?} (use 2025-01-15, 15/1/2025 or \"ngày 15 tháng 1 năm 2025\")")]
     Date(String),
     /// A schema name that does not exist.
-    #[error("unknown schema {0:?}; one of: plan, report, catalog, finding, summary, tables, limits")]
     Schema(String),
     /// A report that cannot be read where a report is required (`load_report`).
-    #[error("{}", report_message(.0))]
     Report(Vec<Finding>),
     /// Limits that are not limits: unknown names, or not whole numbers; the findings say which.
-    #[error("invalid limits: {} (fields: max_bytes, max_depth, max_values, max_reports, max_nodes, max_findings; whole numbers)", first_message(.0))]
     Limits(Vec<Finding>),
+    /// A language code other than `vi` and `en`.
+    Language(String),
 }
 
-fn plan_message(findings: &[Finding]) -> String {
-    let first =
-        findings.first().map(|f| format!("{} ({})", f.message_en, if f.path.is_empty() { "/" } else { &f.path }));
-    format!("the plan cannot be read: {}", first.unwrap_or_default())
+/// The language of error messages: Vietnamese (false) or English (true).
+static ENGLISH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The language in which errors (`ApiError`, and so `BinhdangError` in every
+/// binding) give their message, for the whole program. Findings always carry both.
+pub fn set_language(lang: Lang) {
+    ENGLISH.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
 }
 
-fn first_message(findings: &[Finding]) -> String {
-    findings
-        .first()
-        .map(|f| format!("{} ({})", f.message_en, if f.path.is_empty() { "/" } else { &f.path }))
-        .unwrap_or_default()
+/// A language by its code, `vi` or `en`, as every binding takes it.
+pub fn lang(code: &str) -> Result<Lang, ApiError> {
+    match code {
+        "vi" => Ok(Lang::Vi),
+        "en" => Ok(Lang::En),
+        other => Err(ApiError::Language(other.to_string())),
+    }
 }
 
-fn report_message(findings: &[Finding]) -> String {
-    let first = findings
-        .iter()
-        .find(|f| f.is_error())
-        .map(|f| format!("{} ({})", f.message_en, if f.path.is_empty() { "/" } else { &f.path }));
-    format!("the report cannot be read: {}", first.unwrap_or_default())
+/// The language errors speak, as [`set_language`] left it.
+pub fn language() -> Lang {
+    if ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
+        Lang::En
+    } else {
+        Lang::Vi
+    }
 }
+
+/// The first finding (the first error, where one is) in `lang`, with its place.
+fn first(findings: &[Finding], lang: Lang) -> String {
+    let f = findings.iter().find(|f| f.is_error()).or_else(|| findings.first());
+    f.map(|f| {
+        let text = if lang == Lang::En { &f.message_en } else { &f.message_vi };
+        format!("{text} ({})", if f.path.is_empty() { "/" } else { &f.path })
+    })
+    .unwrap_or_default()
+}
+
+impl ApiError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let (vi, en) =
+            crate::messages::api_error(self, &first(self.findings(), Lang::Vi), &first(self.findings(), Lang::En));
+        if lang == Lang::En {
+            en
+        } else {
+            vi
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(language()))
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 impl ApiError {
     /// The findings behind the error, if any.
     pub fn findings(&self) -> &[Finding] {
         match self {
             ApiError::Plan(f) | ApiError::Report(f) | ApiError::Limits(f) | ApiError::Parse(f) => f,
-            ApiError::Date(_) | ApiError::Schema(_) => &[],
+            ApiError::Date(_) | ApiError::Schema(_) | ApiError::Language(_) => &[],
         }
     }
 }
@@ -276,18 +311,21 @@ mod tests {
         let e = validate_report("{", "{}", today(0), &[], &Limits::default()).unwrap_err();
         assert!(matches!(e, ApiError::Plan(_)));
         assert_eq!(e.findings().len(), 1);
-        assert!(e.to_string().starts_with("the plan cannot be read"));
+        assert!(e.message(Lang::En).starts_with("The plan cannot be read"), "{}", e.message(Lang::En));
+        assert!(e.message(Lang::Vi).starts_with("Không đọc được kế hoạch"), "{}", e.message(Lang::Vi));
     }
 
     #[test]
     fn the_unknown_schema_message_lists_every_name() {
         // Written out rather than joined at run time: the WebAssembly module is smaller.
-        assert!(ApiError::Schema("x".into()).to_string().ends_with(&crate::schema::NAMES.join(", ")));
+        for lang in [Lang::Vi, Lang::En] {
+            assert!(ApiError::Schema("x".into()).message(lang).ends_with(&crate::schema::NAMES.join(", ")));
+        }
     }
 
     #[test]
     fn the_invalid_limits_message_lists_every_limit() {
-        let message = limits(Some(r#"{"max_byts": 1}"#)).unwrap_err().to_string();
+        let message = limits(Some(r#"{"max_byts": 1}"#)).unwrap_err().message(Lang::En);
         for name in Limits::NAMES {
             assert!(message.contains(name), "{name}: {message}");
         }

@@ -651,3 +651,40 @@ pub fn too_large(what_vi: &str, what_en: &str, limit: u64, actual: Option<u64>) 
         ),
     }
 }
+
+/// What an `ApiError` says; `first_vi`/`first_en`: its first finding with its place.
+pub fn api_error(e: &crate::api::ApiError, first_vi: &str, first_en: &str) -> M {
+    use crate::api::ApiError;
+    match e {
+        ApiError::Plan(_) => {
+            m(format!("Không đọc được kế hoạch: {first_vi}"), format!("The plan cannot be read: {first_en}"))
+        }
+        ApiError::Report(_) => {
+            m(format!("Không đọc được báo cáo: {first_vi}"), format!("The report cannot be read: {first_en}"))
+        }
+        ApiError::Limits(_) => {
+            let names = crate::read::Limits::NAMES.join(", ");
+            m(
+                format!("Giới hạn không hợp lệ: {first_vi} (các trường: {names}; số nguyên không âm)."),
+                format!("Invalid limits: {first_en} (fields: {names}; whole numbers)."),
+            )
+        }
+        ApiError::Parse(_) => m(first_vi.to_string(), first_en.to_string()),
+        ApiError::Date(text) => m(
+            format!("Ngày không hợp lệ: \"{text}\" (dùng 2025-01-15, 15/1/2025 hoặc \"ngày 15 tháng 1 năm 2025\")."),
+            format!("Not a date: \"{text}\" (use 2025-01-15, 15/1/2025 or \"ngày 15 tháng 1 năm 2025\")."),
+        ),
+        ApiError::Language(code) => m(
+            format!("Ngôn ngữ không hợp lệ: \"{code}\" (chỉ có \"vi\" hoặc \"en\")."),
+            format!("Unknown language \"{code}\" (\"vi\" or \"en\")."),
+        ),
+        ApiError::Schema(name) => {
+            // Written out rather than joined: the WebAssembly module is smaller.
+            let names = "plan, report, catalog, finding, summary, tables, limits";
+            m(
+                format!("Không có lược đồ \"{name}\"; chỉ có: {names}"),
+                format!("Unknown schema \"{name}\"; one of: {names}"),
+            )
+        }
+    }
+}

@@ -52,7 +52,7 @@ test("a host's limits: past max_reports a report is rejected unread, and bad lim
   assert.deepEqual(s.accounting[1].findings.map((f) => [f.code, f.context.limit_name]), [["too_large", "number of reports"]]);
   assert.throws(() => binhdang.validateReport(report, plan, { limits: { max_size: 1 } }), (e) => {
     assert.equal(e.name, "BinhdangError");
-    assert.match(e.message, /"max_size" is not allowed/);
+    assert.match(e.message, /^Giới hạn không hợp lệ: Trường "max_size"/);
     assert.equal(e.findings[0].path, "/max_size");
     return true;
   });
@@ -92,4 +92,16 @@ test("a new plan reads back, and units that are not units throw with findings", 
     assert.deepEqual(e.findings.map((f) => f.path), ["/0/kind"]);
     return true;
   });
+});
+
+test("error messages follow the language the page chose: Vietnamese unless told", () => {
+  const unreadable = () => binhdang.validateReport(report, "{");
+  assert.throws(unreadable, /^BinhdangError: Không đọc được kế hoạch/);
+  binhdang.setLanguage("en");
+  try {
+    assert.throws(unreadable, /^BinhdangError: The plan cannot be read/);
+    assert.throws(() => binhdang.setLanguage("fr"), /Unknown language "fr"/);
+  } finally {
+    binhdang.setLanguage("vi");
+  }
 });

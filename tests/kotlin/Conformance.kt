@@ -199,6 +199,15 @@ fun main() {
     catch (e: BinhdangException.Plan) { if (e.findings.isNotEmpty() && e.findings[0].code == "malformed") passed++ else failed++ }
     try { validateReport("{}", planText(vectors("validate")[0].second), "30/2/2025"); failed++ }
     catch (e: BinhdangException.Date) { passed++ }
+    // Error messages follow the language the app chose: Vietnamese unless told.
+    try { validateReport("{}", "{", "2025-01-15") } catch (e: BinhdangException.Plan) {
+        if (e.detail.startsWith("Không đọc được kế hoạch")) passed++ else { failed++; println("FAIL vi message: ${e.detail}") }
+    }
+    setLanguage("en")
+    try { validateReport("{}", "{", "2025-01-15") } catch (e: BinhdangException.Plan) {
+        if (e.detail.startsWith("The plan cannot be read")) passed++ else { failed++; println("FAIL en message: ${e.detail}") }
+    }
+    setLanguage("vi")
     println("$passed passed, $failed failed")
     exitProcess(if (failed == 0) 0 else 1)
 }

@@ -45,7 +45,16 @@ def test_errors_derive_from_value_error_with_findings() -> None:
         binhdang.validate_report(BAD_106, '{"number": "01/KH"}', as_of="2025-01-15")
     assert isinstance(e.value, ValueError)
     assert e.value.findings and e.value.findings[0].code == "malformed"
-    assert "plan cannot be read" in str(e.value)
+    # Vietnamese unless the host asks for English; the findings carry both.
+    assert str(e.value).startswith("Không đọc được kế hoạch:")
+    binhdang.set_language("en")
+    try:
+        with pytest.raises(binhdang.BinhdangError, match="^The plan cannot be read:"):
+            binhdang.validate_report(BAD_106, '{"number": "01/KH"}', as_of="2025-01-15")
+        with pytest.raises(binhdang.BinhdangError, match="Unknown language"):
+            binhdang.set_language("fr")
+    finally:
+        binhdang.set_language("vi")
     with pytest.raises(binhdang.BinhdangError):
         binhdang.validate_report(BAD_106, PLAN, as_of="30/2/2025")
     with pytest.raises(binhdang.BinhdangError) as e2:

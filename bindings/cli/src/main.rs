@@ -224,6 +224,20 @@ fn main() -> ExitCode {
 }
 
 fn run(command: Command) -> Result<ExitCode, Trouble> {
+    // What the core says in errors follows --lang, like everything else the command prints.
+    let lang = match &command {
+        Command::Demo { lang, .. }
+        | Command::Validate { lang, .. }
+        | Command::Aggregate { lang, .. }
+        | Command::CheckPlan { lang, .. }
+        | Command::NewPlan { lang, .. }
+        | Command::Parse { lang, .. }
+        | Command::Catalog { lang, .. } => Some(*lang),
+        Command::Schema { .. } | Command::Sample { .. } => None,
+    };
+    if let Some(lang) = lang {
+        binhdang::api::set_language(lang.into());
+    }
     match command {
         Command::Demo { lang, as_of } => demo(lang.into(), &as_of),
         Command::Validate { plan, as_of, lang, format, context, limits, reports } => {
@@ -238,7 +252,9 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
         Command::CheckPlan { plan, lang, format } => check_plan(&plan, lang.into(), format),
         Command::Schema { name, write } => schema(name.as_deref(), write.as_deref()),
         Command::Sample { scale, out } => sample(&scale, &out),
-        Command::NewPlan { province, code, year, units, out, lang } => new_plan(&province, &code, year, units, out, lang.into()),
+        Command::NewPlan { province, code, year, units, out, lang } => {
+            new_plan(&province, &code, year, units, out, lang.into())
+        }
         Command::Parse { what, text, lang, format } => {
             let parsed = match what {
                 ParseWhat::Date => binhdang::api::parse_date(&text).map(|d| serde_json::json!(d.iso())),

@@ -424,17 +424,29 @@ fn parse_vectors_through_the_binary() {
 fn a_new_plan_passes_check_plan() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("plan.json");
-    bin().args(["new-plan", "--province", "Lai Châu", "--code", "12", "--year", "2025", "--out"]).arg(&plan).assert().success();
+    bin()
+        .args(["new-plan", "--province", "Lai Châu", "--code", "12", "--year", "2025", "--out"])
+        .arg(&plan)
+        .assert()
+        .success();
     bin().args(["check-plan"]).arg(&plan).assert().code(0);
     // Another province, its units as CSV.
     let units = dir.path().join("units.csv");
     std::fs::write(&units, "id,name,kind,parent\nso-y-te,Sở Y tế,department,\nxa-a,Xã A,commune,11\n").unwrap();
-    let out = bin().args(["new-plan", "--province", "Điện Biên", "--code", "11", "--year", "2025", "--units"]).arg(&units).assert().success();
+    let out = bin()
+        .args(["new-plan", "--province", "Điện Biên", "--code", "11", "--year", "2025", "--units"])
+        .arg(&units)
+        .assert()
+        .success();
     let other = dir.path().join("other.json");
     std::fs::write(&other, &out.get_output().stdout).unwrap();
     bin().args(["check-plan", "--format", "json"]).arg(&other).assert().code(0);
     // A unit kind that does not exist: the finding names the row and the field.
     std::fs::write(&units, "id,name,kind,parent\nxa-a,Xã A,xa,11\n").unwrap();
-    let err = bin().args(["new-plan", "--province", "Điện Biên", "--code", "11", "--year", "2025", "--units"]).arg(&units).assert().code(2);
+    let err = bin()
+        .args(["new-plan", "--province", "Điện Biên", "--code", "11", "--year", "2025", "--units"])
+        .arg(&units)
+        .assert()
+        .code(2);
     assert!(String::from_utf8_lossy(&err.get_output().stderr).contains("/0/kind"));
 }

@@ -154,6 +154,9 @@ pub enum BinhdangError {
     /// A date that is not a date.
     #[error("{detail}")]
     Date { detail: String },
+    /// A language other than "vi" and "en".
+    #[error("{detail}")]
+    Language { detail: String },
     /// A schema name that does not exist.
     #[error("{detail}")]
     Schema { detail: String },
@@ -233,6 +236,7 @@ impl From<ApiError> for BinhdangError {
             ApiError::Report(f) => BinhdangError::Report { detail, findings: findings(&f) },
             ApiError::Parse(f) => BinhdangError::Parse { detail, findings: findings(&f) },
             ApiError::Date(_) => BinhdangError::Date { detail },
+            ApiError::Language(_) => BinhdangError::Language { detail },
             ApiError::Schema(_) => BinhdangError::Schema { detail },
             ApiError::Limits(_) => BinhdangError::Limits { detail },
         }
@@ -444,6 +448,14 @@ pub fn parse_date(text: String) -> Result<String, BinhdangError> {
 #[uniffi::export]
 pub fn parse_number(text: String) -> Result<f64, BinhdangError> {
     Ok(api::parse_number(&text)?)
+}
+
+/// The language of error messages for the whole app: "vi" (the default) or
+/// "en". Findings always carry both.
+#[uniffi::export]
+pub fn set_language(code: String) -> Result<(), BinhdangError> {
+    api::set_language(api::lang(&code)?);
+    Ok(())
 }
 
 /// The library's version.

@@ -37,13 +37,7 @@ fn limits(text: Option<&str>) -> PyResult<binhdang::read::Limits> {
 }
 
 fn lang(text: &str) -> PyResult<Lang> {
-    match text {
-        "vi" => Ok(Lang::Vi),
-        "en" => Ok(Lang::En),
-        other => {
-            Err(BinhdangError::new_err((format!("unknown language {other:?}: \"vi\" or \"en\""), "[]".to_string())))
-        }
-    }
+    api::lang(text).map_err(err)
 }
 
 /// A plan read once, to check many reports against.
@@ -174,6 +168,13 @@ fn parse_number(text: &str) -> PyResult<f64> {
     api::parse_number(text).map_err(err)
 }
 
+/// The language of BinhdangError's message: "vi" (the default) or "en".
+#[pyfunction]
+fn set_language(code: &str) -> PyResult<()> {
+    api::set_language(lang(code)?);
+    Ok(())
+}
+
 /// Today's date in Vietnam (UTC+7), YYYY-MM-DD.
 #[pyfunction]
 fn today() -> PyResult<String> {
@@ -200,6 +201,7 @@ fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(today, m)?,
         wrap_pyfunction!(parse_date, m)?,
         wrap_pyfunction!(new_plan, m)?,
+        wrap_pyfunction!(set_language, m)?,
         wrap_pyfunction!(parse_number, m)?,
     ] {
         m.add_function(f)?;

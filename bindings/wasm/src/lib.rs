@@ -224,6 +224,14 @@ pub fn parse_number(text: &str) -> Result<f64, JsValue> {
     api::parse_number(text).map_err(err)
 }
 
+/// The language of `BinhdangError` messages for the whole page: "vi" (the
+/// default) or "en". Findings always carry both.
+#[wasm_bindgen(js_name = setLanguage)]
+pub fn set_language(code: &str) -> Result<(), JsValue> {
+    api::set_language(api::lang(code).map_err(err)?);
+    Ok(())
+}
+
 /// The library's version.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -50,6 +50,7 @@ __all__ = [
     "parse_number",
     "schema",
     "schema_names",
+    "set_language",
     "validate_report",
     "validate_reports",
 ]
@@ -557,6 +558,12 @@ def new_plan(province: str, code: str, year: int, units: Optional[Union[str, "_o
         with open(units, encoding="utf-8") as f:
             units = f.read()
     return Plan(_json.loads(_call(_native.new_plan, province, code, year, units)))
+
+
+def set_language(code: str) -> None:
+    """The language of ``BinhdangError``'s message for the whole program:
+    ``"vi"`` (the default) or ``"en"``. Findings always carry both."""
+    _call(_native.set_language, code)
 
 
 def parse_date(text: str) -> _dt.date:
