@@ -271,14 +271,26 @@ pub fn summary_and_tables(
     Ok((summary, tables))
 }
 
+/// The units of a new plan, as a host has them.
+#[derive(Clone, Copy, Debug)]
+pub enum Units<'a> {
+    /// CSV text: `id,name,kind,parent,valid_from,valid_to` (the CLI, Python).
+    Csv(&'a str),
+    /// JSON text of a list of unit objects (a portal's form).
+    Json(&'a str),
+}
+
 /// A new plan for a province and year (`binhdang new-plan`): the seven
 /// content areas, the reporting regime with its usual dates, the national
-/// targets, and the units given as CSV (`id,name,kind,parent,valid_from,valid_to`;
-/// none: the province, its committee and standing agency only). As JSON
-/// text, ready to edit; it passes [`check_plan`] with warnings at most.
-pub fn new_plan(province: &str, code: &str, year: i32, units_csv: Option<&str>) -> Result<Plan, ApiError> {
-    let units = match units_csv {
-        Some(text) => crate::skeleton::units_from_csv(text).map_err(ApiError::Parse)?,
+/// targets, and the units (none: the province, its committee and standing
+/// agency only). It passes [`check_plan`] with warnings at most.
+pub fn new_plan(province: &str, code: &str, year: i32, units: Option<Units>) -> Result<Plan, ApiError> {
+    let units = match units {
+        Some(Units::Csv(text)) => crate::skeleton::units_from_csv(text).map_err(ApiError::Parse)?,
+        Some(Units::Json(text)) => {
+            let value = read::parse_json(text).map_err(|f| ApiError::Parse(vec![f]))?;
+            crate::skeleton::units_from_json(&value).map_err(ApiError::Parse)?
+        }
         None => Vec::new(),
     };
     let spec = crate::skeleton::Spec { province: province.to_string(), code: code.to_string(), year, units };

@@ -251,8 +251,14 @@ pub fn units_from_csv(text: &str) -> Result<Vec<Unit>, Vec<Finding>> {
         }
         rows.push(Value::Object(row));
     }
+    units_from_json(&json!(rows))
+}
+
+/// Units given as a JSON list of unit objects (a portal's form), read by the
+/// same rules as a plan's units.
+pub fn units_from_json(value: &Value) -> Result<Vec<Unit>, Vec<Finding>> {
     let mut cx = crate::read::typed_cx();
-    let units = crate::read::read_typed::<Vec<Unit>>(&json!(rows), "", &mut cx);
+    let units = crate::read::read_typed::<Vec<Unit>>(value, "", &mut cx);
     match units {
         Some(u) if !cx.findings.iter().any(Finding::is_error) => Ok(u),
         _ => Err(cx.findings),

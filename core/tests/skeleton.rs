@@ -10,7 +10,7 @@ fn a_new_plan_passes_the_plan_check_and_reads_back() {
                hoi-lhpn,Hội Liên hiệp Phụ nữ tỉnh,mass_organisation,,,\n\
                xa-a,Xã A,commune,15,2025-07-01,\n";
     for (units, year) in [(None, 2024), (Some(csv), 2025)] {
-        let plan = api::new_plan("Điện Biên", "15", year, units).unwrap();
+        let plan = api::new_plan("Điện Biên", "15", year, units.map(api::Units::Csv)).unwrap();
         let text = serde_json::to_string(&plan).unwrap();
         // It reads back through the strict reader, and the plan check finds no error.
         let back = read::plan_from_str(&text);
@@ -28,7 +28,7 @@ fn a_new_plan_passes_the_plan_check_and_reads_back() {
 #[test]
 fn units_in_csv_with_mistakes_give_every_finding() {
     let csv = "id,name,kind,parent\nx,Xã X,xa,15\n,Xã Y,commune,15\n";
-    let findings = api::new_plan("Điện Biên", "15", 2025, Some(csv)).unwrap_err().findings().to_vec();
+    let findings = api::new_plan("Điện Biên", "15", 2025, Some(api::Units::Csv(csv))).unwrap_err().findings().to_vec();
     let places: Vec<&str> = findings.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(places, ["/0/kind", "/1/id"], "{findings:?}");
 }

@@ -81,19 +81,6 @@ test("aggregate, tables, schema, catalog", () => {
   assert.match(binhdang.version(), /^\d+\.\d+\.\d+$/);
 });
 
-test("a new plan reads back, and units that are not units throw with findings", () => {
-  const made = binhdang.newPlan("Điện Biên", "11", 2025, "id,name,kind,parent\nso-y-te,Sở Y tế,department,\n");
-  assert.equal(made.content_areas.length, 7);
-  assert.ok(made.reporting.units.includes("so-y-te"));
-  // A Checker reads it: it is a plan the library accepts.
-  assert.ok(new binhdang.Checker(made));
-  assert.throws(() => binhdang.newPlan("Điện Biên", "11", 2025, "id,name,kind\nx,X,xa\n"), (e) => {
-    assert.equal(e.name, "BinhdangError");
-    assert.deepEqual(e.findings.map((f) => f.path), ["/0/kind"]);
-    return true;
-  });
-});
-
 test("error messages follow the language the page chose: Vietnamese unless told", () => {
   const unreadable = () => binhdang.validateReport(report, "{");
   assert.throws(unreadable, /^BinhdangError: Không đọc được kế hoạch/);

@@ -574,7 +574,7 @@ fn new_plan(
     let plan = match &units {
         Some(path) => {
             let text = plan_text(path, lang)?;
-            binhdang::api::new_plan(province, code, year, Some(&text))
+            binhdang::api::new_plan(province, code, year, Some(binhdang::api::Units::Csv(&text)))
                 .map_err(|e| Trouble(output::plan_unreadable(&path.display().to_string(), e.findings(), lang)))?
         }
         None => {

@@ -153,7 +153,7 @@ fn catalog() -> PyResult<String> {
 #[pyfunction]
 #[pyo3(signature = (province, code, year, units_csv=None))]
 fn new_plan(province: &str, code: &str, year: i32, units_csv: Option<&str>) -> PyResult<String> {
-    to_json(&api::new_plan(province, code, year, units_csv).map_err(err)?)
+    to_json(&api::new_plan(province, code, year, units_csv.map(api::Units::Csv)).map_err(err)?)
 }
 
 /// What a person typed in a date field, as YYYY-MM-DD; BinhdangError otherwise.

@@ -1513,6 +1513,12 @@ export function parseDate(text: string): string;
 export function parseNumber(text: string): number;
 
 /**
+ * The language of `BinhdangError` messages for the whole page: "vi" (the
+ * default) or "en". Findings always carry both.
+ */
+export function setLanguage(code: string): void;
+
+/**
  * The summary as tidy tables (figures, completeness, progress, funding,
  * activities): what a portal's grid shows. Adds up like `aggregate`.
  */

@@ -1513,6 +1513,12 @@ export function parseDate(text: string): string;
 export function parseNumber(text: string): number;
 
 /**
+ * The language of `BinhdangError` messages for the whole page: "vi" (the
+ * default) or "en". Findings always carry both.
+ */
+export function setLanguage(code: string): void;
+
+/**
  * The summary as tidy tables (figures, completeness, progress, funding,
  * activities): what a portal's grid shows. Adds up like `aggregate`.
  */
@@ -1545,6 +1551,7 @@ export interface InitOutput {
     readonly loadReport: (a: any) => [number, number, number];
     readonly parseDate: (a: number, b: number) => [number, number, number, number];
     readonly parseNumber: (a: number, b: number) => [number, number, number];
+    readonly setLanguage: (a: number, b: number) => [number, number];
     readonly tables: (a: any, b: any, c: number, d: number, e: number) => [number, number, number];
     readonly validateReport: (a: any, b: any, c: number) => [number, number, number];
     readonly validateReports: (a: any, b: any, c: number) => [number, number, number];

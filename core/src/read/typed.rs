@@ -402,8 +402,8 @@ impl FromJson for u32 {
 
 impl FromJson for i32 {
     fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<i32> {
-        // Years: negative ones are not dates any plan has.
-        whole(v, at, cx, 0, i32::MAX as u64).and_then(|n| i32::try_from(n).ok())
+        // The full range, as the schema says (a year no plan has is for the plan check to judge).
+        whole(v, at, cx, i128::from(i32::MIN), i32::MAX as u64).and_then(|n| i32::try_from(n).ok())
     }
 }
 
