@@ -259,8 +259,9 @@ pub fn units_from_csv(text: &str) -> Result<Vec<Unit>, Vec<Finding>> {
 pub fn units_from_json(value: &Value) -> Result<Vec<Unit>, Vec<Finding>> {
     let mut cx = crate::read::typed_cx();
     let units = crate::read::read_typed::<Vec<Unit>>(value, "", &mut cx);
+    let findings = cx.finish();
     match units {
-        Some(u) if !cx.findings.iter().any(Finding::is_error) => Ok(u),
-        _ => Err(cx.findings),
+        Some(u) if !findings.iter().any(Finding::is_error) => Ok(u),
+        _ => Err(findings),
     }
 }

@@ -85,13 +85,20 @@ impl Limits {
     /// Keeps the first `max_findings` of `findings` (already in the stable
     /// order) and closes with one `findings_truncated` finding for the rest.
     pub fn cap(&self, mut findings: Vec<Finding>) -> Vec<Finding> {
-        if findings.len() > self.max_findings {
-            let more = findings.len() - self.max_findings;
+        // The reader may have counted some already: one closing count for all.
+        let counted: u64 = findings
+            .iter()
+            .filter(|f| f.code == Code::FindingsTruncated)
+            .filter_map(|f| f.context.get("omitted").and_then(Value::as_u64))
+            .sum();
+        findings.retain(|f| f.code != Code::FindingsTruncated);
+        if findings.len() > self.max_findings || counted > 0 {
+            let more = findings.len().saturating_sub(self.max_findings) as u64 + counted;
             findings.truncate(self.max_findings);
             findings.push(
-                Finding::new(Code::FindingsTruncated, "", msg::findings_truncated(more as u64))
+                Finding::new(Code::FindingsTruncated, "", msg::findings_truncated(more))
                     .with("limit", self.max_findings as u64)
-                    .with("omitted", more as u64),
+                    .with("omitted", more),
             );
         }
         findings
@@ -491,9 +498,9 @@ pub fn report_from_value_with(mut value: Value, limits: &Limits) -> Read<Report>
             .push(Finding::new(Code::Malformed, "", msg::not_an_object()).with("actual", Kind::of(&value).as_str()));
         return Read { value: None, findings, source: None };
     }
-    let mut cx = typed::Cx { findings };
+    let mut cx = typed::Cx::new(findings, limits.max_findings);
     let report = typed::read::<Report>(&value, "", &mut cx);
-    Read { value: report, findings: cx.findings, source: None }
+    Read { value: report, findings: cx.finish(), source: None }
 }
 
 /// Reads a plan from JSON text, within the default [`Limits`].
@@ -525,9 +532,9 @@ pub fn plan_from_value_with(mut value: Value, limits: &Limits) -> Read<Plan> {
     }
     let mut findings = Vec::new();
     normalize(&mut value, "", &mut findings);
-    let mut cx = typed::Cx { findings };
+    let mut cx = typed::Cx::new(findings, limits.max_findings);
     let plan = typed::read::<Plan>(&value, "", &mut cx);
-    let mut findings = cx.findings;
+    let mut findings = cx.finish();
     crate::finding::sort(&mut findings);
     Read { value: plan, findings: limits.cap(findings), source: None }
 }
@@ -547,5 +554,6 @@ pub(crate) fn read_typed<T: typed::FromJson>(value: &Value, base: &str, cx: &mut
 pub fn limits_from_str(text: &str) -> Result<Limits, Vec<Finding>> {
     let value = parse_json(text).map_err(|f| vec![f])?;
     let mut cx = typed::Cx::default();
-    typed::read::<Limits>(&value, "", &mut cx).ok_or(cx.findings)
+    let limits = typed::read::<Limits>(&value, "", &mut cx);
+    limits.ok_or_else(|| cx.finish())
 }

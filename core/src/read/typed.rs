@@ -175,15 +175,42 @@ impl Path<'_> {
     }
 }
 
-/// The problems found so far, as findings.
-#[derive(Default)]
+/// The problems found so far, as findings: at most `max` of them kept, the
+/// rest counted, so that a list of 200,000 unreadable values costs a counter,
+/// not 200,000 findings in memory.
 pub(crate) struct Cx {
     pub findings: Vec<Finding>,
+    max: usize,
+    omitted: usize,
+}
+
+impl Default for Cx {
+    fn default() -> Cx {
+        Cx::new(Vec::new(), Limits::default().max_findings)
+    }
 }
 
 impl Cx {
+    pub(crate) fn new(findings: Vec<Finding>, max: usize) -> Cx {
+        Cx { findings, max, omitted: 0 }
+    }
     pub(crate) fn problem(&mut self, at: &Path, p: Problem) {
-        self.findings.push(p.finding(at.render()));
+        if self.findings.len() < self.max {
+            self.findings.push(p.finding(at.render()));
+        } else {
+            self.omitted = self.omitted.saturating_add(1);
+        }
+    }
+    /// The findings, closed by a `findings_truncated` for those not kept.
+    pub(crate) fn finish(mut self) -> Vec<Finding> {
+        if self.omitted > 0 {
+            self.findings.push(
+                Finding::new(Code::FindingsTruncated, "", msg::findings_truncated(self.omitted as u64))
+                    .with("limit", self.max as u64)
+                    .with("omitted", self.omitted as u64),
+            );
+        }
+        self.findings
     }
     fn wrong(&mut self, at: &Path, expected: Kind, v: &Value) {
         self.problem(at, Problem::WrongType { expected, actual: Kind::of(v) });
