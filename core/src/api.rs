@@ -110,8 +110,8 @@ pub fn load_plan(text: &str) -> Result<Plan, ApiError> {
 }
 
 /// Reads a report; an error (with its findings) when it cannot be read.
-pub fn load_report(text: &str) -> Result<Report, ApiError> {
-    let r = read::report_from_str(text);
+pub fn load_report(text: impl AsRef<[u8]>) -> Result<Report, ApiError> {
+    let r = read::report_from_bytes_with(text.as_ref(), &Limits::default());
     match r.value {
         Some(v) if !r.findings.iter().any(Finding::is_error) => Ok(v),
         _ => Err(ApiError::Report(r.findings)),
@@ -178,7 +178,7 @@ pub fn limits(text: Option<&str>) -> Result<Limits, ApiError> {
     }
 }
 
-fn earlier_reports(earlier: &[String], limits: &Limits) -> Vec<Report> {
+fn earlier_reports(earlier: &[impl AsRef<[u8]>], limits: &Limits) -> Vec<Report> {
     read::reports_from_strs(earlier, limits).into_iter().filter_map(|r| r.value).collect()
 }
 
@@ -203,9 +203,15 @@ impl Checker {
     }
 
     /// Validates one report. `earlier`: reports to compare with (previous periods).
-    pub fn validate_report(&self, report: &str, as_of: Date, earlier: &[String], limits: &Limits) -> Vec<Finding> {
+    pub fn validate_report(
+        &self,
+        report: impl AsRef<[u8]>,
+        as_of: Date,
+        earlier: &[impl AsRef<[u8]>],
+        limits: &Limits,
+    ) -> Vec<Finding> {
         let earlier = earlier_reports(earlier, limits);
-        let read = read::report_from_str_with(report, limits);
+        let read = read::report_from_bytes_with(report.as_ref(), limits);
         validate::read_with(
             &self.plan,
             &self.catalog,
@@ -221,9 +227,9 @@ impl Checker {
 /// only; see [`Checker`] to read it once). `earlier`: reports to compare with.
 pub fn validate_report(
     plan: &str,
-    report: &str,
+    report: impl AsRef<[u8]>,
     as_of: Date,
-    earlier: &[String],
+    earlier: &[impl AsRef<[u8]>],
     limits: &Limits,
 ) -> Result<Vec<Finding>, ApiError> {
     Ok(Checker::new(plan)?.validate_report(report, as_of, earlier, limits))
@@ -232,9 +238,9 @@ pub fn validate_report(
 /// Validates many reports together: one outcome per report, in order.
 pub fn validate_reports(
     plan: &str,
-    reports: &[String],
+    reports: &[impl AsRef<[u8]>],
     as_of: Date,
-    earlier: &[String],
+    earlier: &[impl AsRef<[u8]>],
     limits: &Limits,
 ) -> Result<Vec<Outcome>, ApiError> {
     let plan = load_plan(plan)?;
@@ -244,14 +250,19 @@ pub fn validate_reports(
 }
 
 /// Adds up reports into the summary.
-pub fn aggregate(plan: &str, reports: &[String], as_of: Date, limits: &Limits) -> Result<Summary, ApiError> {
+pub fn aggregate(plan: &str, reports: &[impl AsRef<[u8]>], as_of: Date, limits: &Limits) -> Result<Summary, ApiError> {
     let plan = load_plan(plan)?;
     let inputs = read::reports_from_strs(reports, limits);
     Ok(aggregate::aggregate_with(&plan, &Catalog::builtin(), inputs, as_of, limits))
 }
 
 /// Adds up reports and returns the summary's tidy tables.
-pub fn tables(plan: &str, reports: &[String], as_of: Date, limits: &Limits) -> Result<crate::output::Tables, ApiError> {
+pub fn tables(
+    plan: &str,
+    reports: &[impl AsRef<[u8]>],
+    as_of: Date,
+    limits: &Limits,
+) -> Result<crate::output::Tables, ApiError> {
     summary_and_tables(plan, reports, as_of, limits).map(|(_, t)| t)
 }
 
@@ -259,7 +270,7 @@ pub fn tables(plan: &str, reports: &[String], as_of: Date, limits: &Limits) -> R
 /// both, such as the mobile binding's typed summary).
 pub fn summary_and_tables(
     plan: &str,
-    reports: &[String],
+    reports: &[impl AsRef<[u8]>],
     as_of: Date,
     limits: &Limits,
 ) -> Result<(Summary, crate::output::Tables), ApiError> {

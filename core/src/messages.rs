@@ -75,8 +75,17 @@ pub fn utf16() -> M {
 
 pub fn not_utf8(byte: usize) -> M {
     m(
-        format!("Tệp không phải văn bản UTF-8 (lỗi mã hóa ở byte {byte}): hãy lưu lại với bảng mã UTF-8 (Unicode)."),
-        format!("The file is not UTF-8 text (bad encoding at byte {byte}): save it again as UTF-8."),
+        format!(
+            "Dữ liệu không phải văn bản UTF-8 (lỗi mã hóa ở byte {byte}): hãy lưu lại với bảng mã UTF-8 (Unicode)."
+        ),
+        format!("The input is not UTF-8 text (bad encoding at byte {byte}): save it again as UTF-8."),
+    )
+}
+
+pub fn lone_surrogate(byte: usize) -> M {
+    m(
+        format!("Văn bản chứa một nửa cặp ký tự Unicode thay thế, không phải ký tự hợp lệ (ở byte {byte})."),
+        format!("The text holds half of a Unicode surrogate pair, which is not a character (at byte {byte})."),
     )
 }
 

@@ -218,3 +218,12 @@ def test_typed_dates_and_numbers() -> None:
     with pytest.raises(binhdang.BinhdangError) as raised:
         binhdang.parse_number("1,234.5")
     assert raised.value.findings[0].context["problem"] == "ambiguous_number"
+
+
+def test_a_lone_surrogate_in_a_host_string_is_a_finding() -> None:
+    report = json.loads(BAD_106.read_text(encoding="utf-8"))
+    report["notes"] = "Khó khăn \ud800"
+    found = binhdang.validate_report(report, PLAN, as_of="2025-01-15")
+    assert [(f.code, f.context["problem"]) for f in found] == [("malformed", "lone_surrogate")]
+    outcomes = binhdang.validate_reports([report, BAD_106], PLAN, as_of="2025-01-15")
+    assert [o.status for o in outcomes] == ["rejected", "rejected"]

@@ -11,6 +11,10 @@ use binhdang::output::{self, Lang};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+// Reports cross as UTF-8 bytes (the Python layer encodes with
+// "surrogatepass"), so that a lone surrogate in a host string reaches the
+// core's reader and becomes a finding, as in every other runtime.
+use pyo3::pybacked::PyBackedBytes;
 
 create_exception!(
     _binhdang,
@@ -57,9 +61,9 @@ impl Checker {
     #[pyo3(signature = (report, as_of_date=None, earlier=Vec::new(), limits_json=None))]
     fn validate_report(
         &self,
-        report: &str,
+        report: PyBackedBytes,
         as_of_date: Option<&str>,
-        earlier: Vec<String>,
+        earlier: Vec<PyBackedBytes>,
         limits_json: Option<&str>,
     ) -> PyResult<String> {
         to_json(&self.inner.validate_report(report, as_of(as_of_date)?, &earlier, &limits(limits_json)?))
@@ -71,9 +75,9 @@ impl Checker {
 #[pyo3(signature = (plan, reports, as_of_date=None, earlier=Vec::new(), limits_json=None))]
 fn validate_reports(
     plan: &str,
-    reports: Vec<String>,
+    reports: Vec<PyBackedBytes>,
     as_of_date: Option<&str>,
-    earlier: Vec<String>,
+    earlier: Vec<PyBackedBytes>,
     limits_json: Option<&str>,
 ) -> PyResult<String> {
     to_json(&api::validate_reports(plan, &reports, as_of(as_of_date)?, &earlier, &limits(limits_json)?).map_err(err)?)
@@ -82,7 +86,7 @@ fn validate_reports(
 /// Adds up reports into the province's summary, as JSON text.
 #[pyfunction]
 #[pyo3(signature = (plan, reports, as_of_date, limits_json=None))]
-fn aggregate(plan: &str, reports: Vec<String>, as_of_date: &str, limits_json: Option<&str>) -> PyResult<String> {
+fn aggregate(plan: &str, reports: Vec<PyBackedBytes>, as_of_date: &str, limits_json: Option<&str>) -> PyResult<String> {
     to_json(&api::aggregate(plan, &reports, as_of(Some(as_of_date))?, &limits(limits_json)?).map_err(err)?)
 }
 
@@ -127,7 +131,7 @@ fn load_plan(plan: &str) -> PyResult<String> {
 
 /// Reads a report; the report as normalised JSON text, or BinhdangError with its findings.
 #[pyfunction]
-fn load_report(report: &str) -> PyResult<String> {
+fn load_report(report: PyBackedBytes) -> PyResult<String> {
     to_json(&api::load_report(report).map_err(err)?)
 }
 

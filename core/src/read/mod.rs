@@ -432,9 +432,14 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Finding> {
             .with("encoding", "UTF-16"));
     }
     std::str::from_utf8(bytes).map_err(|e| {
-        Finding::new(Code::Malformed, "", msg::not_utf8(e.valid_up_to()))
-            .with("problem", "encoding")
-            .with("byte", e.valid_up_to())
+        let at = e.valid_up_to();
+        // A host string with half of a surrogate pair (Python and JavaScript
+        // allow one) arrives as 0xED 0xA0..0xBF: say so, not "not UTF-8".
+        let surrogate = bytes.get(at) == Some(&0xED) && bytes.get(at + 1).is_some_and(|b| (0xA0..=0xBF).contains(b));
+        let m = if surrogate { msg::lone_surrogate(at) } else { msg::not_utf8(at) };
+        Finding::new(Code::Malformed, "", m)
+            .with("problem", if surrogate { "lone_surrogate" } else { "encoding" })
+            .with("byte", at)
     })
 }
 
@@ -451,12 +456,12 @@ pub fn unreadable(kind: std::io::ErrorKind) -> Read<Report> {
 /// Reads the reports of a batch from JSON text within `limits`: past
 /// `max_reports`, each further report gets a `too_large` finding unread, so
 /// it is still accounted for (rejected) and nothing disappears.
-pub fn reports_from_strs<S: AsRef<str>>(texts: &[S], limits: &Limits) -> Vec<Read<Report>> {
+pub fn reports_from_strs<S: AsRef<[u8]>>(texts: &[S], limits: &Limits) -> Vec<Read<Report>> {
     texts
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            past_max_reports(i, texts.len(), limits).unwrap_or_else(|| report_from_str_with(t.as_ref(), limits))
+            past_max_reports(i, texts.len(), limits).unwrap_or_else(|| report_from_bytes_with(t.as_ref(), limits))
         })
         .collect()
 }

@@ -112,6 +112,12 @@ def _text(value: Input) -> str:
     raise TypeError(f"expected a dict, JSON text or a path, got {type(value).__name__}")
 
 
+def _bytes(value: Input) -> bytes:
+    """A report as UTF-8 bytes. Lone surrogates (which a Python str may hold)
+    pass as they are, so the engine answers with a ``malformed`` finding."""
+    return _text(value).encode("utf-8", "surrogatepass")
+
+
 def _limits(value: Optional[Mapping[str, int]]) -> Optional[str]:
     # The core reads and checks them (unknown names raise BinhdangError).
     return None if value is None else _json.dumps(dict(value))
@@ -450,7 +456,7 @@ def load_report(report: Input) -> Report:
     Raises ``BinhdangError`` with the findings when the report cannot be read;
     to get findings instead of an exception, use ``validate_report``.
     """
-    return Report(_json.loads(_call(_native.load_report, _text(report))))
+    return Report(_json.loads(_call(_native.load_report, _bytes(report))))
 
 
 def validate_report(
@@ -490,8 +496,8 @@ class Checker:
         context: Optional[Iterable[Input]] = None,
         limits: Optional[Mapping[str, int]] = None,
     ) -> Findings:
-        earlier = [_text(r) for r in (context or [])]
-        raw = _call(self._native.validate_report, _text(report), _date(as_of), earlier, _limits(limits))
+        earlier = [_bytes(r) for r in (context or [])]
+        raw = _call(self._native.validate_report, _bytes(report), _date(as_of), earlier, _limits(limits))
         return Findings(Finding(f) for f in _json.loads(raw))
 
 
@@ -508,8 +514,8 @@ def validate_reports(
     previous period. Returns one ``Outcome`` per report, in input order.
     ``limits`` as in ``validate_report``; past ``max_reports``, a report is
     rejected unread with ``too_large``."""
-    texts = [_text(r) for r in reports]
-    earlier = [_text(r) for r in (context or [])]
+    texts = [_bytes(r) for r in reports]
+    earlier = [_bytes(r) for r in (context or [])]
     raw = _call(_native.validate_reports, _text(plan), texts, _date(as_of), earlier, _limits(limits))
     return [Outcome(o) for o in _json.loads(raw)]
 
@@ -525,7 +531,7 @@ def aggregate(
     ``limits`` as in ``validate_reports``.
     """
     plan_text = _text(plan)
-    texts = [_text(r) for r in reports]
+    texts = [_bytes(r) for r in reports]
     raw = _call(_native.aggregate, plan_text, texts, _date(as_of), _limits(limits))
     return Summary(_json.loads(raw), plan_text)
 
