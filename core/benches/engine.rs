@@ -80,10 +80,10 @@ fn form(c: &mut Criterion) {
     let limits = read::Limits::default();
     let mut g = c.benchmark_group("form");
     g.bench_function("api_validate_report", |b| {
-        b.iter(|| binhdang::api::validate_report(&plan_text, &report, as_of, &[], &limits).unwrap().len())
+        b.iter(|| binhdang::api::validate_report(&plan_text, &report, as_of, &[] as &[&str], &limits).unwrap().len())
     });
     let checker = binhdang::api::Checker::new(&plan_text).unwrap();
-    g.bench_function("checker", |b| b.iter(|| checker.validate_report(&report, as_of, &[], &limits).len()));
+    g.bench_function("checker", |b| b.iter(|| checker.validate_report(&report, as_of, &[] as &[&str], &limits).len()));
     g.bench_function("parse_only", |b| b.iter(|| serde_json::from_str::<serde_json::Value>(&report).unwrap()));
     g.finish();
 }

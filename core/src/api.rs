@@ -331,7 +331,7 @@ mod tests {
 
     #[test]
     fn a_plan_that_cannot_be_read_is_an_error_with_findings() {
-        let e = validate_report("{", "{}", today(0), &[], &Limits::default()).unwrap_err();
+        let e = validate_report("{", "{}", today(0), &[] as &[&str], &Limits::default()).unwrap_err();
         assert!(matches!(e, ApiError::Plan(_)));
         assert_eq!(e.findings().len(), 1);
         assert!(e.message(Lang::En).starts_with("The plan cannot be read"), "{}", e.message(Lang::En));

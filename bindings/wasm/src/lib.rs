@@ -144,7 +144,7 @@ impl Checker {
     ) -> Result<JsValue, JsValue> {
         let when = as_of(&option(&options, "asOf"))?;
         let earlier = texts(&option(&options, "context"));
-        to_js(&self.inner.validate_report(&text(&report), when, &earlier, &limits(&options)?))
+        to_js(&self.inner.validate_report(text(&report), when, &earlier, &limits(&options)?))
     }
 }
 
@@ -193,7 +193,7 @@ pub fn tables(
 pub fn load_report(
     #[wasm_bindgen(unchecked_param_type = "Report | string")] report: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&api::load_report(&text(&report)).map_err(err)?)
+    to_js(&api::load_report(text(&report)).map_err(err)?)
 }
 
 /// The built-in catalogue: national targets with sources and `confirmed` flags.
