@@ -97,6 +97,17 @@ pub fn unreadable(reason: &str) -> M {
     }
 }
 
+pub fn not_json_but_a_path(line: usize, column: usize) -> M {
+    m(
+        format!(
+            "Dữ liệu không phải JSON hợp lệ (dòng {line}, cột {column}): đây có vẻ là đường dẫn tệp; hãy truyền chính tệp (trong Python: pathlib.Path), không phải chuỗi tên tệp."
+        ),
+        format!(
+            "Not valid JSON (line {line}, column {column}): this looks like a file path; pass the file itself (in Python, a pathlib.Path), not its name as text."
+        ),
+    )
+}
+
 pub fn number_out_of_range() -> M {
     m("Số vượt quá phạm vi cho phép.".into(), "Number out of range.".into())
 }

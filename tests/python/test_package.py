@@ -18,11 +18,10 @@ BAD_106 = ROOT / "examples" / "lai-chau-2024" / "reports" / "2024-6m-106.json"
 
 def test_inputs_may_be_a_path_a_dict_or_json_text() -> None:
     as_path = binhdang.validate_report(BAD_106, PLAN, as_of="2025-01-15")
-    as_str_path = binhdang.validate_report(str(BAD_106), str(PLAN), as_of="2025-01-15")
     report = json.loads(BAD_106.read_text(encoding="utf-8"))
     as_dict = binhdang.validate_report(report, json.loads(PLAN.read_text(encoding="utf-8")), as_of=datetime.date(2025, 1, 15))
     as_text = binhdang.validate_report(json.dumps(report), PLAN, as_of="15/1/2025")
-    assert as_path == as_str_path == as_dict == as_text
+    assert as_path == as_dict == as_text
     f = as_path[0]
     assert (f.code, f.severity, f.path) == ("sex_sum_mismatch", "error", "/values/1/total")
     assert f.message_vi == "Tổng số (130) không bằng số nữ (70) cộng số nam (55)."
@@ -227,3 +226,26 @@ def test_a_lone_surrogate_in_a_host_string_is_a_finding() -> None:
     assert [(f.code, f.context["problem"]) for f in found] == [("malformed", "lone_surrogate")]
     outcomes = binhdang.validate_reports([report, BAD_106], PLAN, as_of="2025-01-15")
     assert [o.status for o in outcomes] == ["rejected", "rejected"]
+
+
+def test_a_str_is_json_text_never_a_path(tmp_path: pathlib.Path) -> None:
+    # A mistyped or even a real path given as str is text that is not JSON: a
+    # finding whose message says to pass the file as a Path; nothing is opened.
+    for text in [str(BAD_106), "examples/khong-co.json"]:
+        found = binhdang.validate_report(text, PLAN, as_of="2025-01-15")
+        assert [f.code for f in found] == ["malformed"]
+        assert "Path" in found[0].message_en, found[0].message_en
+    # A folder Path is the list of its .json files, in name order, as the CLI reads it.
+    folder = PLAN.parent / "reports"
+    outcomes = binhdang.validate_reports(folder, PLAN, as_of="2025-01-15")
+    assert len(outcomes) == len(REPORTS) == 19
+    # A single report or a str where a list goes is a TypeError naming the argument.
+    for wrong in [str(folder), BAD_106, json.loads(BAD_106.read_text(encoding="utf-8"))]:
+        with pytest.raises(TypeError, match="^reports: "):
+            binhdang.aggregate(PLAN, wrong, as_of="2025-01-15")
+    with pytest.raises(TypeError, match="^report: "):
+        binhdang.validate_report(42, PLAN)  # type: ignore[arg-type]
+    # A file in UTF-16 is a finding too, not a UnicodeDecodeError.
+    utf16 = tmp_path / "utf16.json"
+    utf16.write_bytes(BAD_106.read_text(encoding="utf-8").encode("utf-16"))
+    assert binhdang.validate_report(utf16, PLAN, as_of="2025-01-15")[0].context["encoding"] == "UTF-16"

@@ -310,9 +310,22 @@ fn describe_json_error(text: &str, path: &str, e: &serde_json::Error, why: Optio
         None if number_before(text, line, column) => {
             Finding::new(Code::Malformed, path, msg::number_out_of_range()).with("problem", "number_out_of_range")
         }
+        // A file's name where its content belongs: say so (a host passes files as files).
+        None if looks_like_a_path(text) => {
+            Finding::new(Code::Malformed, path, msg::not_json_but_a_path(line, column)).with("problem", "not_json")
+        }
         None => Finding::new(Code::Malformed, path, msg::not_json(line, column)).with("problem", "not_json"),
     };
     base.with("line", line).with("column", column)
+}
+
+/// Whether a text that is not JSON is one line that names a JSON file.
+fn looks_like_a_path(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && !t.contains('\n')
+        && !t.starts_with(['{', '[', '"'])
+        && (t.ends_with(".json") || t.contains('/') || t.contains('\\'))
 }
 
 /// Whether the text just before `line`:`column` (where the parser stopped)

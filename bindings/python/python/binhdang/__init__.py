@@ -5,8 +5,9 @@ reports and gives back typed results. Every rule, sum and sentence comes from
 the engine, so a notebook gets the same findings and totals as the portal, the
 field app and the command line.
 
-Plans and reports may be given as a dict, as JSON text, or as a path to a JSON
-file. Findings are data, never exceptions: ``BinhdangError`` is raised only
+Plans and reports may be given as a dict, as JSON text (a ``str`` is always
+JSON text), or as a ``pathlib.Path`` to a JSON file; many reports as a list
+or as a folder ``Path``. Findings are data, never exceptions: ``BinhdangError`` is raised only
 for what cannot be answered with findings (a plan that cannot be read, a date
 that is not a date).
 
@@ -23,6 +24,7 @@ import datetime as _dt
 import html as _html
 import json as _json
 import os as _os
+import pathlib as _pathlib
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _binhdang as _native
@@ -57,8 +59,10 @@ __all__ = [
 
 __version__: str = _native.__version__
 
-#: A plan or report: a dict, JSON text, a path to a JSON file, or an object from this package.
+#: A plan or report: a dict, JSON text (``str``), a ``pathlib.Path`` to a JSON file, or an object from this package.
 Input = Union[Mapping[str, Any], str, "_os.PathLike[str]", "_Record"]
+#: Many reports: a list of them, or a folder whose ``.json`` files are read in name order.
+Reports = Union[Iterable[Input], "_os.PathLike[str]"]
 #: A date: ``datetime.date``, ``"2025-01-15"``, ``"15/1/2025"`` or ``"ngày 15 tháng 1 năm 2025"``.
 DateLike = Union[_dt.date, str]
 
@@ -88,34 +92,49 @@ def _call(fn: Any, *args: Any) -> Any:
         raise BinhdangError(message, [Finding(f) for f in _json.loads(raw)]) from None
 
 
-def _text(value: Input) -> str:
+def _text(value: Input, name: str = "plan") -> str:
     """JSON text of a plan or report given as a dict, JSON text, a path, or a record.
 
-    Dicts go through ``json.dumps`` so that the engine's strict reader sees
-    them exactly as it sees text from any other runtime.
+    A ``str`` is JSON text, never a path: a file is a ``pathlib.Path`` (or
+    any ``os.PathLike``). Dicts go through ``json.dumps`` so that the
+    engine's strict reader sees them exactly as it sees text from any other
+    runtime.
     """
     if isinstance(value, _Record):
         return _json.dumps(value.to_dict(), ensure_ascii=False)
     if isinstance(value, _os.PathLike):
+        if _os.path.isdir(value):
+            raise TypeError(f"{name}: {_os.fspath(value)!r} is a folder, not one file")
         with open(value, encoding="utf-8") as f:
             return f.read()
     if isinstance(value, str):
-        stripped = value.lstrip()
-        if stripped[:1] in ("{", "[") or "\n" in value or len(value) > 4096:
-            return value
-        if _os.path.isfile(value):
-            with open(value, encoding="utf-8") as f:
-                return f.read()
         return value
     if isinstance(value, Mapping):
         return _json.dumps(value, ensure_ascii=False, allow_nan=True)
-    raise TypeError(f"expected a dict, JSON text or a path, got {type(value).__name__}")
+    raise TypeError(f"{name}: expected a dict, JSON text (str) or a pathlib.Path, got {type(value).__name__}")
 
 
-def _bytes(value: Input) -> bytes:
-    """A report as UTF-8 bytes. Lone surrogates (which a Python str may hold)
-    pass as they are, so the engine answers with a ``malformed`` finding."""
-    return _text(value).encode("utf-8", "surrogatepass")
+def _bytes(value: Input, name: str = "report") -> bytes:
+    """A report as UTF-8 bytes. A file is passed as its bytes and lone
+    surrogates (which a Python str may hold) as they are, so the engine
+    answers with a ``malformed`` finding, never a Python exception."""
+    if isinstance(value, _os.PathLike) and not _os.path.isdir(value):
+        with open(value, "rb") as f:
+            return f.read()
+    return _text(value, name).encode("utf-8", "surrogatepass")
+
+
+def _many(values: Any, name: str) -> List[Input]:
+    """Reports given as a list, or as a folder (``pathlib.Path``) whose
+    ``.json`` files are read in name order, as the command line does."""
+    if isinstance(values, (str, bytes, Mapping, _Record)):
+        raise TypeError(f"{name}: expected a list of reports or a folder (pathlib.Path), got one {type(values).__name__}")
+    if isinstance(values, _os.PathLike):
+        if not _os.path.isdir(values):
+            raise TypeError(f"{name}: {_os.fspath(values)!r} is one file; put it in a list")
+        folder = _os.fspath(values)
+        return [_pathlib.Path(folder, f) for f in sorted(_os.listdir(folder)) if f.endswith(".json")]
+    return list(values)
 
 
 def _limits(value: Optional[Mapping[str, int]]) -> Optional[str]:
@@ -464,7 +483,7 @@ def validate_report(
     plan: Input,
     *,
     as_of: Optional[DateLike] = None,
-    context: Optional[Iterable[Input]] = None,
+    context: Optional[Reports] = None,
     limits: Optional[Mapping[str, int]] = None,
 ) -> Findings:
     """Validates one report against a plan and the built-in catalogue.
@@ -493,20 +512,20 @@ class Checker:
         report: Input,
         *,
         as_of: Optional[DateLike] = None,
-        context: Optional[Iterable[Input]] = None,
+        context: Optional[Reports] = None,
         limits: Optional[Mapping[str, int]] = None,
     ) -> Findings:
-        earlier = [_bytes(r) for r in (context or [])]
+        earlier = [_bytes(r, "context") for r in _many(context or [], "context")]
         raw = _call(self._native.validate_report, _bytes(report), _date(as_of), earlier, _limits(limits))
         return Findings(Finding(f) for f in _json.loads(raw))
 
 
 def validate_reports(
-    reports: Iterable[Input],
+    reports: Reports,
     plan: Input,
     *,
     as_of: Optional[DateLike] = None,
-    context: Optional[Iterable[Input]] = None,
+    context: Optional[Reports] = None,
     limits: Optional[Mapping[str, int]] = None,
 ) -> List[Outcome]:
     """Validates many reports together: duplicates across reports (the later
@@ -514,14 +533,14 @@ def validate_reports(
     previous period. Returns one ``Outcome`` per report, in input order.
     ``limits`` as in ``validate_report``; past ``max_reports``, a report is
     rejected unread with ``too_large``."""
-    texts = [_bytes(r) for r in reports]
-    earlier = [_bytes(r) for r in (context or [])]
+    texts = [_bytes(r, "reports") for r in _many(reports, "reports")]
+    earlier = [_bytes(r, "context") for r in _many(context or [], "context")]
     raw = _call(_native.validate_reports, _text(plan), texts, _date(as_of), earlier, _limits(limits))
     return [Outcome(o) for o in _json.loads(raw)]
 
 
 def aggregate(
-    plan: Input, reports: Iterable[Input], as_of: DateLike, *, limits: Optional[Mapping[str, int]] = None
+    plan: Input, reports: Reports, as_of: DateLike, *, limits: Optional[Mapping[str, int]] = None
 ) -> Summary:
     """Adds up reports into the province's summary at ``as_of``.
 
@@ -531,7 +550,7 @@ def aggregate(
     ``limits`` as in ``validate_reports``.
     """
     plan_text = _text(plan)
-    texts = [_bytes(r) for r in reports]
+    texts = [_bytes(r, "reports") for r in _many(reports, "reports")]
     raw = _call(_native.aggregate, plan_text, texts, _date(as_of), _limits(limits))
     return Summary(_json.loads(raw), plan_text)
 
