@@ -44,6 +44,16 @@ pub fn set_language(lang: Lang) {
     ENGLISH.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// A sentence of `messages` in the language errors speak ([`set_language`]):
+/// what a binding puts in the errors it raises itself (a wrong argument).
+pub fn say((vi, en): (String, String)) -> String {
+    if language() == Lang::En {
+        en
+    } else {
+        vi
+    }
+}
+
 /// A language by its code, `vi` or `en`, as every binding takes it.
 pub fn lang(code: &str) -> Result<Lang, ApiError> {
     match code {

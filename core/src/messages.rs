@@ -708,3 +708,26 @@ pub fn api_error(e: &crate::api::ApiError, first_vi: &str, first_en: &str) -> M 
         }
     }
 }
+
+/// An argument of a binding's function that is not of a kind it takes.
+pub fn wrong_argument(name: &str, expected: (&str, &str)) -> M {
+    m(format!("{name}: cần {}.", expected.0), format!("{name}: expected {}.", expected.1))
+}
+
+/// An option a binding's function does not have.
+pub fn unknown_option(name: &str, allowed: &[&str]) -> M {
+    let list = allowed.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
+    m(
+        format!("Tùy chọn \"{name}\" không có; chỉ có: {list}."),
+        format!("There is no option \"{name}\"; the options are: {list}."),
+    )
+}
+
+/// The kinds of argument the bindings name in those errors.
+pub const A_LIST_OF_REPORTS: (&str, &str) =
+    ("danh sách báo cáo (mảng), kể cả khi chỉ có một báo cáo", "a list (array) of reports, even of one");
+pub const A_DATE: (&str, &str) = (
+    "ngày: chuỗi như \"2025-01-15\" hoặc \"15/1/2025\", hoặc đối tượng Date",
+    "a date: text such as \"2025-01-15\" or \"15/1/2025\", or a Date",
+);
+pub const OPTIONS: (&str, &str) = ("đối tượng tùy chọn", "an options object");

@@ -16,6 +16,7 @@
 use binhdang::api::{self, ApiError};
 use js_sys::{Error, Reflect, JSON};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 // Types of every input and output, generated from the JSON Schemas
 // (`npm run types`), so that TypeScript users see the same contract.
@@ -26,8 +27,8 @@ const TYPES: &str = include_str!("../types.d.ts");
 const OPTIONS: &str = r#"
 /** Options of `validateReport` and `validateReports`. */
 export interface ValidateOptions {
-  /** The date of the check: "2025-01-15", "15/1/2025" or "ngày 15 tháng 1 năm 2025". Default: today in Vietnam. */
-  asOf?: string;
+  /** The date of the check: "2025-01-15", "15/1/2025", "ngày 15 tháng 1 năm 2025", or a Date (its day in Vietnam). Default: today in Vietnam. */
+  asOf?: string | Date;
   /** Earlier reports to compare with (previous periods), as objects or JSON text. */
   context?: Array<Report | string>;
   /** What the reader accepts; a field left out keeps its default. */
@@ -54,11 +55,35 @@ fn text(value: &JsValue) -> String {
     JSON::stringify(value).ok().and_then(|s| s.as_string()).unwrap_or_default()
 }
 
-fn texts(values: &JsValue) -> Vec<String> {
+/// A `TypeError` naming the argument and what it takes (the sentence is the core's).
+fn type_error(m: (String, String)) -> JsValue {
+    js_sys::TypeError::new(&api::say(m)).into()
+}
+
+/// The reports of a list argument; anything else (one report, `null`, JSON
+/// text of an array) is a `TypeError`, never a silent empty answer.
+fn texts(values: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
     if !js_sys::Array::is_array(values) {
-        return Vec::new();
+        return Err(type_error(binhdang::messages::wrong_argument(name, binhdang::messages::A_LIST_OF_REPORTS)));
     }
-    js_sys::Array::from(values).iter().map(|v| text(&v)).collect()
+    Ok(js_sys::Array::from(values).iter().map(|v| text(&v)).collect())
+}
+
+/// The options object: absent, or an object whose every key is one of `allowed`.
+fn check_options<T: AsRef<JsValue>>(options: &Option<T>, allowed: &[&str]) -> Result<(), JsValue> {
+    let Some(o) = options.as_ref().map(AsRef::as_ref).filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(());
+    };
+    if !o.is_object() || js_sys::Array::is_array(o) {
+        return Err(type_error(binhdang::messages::wrong_argument("options", binhdang::messages::OPTIONS)));
+    }
+    let object: &js_sys::Object = o.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
+        if !allowed.contains(&key.as_str()) {
+            return Err(type_error(binhdang::messages::unknown_option(&key, allowed)));
+        }
+    }
+    Ok(())
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -100,14 +125,34 @@ fn limits<T: AsRef<JsValue>>(options: &Option<T>) -> Result<binhdang::read::Limi
     api::limits(Some(&text(&value))).map_err(err)
 }
 
-fn as_of(value: &JsValue) -> Result<binhdang::Date, JsValue> {
-    match value.as_string() {
-        Some(s) => api::date(&s).map_err(err),
-        None => {
-            let secs = (js_sys::Date::now() / 1000.0) as i64;
-            Ok(api::today(secs))
+/// The date of a check: text, a JavaScript `Date` (its day in Vietnam), or
+/// (when `today` allows it) nothing for today; anything else a `TypeError`.
+fn as_of(value: &JsValue, name: &str, today: bool) -> Result<binhdang::Date, JsValue> {
+    if let Some(s) = value.as_string() {
+        return api::date(&s).map_err(err);
+    }
+    if let Some(d) = value.dyn_ref::<js_sys::Date>() {
+        let ms = d.get_time();
+        if ms.is_finite() {
+            return Ok(api::today((ms / 1000.0).floor() as i64));
         }
     }
+    if today && value.is_undefined() {
+        return Ok(api::today((js_sys::Date::now() / 1000.0) as i64));
+    }
+    Err(type_error(binhdang::messages::wrong_argument(name, binhdang::messages::A_DATE)))
+}
+
+const VALIDATE_OPTIONS: &[&str] = &["asOf", "context", "limits"];
+const AGGREGATE_OPTIONS: &[&str] = &["limits"];
+
+/// Earlier reports (`options.context`): absent, or a list.
+fn context<T: AsRef<JsValue>>(options: &Option<T>) -> Result<Vec<String>, JsValue> {
+    let value = option(options, "context");
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    texts(&value, "options.context")
 }
 
 /// Validates one report (a form) against a plan. Never throws for anything in the report.
@@ -142,8 +187,9 @@ impl Checker {
         #[wasm_bindgen(unchecked_param_type = "Report | string")] report: JsValue,
         options: Option<ValidateOptions>,
     ) -> Result<JsValue, JsValue> {
-        let when = as_of(&option(&options, "asOf"))?;
-        let earlier = texts(&option(&options, "context"));
+        check_options(&options, VALIDATE_OPTIONS)?;
+        let when = as_of(&option(&options, "asOf"), "options.asOf", true)?;
+        let earlier = context(&options)?;
         to_js(&self.inner.validate_report(text(&report), when, &earlier, &limits(&options)?))
     }
 }
@@ -155,10 +201,12 @@ pub fn validate_reports(
     #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
     options: Option<ValidateOptions>,
 ) -> Result<JsValue, JsValue> {
-    let when = as_of(&option(&options, "asOf"))?;
-    let earlier = texts(&option(&options, "context"));
+    check_options(&options, VALIDATE_OPTIONS)?;
+    let reports = texts(&reports, "reports")?;
+    let when = as_of(&option(&options, "asOf"), "options.asOf", true)?;
+    let earlier = context(&options)?;
     let limits = limits(&options)?;
-    to_js(&api::validate_reports(&text(&plan), &texts(&reports), when, &earlier, &limits).map_err(err)?)
+    to_js(&api::validate_reports(&text(&plan), &reports, when, &earlier, &limits).map_err(err)?)
 }
 
 /// Adds up reports into the province's summary at `asOf`.
@@ -166,11 +214,13 @@ pub fn validate_reports(
 pub fn aggregate(
     #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
-    #[wasm_bindgen(js_name = asOf)] as_of_date: String,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of_date: JsValue,
     options: Option<AggregateOptions>,
 ) -> Result<JsValue, JsValue> {
-    let when = api::date(&as_of_date).map_err(err)?;
-    to_js(&api::aggregate(&text(&plan), &texts(&reports), when, &limits(&options)?).map_err(err)?)
+    check_options(&options, AGGREGATE_OPTIONS)?;
+    let reports = texts(&reports, "reports")?;
+    let when = as_of(&as_of_date, "asOf", false)?;
+    to_js(&api::aggregate(&text(&plan), &reports, when, &limits(&options)?).map_err(err)?)
 }
 
 /// The summary as tidy tables (figures, completeness, progress, funding,
@@ -179,11 +229,13 @@ pub fn aggregate(
 pub fn tables(
     #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
-    #[wasm_bindgen(js_name = asOf)] as_of_date: String,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of_date: JsValue,
     options: Option<AggregateOptions>,
 ) -> Result<JsValue, JsValue> {
-    let when = api::date(&as_of_date).map_err(err)?;
-    to_js(&api::tables(&text(&plan), &texts(&reports), when, &limits(&options)?).map_err(err)?)
+    check_options(&options, AGGREGATE_OPTIONS)?;
+    let reports = texts(&reports, "reports")?;
+    let when = as_of(&as_of_date, "asOf", false)?;
+    to_js(&api::tables(&text(&plan), &reports, when, &limits(&options)?).map_err(err)?)
 }
 
 /// Reads a report the way every check reads it (strict JSON, text in NFC,

@@ -3,8 +3,8 @@
 
 /** Options of `validateReport` and `validateReports`. */
 export interface ValidateOptions {
-    /** The date of the check: "2025-01-15", "15/1/2025" or "ngày 15 tháng 1 năm 2025". Default: today in Vietnam. */
-    asOf?: string;
+    /** The date of the check: "2025-01-15", "15/1/2025", "ngày 15 tháng 1 năm 2025", or a Date (its day in Vietnam). Default: today in Vietnam. */
+    asOf?: string | Date;
     /** Earlier reports to compare with (previous periods), as objects or JSON text. */
     context?: Array<Report | string>;
     /** What the reader accepts; a field left out keeps its default. */
@@ -1486,7 +1486,7 @@ export class Checker {
 /**
  * Adds up reports into the province's summary at `asOf`.
  */
-export function aggregate(plan: Plan | string, reports: Array<Report | string>, asOf: string, options?: AggregateOptions | null): Summary;
+export function aggregate(plan: Plan | string, reports: Array<Report | string>, asOf: string | Date, options?: AggregateOptions | null): Summary;
 
 /**
  * The built-in catalogue: national targets with sources and `confirmed` flags.
@@ -1522,7 +1522,7 @@ export function setLanguage(code: string): void;
  * The summary as tidy tables (figures, completeness, progress, funding,
  * activities): what a portal's grid shows. Adds up like `aggregate`.
  */
-export function tables(plan: Plan | string, reports: Array<Report | string>, asOf: string, options?: AggregateOptions | null): Tables;
+export function tables(plan: Plan | string, reports: Array<Report | string>, asOf: string | Date, options?: AggregateOptions | null): Tables;
 
 /**
  * Validates one report (a form) against a plan. Never throws for anything in the report.
