@@ -30,13 +30,16 @@ def test_inputs_may_be_a_path_a_dict_or_json_text() -> None:
 
 
 def test_a_finding_is_never_an_exception() -> None:
-    # Text that is not JSON, a huge number, NaN in a dict: findings, not exceptions.
+    # Text that is not JSON, a huge number, infinity in a dict: findings, not exceptions.
     assert [f.code for f in binhdang.validate_report("báo cáo 6 tháng", PLAN, as_of="2025-01-15")] == ["malformed"]
     report = json.loads(BAD_106.read_text(encoding="utf-8"))
     report["values"][0]["total"] = 2**64
     assert binhdang.validate_report(report, PLAN, as_of="2025-01-15")[0].path == "/values/0/total"
+    # NaN is pandas' blank: not reported, as JavaScript's JSON.stringify makes it; infinity is no number.
     report["values"][0]["total"] = float("nan")
-    assert binhdang.validate_report(report, PLAN, as_of="2025-01-15")[0].code == "malformed"
+    assert not [f for f in binhdang.validate_report(report, PLAN, as_of="2025-01-15") if f.code == "malformed"]
+    report["values"][0]["total"] = float("inf")
+    assert binhdang.validate_report(report, PLAN, as_of="2025-01-15")[0].path == "/values/0/total"
 
 
 def test_errors_derive_from_value_error_with_findings() -> None:
@@ -249,3 +252,29 @@ def test_a_str_is_json_text_never_a_path(tmp_path: pathlib.Path) -> None:
     utf16 = tmp_path / "utf16.json"
     utf16.write_bytes(BAD_106.read_text(encoding="utf-8").encode("utf-16"))
     assert binhdang.validate_report(utf16, PLAN, as_of="2025-01-15")[0].context["encoding"] == "UTF-16"
+
+
+def test_rows_from_pandas_are_read_as_a_data_team_has_them() -> None:
+    """A count column with a blank is float64 (342.0 and NaN); ids and dates
+    come as numpy and pandas types. They read as whole numbers, blanks as not
+    reported, dates as days, with no exception."""
+    import numpy as np
+    import pandas as pd
+
+    report = json.loads(BAD_106.read_text(encoding="utf-8"))
+    frame = pd.DataFrame([{"indicator": v["indicator"], "female": v.get("female"), "male": v.get("male"), "total": v.get("total")} for v in report["values"]])
+    assert frame["female"].dtype == np.float64  # a blank made the column float
+    from_pandas = dict(report, values=frame.to_dict("records"), submitted=pd.Timestamp(report["submitted"]))
+    from_pandas["values"][0]["note_count"] = pd.NA
+    found = binhdang.validate_report(from_pandas, PLAN, as_of=pd.Timestamp("2025-01-15 23:00"))
+    assert [(f.code, f.path) for f in found] == [("unknown_field", "/values/0/note_count"), ("sex_sum_mismatch", "/values/1/total")]
+    # numpy scalars are numbers; a fraction is still not a count.
+    from_pandas["values"][0] = {"indicator": "training_classes", "total": np.int64(4)}
+    assert not [f for f in binhdang.validate_report(from_pandas, PLAN, as_of="2025-01-15") if f.code == "malformed"]
+    from_pandas["values"][0] = {"indicator": "training_classes", "total": np.float64(4.5)}
+    assert [f.path for f in binhdang.validate_report(from_pandas, PLAN, as_of="2025-01-15") if f.code == "malformed"] == ["/values/0/total"]
+    # as_of as a moment: its day in Vietnam (23:00 UTC on the 14th is the 15th there).
+    moment = datetime.datetime(2025, 1, 14, 23, tzinfo=datetime.timezone.utc)
+    assert binhdang.aggregate(PLAN, [BAD_106], as_of=moment).as_of == "2025-01-15"
+    with pytest.raises(TypeError, match="^as_of: "):
+        binhdang.aggregate(PLAN, [BAD_106], as_of=20250115)  # type: ignore[arg-type]

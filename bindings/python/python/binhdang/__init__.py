@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import html as _html
 import json as _json
+import operator as _operator
 import os as _os
 import pathlib as _pathlib
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
@@ -63,7 +64,7 @@ __version__: str = _native.__version__
 Input = Union[Mapping[str, Any], str, "_os.PathLike[str]", "_Record"]
 #: Many reports: a list of them, or a folder whose ``.json`` files are read in name order.
 Reports = Union[Iterable[Input], "_os.PathLike[str]"]
-#: A date: ``datetime.date``, ``"2025-01-15"``, ``"15/1/2025"`` or ``"ngày 15 tháng 1 năm 2025"``.
+#: A date: ``datetime.date``, ``datetime`` or ``pandas.Timestamp`` (its day), ``"2025-01-15"``, ``"15/1/2025"`` or ``"ngày 15 tháng 1 năm 2025"``.
 DateLike = Union[_dt.date, str]
 
 
@@ -110,7 +111,7 @@ def _text(value: Input, name: str = "plan") -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, Mapping):
-        return _json.dumps(value, ensure_ascii=False, allow_nan=True)
+        return _json.dumps(_plain(value), ensure_ascii=False, allow_nan=True)
     raise TypeError(f"{name}: expected a dict, JSON text (str) or a pathlib.Path, got {type(value).__name__}")
 
 
@@ -142,12 +143,52 @@ def _limits(value: Optional[Mapping[str, int]]) -> Optional[str]:
     return None if value is None else _json.dumps(dict(value))
 
 
+#: Vietnam's time zone: a moment (an aware ``datetime``) is the day it is there.
+_VIETNAM = _dt.timezone(_dt.timedelta(hours=7))
+
+
+def _day(value: _dt.date) -> str:
+    """A date, or a ``datetime``/``pandas.Timestamp`` as its day (in Vietnam when it is a moment)."""
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(_VIETNAM)
+        return value.date().isoformat()
+    return value.isoformat()
+
+
 def _date(value: Optional[DateLike]) -> Optional[str]:
     if value is None:
         return None
     if isinstance(value, _dt.date):
-        return value.isoformat()
-    return str(value)
+        return _day(value)
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"as_of: expected a date (datetime.date, datetime, pandas.Timestamp) or text, got {type(value).__name__}")
+
+
+def _plain(value: Any) -> Any:
+    """A dict or list from pandas or numpy as plain JSON data, type by type:
+    numpy integers and floats as ``int`` and ``float``, ``NaN``, ``pd.NA`` and
+    ``NaT`` (pandas' blanks) as ``None`` (not reported, as JavaScript's
+    ``JSON.stringify`` makes ``NaN``), dates and timestamps as ISO days.
+    Everything else is left for the engine's reader to judge."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return None if value != value else value
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    if isinstance(value, _dt.date):
+        return _day(value)
+    if hasattr(value, "__index__"):
+        return _operator.index(value)
+    if hasattr(value, "__float__") and type(value).__module__ == "numpy":
+        return _plain(float(value))
+    return value
 
 
 class _Record:
