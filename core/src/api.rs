@@ -201,10 +201,33 @@ pub struct Checker {
     catalog: Catalog,
 }
 
+/// The plans read last, by their text: a host that calls `validate_report`
+/// with the same plan in a loop (a notebook, a server) reads it once, not on
+/// every call. Four plans, the least recently used one dropped.
+static RECENT: std::sync::Mutex<Vec<(String, std::sync::Arc<Checker>)>> = std::sync::Mutex::new(Vec::new());
+
 impl Checker {
     /// Reads the plan; an error when it cannot be read.
     pub fn new(plan: &str) -> Result<Checker, ApiError> {
         Ok(Checker { plan: load_plan(plan)?, catalog: Catalog::builtin() })
+    }
+
+    /// The checker of `plan`, read once per text: the plans of the last few
+    /// calls are kept (identical text, identical plan; nothing else is kept).
+    pub fn of(plan: &str) -> Result<std::sync::Arc<Checker>, ApiError> {
+        let mut recent = RECENT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(i) = recent.iter().position(|(text, _)| text == plan) {
+            let hit = recent.remove(i);
+            let checker = std::sync::Arc::clone(&hit.1);
+            recent.push(hit);
+            return Ok(checker);
+        }
+        let checker = std::sync::Arc::new(Checker::new(plan)?);
+        if recent.len() >= 4 {
+            recent.remove(0);
+        }
+        recent.push((plan.to_string(), std::sync::Arc::clone(&checker)));
+        Ok(checker)
     }
 
     /// The plan, as read.
@@ -233,8 +256,8 @@ impl Checker {
     }
 }
 
-/// Validates one report against a plan given as text (read for this call
-/// only; see [`Checker`] to read it once). `earlier`: reports to compare with.
+/// Validates one report against a plan given as text (read once per text:
+/// see [`Checker::of`]). `earlier`: reports to compare with.
 pub fn validate_report(
     plan: &str,
     report: impl AsRef<[u8]>,
@@ -242,7 +265,7 @@ pub fn validate_report(
     earlier: &[impl AsRef<[u8]>],
     limits: &Limits,
 ) -> Result<Vec<Finding>, ApiError> {
-    Ok(Checker::new(plan)?.validate_report(report, as_of, earlier, limits))
+    Ok(Checker::of(plan)?.validate_report(report, as_of, earlier, limits))
 }
 
 /// Validates many reports together: one outcome per report, in order.

@@ -70,6 +70,20 @@ impl Checker {
     }
 }
 
+/// Validates one report against a plan read once per text (the core keeps
+/// the last few): a loop over reports with the same plan reads it once.
+#[pyfunction]
+#[pyo3(signature = (plan, report, as_of_date=None, earlier=Vec::new(), limits_json=None))]
+fn validate_report(
+    plan: &str,
+    report: PyBackedBytes,
+    as_of_date: Option<&str>,
+    earlier: Vec<PyBackedBytes>,
+    limits_json: Option<&str>,
+) -> PyResult<String> {
+    to_json(&api::validate_report(plan, &report, as_of(as_of_date)?, &earlier, &limits(limits_json)?).map_err(err)?)
+}
+
 /// Validates many reports together. Returns one outcome per report, as JSON text.
 #[pyfunction]
 #[pyo3(signature = (plan, reports, as_of_date=None, earlier=Vec::new(), limits_json=None))]
@@ -191,6 +205,7 @@ fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<Checker>()?;
     for f in [
+        wrap_pyfunction!(validate_report, m)?,
         wrap_pyfunction!(validate_reports, m)?,
         wrap_pyfunction!(aggregate, m)?,
         wrap_pyfunction!(summary_tables, m)?,

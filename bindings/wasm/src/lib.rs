@@ -162,7 +162,11 @@ pub fn validate_report(
     #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
     options: Option<ValidateOptions>,
 ) -> Result<JsValue, JsValue> {
-    Checker::new(plan)?.validate_report(report, options)
+    check_options(&options, VALIDATE_OPTIONS)?;
+    let when = as_of(&option(&options, "asOf"), "options.asOf", true)?;
+    let earlier = context(&options)?;
+    // The plan is read once per text (the core keeps the last few).
+    to_js(&api::validate_report(&text(&plan), text(&report), when, &earlier, &limits(&options)?).map_err(err)?)
 }
 
 /// A plan read once, to check forms against as they are typed: much faster

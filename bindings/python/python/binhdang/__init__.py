@@ -537,7 +537,9 @@ def validate_report(
     defaults). Returns the findings in the stable order (by path, then
     code). Never raises for anything in the report.
     """
-    return Checker(plan).validate_report(report, as_of=as_of, context=context, limits=limits)
+    earlier = [_bytes(r, "context") for r in _many(context or [], "context")]
+    raw = _call(_native.validate_report, _text(plan), _bytes(report), _date(as_of), earlier, _limits(limits))
+    return Findings(Finding(f) for f in _json.loads(raw))
 
 
 class Checker:

@@ -22,6 +22,7 @@ __all__ = [
     "summary_tables",
     "summary_text",
     "today",
+    "validate_report",
     "validate_reports",
 ]
 
@@ -40,6 +41,9 @@ def validate_reports(
     as_of_date: Optional[str] = None,
     earlier: List[bytes] = ...,
     limits_json: Optional[str] = None,
+) -> str: ...
+def validate_report(
+    plan: str, report: bytes, as_of_date: Optional[str] = None, earlier: List[bytes] = ..., limits_json: Optional[str] = None
 ) -> str: ...
 def aggregate(plan: str, reports: List[bytes], as_of_date: str, limits_json: Optional[str] = None) -> str: ...
 def summary_tables(plan: str, summary: str) -> str: ...
