@@ -31,12 +31,13 @@
 //! attacker can derive. While some interval is narrower than the protection
 //! level (the threshold), one more published cell of a relation around it is
 //! withheld: the smallest at least as large as the level, else the largest.
+//! A cell withheld to protect another is protected in turn.
 //! Withholding a cell only widens intervals, so a sub-table that holds stays
 //! held, and the loop ends (at worst with every cell of the indicator
 //! withheld, where every interval is unbounded).
 //!
-//! **Guarantee**: for every primary cell, the attacker's interval is at least
-//! the threshold wide. Cells are taken in the tables' order (entries, units,
+//! **Guarantee**: for every primary cell (published or implicit) and every
+//! withheld cell, the attacker's interval is at least the threshold wide. Cells are taken in the tables' order (entries, units,
 //! indicators, sexes, all sorted), so the result does not depend on the order
 //! of the reports. Progress rows of a withheld root figure are withheld too.
 
@@ -119,7 +120,8 @@ fn sex_relations(table: &mut Table, cells: &Cells, units: &BTreeSet<&UnitId>) {
 /// The cells and relations of one sensitive indicator.
 fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: bool, flow: bool) -> Table {
     let mut table = Table::default();
-    // Per schedule entry: published cells, own cells.
+    // Per schedule entry: published cells; each unit's own report (an
+    // implicit cell, or its published figure when no child has data).
     let mut figure_cells: Vec<Cells> = Vec::new();
     let mut own_cells: Vec<Cells> = Vec::new();
     for p in &summary.periods {
@@ -155,7 +157,17 @@ fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: b
             }
             let mut own_units = BTreeSet::new();
             for u in &units {
-                let Some(kids) = children.get(u) else { continue };
+                let Some(kids) = children.get(u) else {
+                    // No child with data: the unit's figure is its own report.
+                    for part in PARTS {
+                        for sex in SEXES {
+                            if let Some(c) = cells.get(&(*u, part, sex)) {
+                                own.insert((*u, part, sex), *c);
+                            }
+                        }
+                    }
+                    continue;
+                };
                 let kid_reports: u32 = kids.iter().filter_map(|k| reports.get(k)).fold(0, |a, b| a.saturating_add(*b));
                 let reported_itself = reports.get(u).is_some_and(|r| *r > kid_reports);
                 for part in PARTS {
@@ -178,7 +190,12 @@ fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: b
                     }
                 }
             }
-            sex_relations(&mut table, &own, &own_units);
+            let implicit: Cells = own
+                .iter()
+                .filter(|(_, c)| table.cells.get(**c).is_some_and(|x| x.row.is_none()))
+                .map(|(k, c)| (*k, *c))
+                .collect();
+            sex_relations(&mut table, &implicit, &own_units);
         }
         figure_cells.push(cells);
         own_cells.push(own);
@@ -194,10 +211,15 @@ fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: b
                 if !pair {
                     continue;
                 }
-                for layer in [&figure_cells, &own_cells] {
+                for (own_layer, layer) in [(false, &figure_cells), (true, &own_cells)] {
                     let (Some(annual), Some(six)) = (layer.get(a), layer.get(s)) else { continue };
                     for (key, ca) in annual {
                         let Some(cs) = six.get(key).copied() else { continue };
+                        // Two published figures: the figure layer has them.
+                        let implicit = |c: usize| table.cells.get(c).is_some_and(|x| x.row.is_none());
+                        if own_layer && !implicit(*ca) && !implicit(cs) {
+                            continue;
+                        }
                         let half = table.value(*ca) - table.value(cs);
                         if half > -0.5 {
                             let h = table.add(half.max(0.0), None, key.1);
@@ -269,8 +291,9 @@ fn widths(
         .collect()
 }
 
-/// Which cells to withhold so that every primary cell's interval is at least
-/// `level` wide: true for implicit cells too (they are never published).
+/// Which cells to withhold so that the interval of every primary cell, and of
+/// every withheld one, is at least `level` wide: true for implicit cells too
+/// (they are never published).
 fn protect(table: &Table, level: f64) -> Vec<bool> {
     let n = table.cells.len();
     let primary: Vec<bool> = table.cells.iter().map(|c| c.value >= 1.0 && c.value < level).collect();
@@ -306,7 +329,12 @@ fn protect(table: &Table, level: f64) -> Vec<bool> {
             let root = find(&mut parent, c);
             let g = groups.entry(root).or_default();
             g.0.push(c);
-            if primary.get(c).copied().unwrap_or(false) && !verified.get(c).copied().unwrap_or(true) {
+            // Every withheld published cell is protected, not only the primary
+            // ones: a complementary cell worked out exactly would tell the
+            // reader where the small counts are and narrow them.
+            let published = table.cells.get(c).is_some_and(|x| x.row.is_some());
+            let protected = primary.get(c).copied().unwrap_or(false) || published;
+            if protected && !verified.get(c).copied().unwrap_or(true) {
                 g.1.push(c);
             }
         }
