@@ -25,21 +25,30 @@
 //! published: a zero names nobody.
 //!
 //! **Complementary suppression** is a small solver over those relations, in
-//! the manner of tau-ARGUS and sdcTable: the withheld and implicit cells
-//! linked by a relation form a sub-table; for each primary cell in it, two
-//! linear programs ([`crate::lp`]) find the least and greatest value the
-//! attacker can derive. While some interval is narrower than the protection
-//! level (the threshold), one more published cell of a relation around it is
-//! withheld: the smallest at least as large as the level, else the largest.
-//! A cell withheld to protect another is protected in turn.
-//! Withholding a cell only widens intervals, so a sub-table that holds stays
-//! held, and the loop ends (at worst with every cell of the indicator
-//! withheld, where every interval is unbounded).
+//! the manner of tau-ARGUS and sdcTable. For each primary cell, an audit
+//! takes the withheld and implicit cells around it (its own rows whole, and
+//! from a parent's sum a few of its largest withheld siblings: a *window*),
+//! treats every other cell as known to the attacker at its true value, and
+//! solves two linear programs ([`crate::lp`]) for the least and greatest
+//! value the attacker can derive. While the interval is narrower than the
+//! protection level (the threshold), one more published cell of a relation
+//! around it is withheld: the smallest at least as large as the level, else
+//! the largest.
 //!
-//! **Guarantee**: for every primary cell (published or implicit) and every
-//! withheld cell, the attacker's interval is at least the threshold wide. Cells are taken in the tables' order (entries, units,
-//! indicators, sexes, all sorted), so the result does not depend on the order
-//! of the reports. Progress rows of a withheld root figure are withheld too.
+//! **Guarantee**: for every primary cell (published or implicit), the
+//! attacker's interval over the *whole* table is at least the threshold
+//! wide. Taking cells outside the window as known only gives the attacker
+//! more, so an interval wide enough in the window is wide enough in the
+//! table; withholding more only widens intervals, so a cell once protected
+//! stays protected. A complementary cell (withheld to cover a small one) is
+//! not itself given an interval, as in tau-ARGUS: asking for one turned
+//! every complement into a new primary and withheld whole tables. The
+//! windows keep each linear program small (at most [`WINDOW`] unknowns), so
+//! a country's tables publish in seconds.
+//!
+//! Cells are taken in the tables' order (entries, units, indicators, sexes,
+//! all sorted), so the result does not depend on the order of the reports.
+//! Progress rows of a withheld root figure are withheld too.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -233,31 +242,11 @@ fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: b
     table
 }
 
-/// Union-find over cells, with path halving.
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while let Some(p) = parent.get(i).copied() {
-        if p == i {
-            break;
-        }
-        let gp = parent.get(p).copied().unwrap_or(p);
-        if let Some(x) = parent.get_mut(i) {
-            *x = gp;
-        }
-        i = gp;
-    }
-    i
-}
-
-/// The attacker's interval width for each of `primaries` in the sub-table of
-/// `members` (its unknowns) under `relations`; `None` when the linear
-/// program cannot be set up (then the caller withholds more).
-fn widths(
-    table: &Table,
-    hidden: &[bool],
-    members: &[usize],
-    relations: &[usize],
-    primaries: &[usize],
-) -> Option<Vec<f64>> {
+/// The attacker's interval width for each of `targets` (or a part of it at
+/// least `level` wide), with `members` its unknowns under `relations`; every
+/// other cell is known. `None` when the linear program cannot be set up
+/// (then the caller withholds more).
+fn widths(table: &Table, members: &[usize], relations: &[usize], targets: &[usize], level: f64) -> Option<Vec<f64>> {
     let var: BTreeMap<usize, usize> = members.iter().enumerate().map(|(k, c)| (*c, k)).collect();
     let rows: Vec<(Vec<f64>, f64)> = relations
         .iter()
@@ -266,29 +255,84 @@ fn widths(
             let mut a = vec![0.0; members.len()];
             let mut b = 0.0;
             for (c, k) in rel {
-                match var.get(c) {
-                    Some(j) if hidden.get(*c).copied().unwrap_or(false) => {
-                        if let Some(x) = a.get_mut(*j) {
-                            *x += k;
-                        }
-                    }
-                    _ => b -= k * table.value(*c),
+                match var.get(c).and_then(|j| a.get_mut(*j)) {
+                    Some(x) => *x += k,
+                    None => b -= k * table.value(*c),
                 }
             }
             (a, b)
         })
         .collect();
     let lp = Feasible::new(&rows, members.len())?;
-    primaries
+    targets
         .iter()
         .map(|p| {
             let j = *var.get(p)?;
-            Some(match (lp.bound(j, false), lp.bound(j, true)) {
-                (Bound::At(lo), Bound::At(hi)) => hi - lo,
-                _ => f64::INFINITY,
+            // The true value lies in the interval: a greatest value `level`
+            // above it settles the question with one program instead of two.
+            let Bound::At(hi) = lp.bound(j, true) else { return Some(f64::INFINITY) };
+            if hi - table.value(*p) >= level {
+                return Some(hi - table.value(*p));
+            }
+            Some(match lp.bound(j, false) {
+                Bound::At(lo) => hi - lo,
+                Bound::Unbounded => f64::INFINITY,
             })
         })
         .collect()
+}
+
+/// How many unknowns one audit looks at. Unknowns beyond it are taken as
+/// known to the attacker (at their true values): that only narrows the
+/// intervals the audit finds, so a cell that passes a small audit passes
+/// the whole table's, and a country's sub-tables stay small linear programs.
+const WINDOW: usize = 120;
+/// A relation with more unknowns than this (a parent of many children) adds
+/// only its [`HUB_TAKE`] largest to a window: enough room to move a cell.
+const SMALL_RELATION: usize = 4;
+const HUB_TAKE: usize = 12;
+
+/// The unknowns around `start`: withheld or implicit cells reached through
+/// relations, nearest first, at most `cap`. Small relations (a row's
+/// female, male and total; a half-year) come whole, so that a cell in the
+/// window is not pinned by its own row.
+fn window(table: &Table, hidden: &[bool], relations_of: &[Vec<usize>], start: usize, cap: usize) -> Vec<usize> {
+    let mut seen: BTreeSet<usize> = BTreeSet::from([start]);
+    let mut expanded: BTreeSet<usize> = BTreeSet::new();
+    // Each member with the number of large relations crossed to reach it:
+    // one, so that a window is a cell's own rows and a few of its siblings'
+    // rather than a walk up the tree.
+    let mut order: Vec<(usize, u8)> = vec![(start, 0)];
+    let mut next = 0;
+    while let Some((c, depth)) = order.get(next).copied() {
+        next += 1;
+        for r in relations_of.get(c).into_iter().flatten() {
+            let mut new: Vec<usize> = table
+                .relations
+                .get(*r)
+                .into_iter()
+                .flatten()
+                .map(|(d, _)| *d)
+                .filter(|d| hidden.get(*d).copied().unwrap_or(false) && !seen.contains(d))
+                .collect();
+            let large = new.len() > SMALL_RELATION;
+            if (large && depth > 0) || !expanded.insert(*r) {
+                continue;
+            }
+            if large {
+                new.sort_by(|a, b| table.value(*b).total_cmp(&table.value(*a)).then(a.cmp(b)));
+                new.truncate(HUB_TAKE);
+            }
+            for d in new {
+                if order.len() >= cap {
+                    return order.into_iter().map(|(c, _)| c).collect();
+                }
+                seen.insert(d);
+                order.push((d, depth + u8::from(large)));
+            }
+        }
+    }
+    order.into_iter().map(|(c, _)| c).collect()
 }
 
 /// Which cells to withhold so that the interval of every primary cell, and of
@@ -306,93 +350,85 @@ fn protect(table: &Table, level: f64) -> Vec<bool> {
             }
         }
     }
+    // The cells to protect: the primary ones. A complementary cell (a large
+    // count withheld to cover a small one) needs no interval of its own:
+    // asking for one made every complement a new primary and, on a country's
+    // tables, withheld every cell (tau-ARGUS and sdcTable do the same).
+    let protected = |c: usize| primary.get(c).copied().unwrap_or(false);
     let mut verified = vec![false; n];
     loop {
-        // Sub-tables: unknowns linked by a relation.
-        let mut parent: Vec<usize> = (0..n).collect();
-        for rel in &table.relations {
-            let mut first: Option<usize> = None;
-            for (c, _) in rel.iter().filter(|(c, _)| hidden.get(*c).copied().unwrap_or(false)) {
-                match first {
-                    None => first = Some(*c),
-                    Some(f) => {
-                        let (a, b) = (find(&mut parent, f), find(&mut parent, *c));
-                        if let Some(x) = parent.get_mut(a.max(b)) {
-                            *x = a.min(b);
-                        }
-                    }
-                }
-            }
-        }
-        let mut groups: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-        for c in (0..n).filter(|c| hidden.get(*c).copied().unwrap_or(false)) {
-            let root = find(&mut parent, c);
-            let g = groups.entry(root).or_default();
-            g.0.push(c);
-            // Every withheld published cell is protected, not only the primary
-            // ones: a complementary cell worked out exactly would tell the
-            // reader where the small counts are and narrow them.
-            let published = table.cells.get(c).is_some_and(|x| x.row.is_some());
-            let protected = primary.get(c).copied().unwrap_or(false) || published;
-            if protected && !verified.get(c).copied().unwrap_or(true) {
-                g.1.push(c);
-            }
-        }
         let mut changed = false;
-        for (members, primaries) in groups.values().filter(|(_, p)| !p.is_empty()) {
-            let touching: BTreeSet<usize> =
-                members.iter().filter_map(|c| relations_of.get(*c)).flatten().copied().collect();
-            let touching: Vec<usize> = touching.into_iter().collect();
-            let failing: Vec<usize> = match widths(table, &hidden, members, &touching, primaries) {
-                Some(w) => primaries.iter().zip(w).filter(|(_, w)| *w < level - 1e-6).map(|(p, _)| *p).collect(),
-                None => primaries.clone(),
-            };
-            if failing.is_empty() {
-                for p in primaries {
-                    if let Some(v) = verified.get_mut(*p) {
-                        *v = true;
-                    }
-                }
+        for p in 0..n {
+            if verified.get(p).copied().unwrap_or(true) || !protected(p) {
                 continue;
             }
-            // A published cell around the first failing one, else around the sub-table.
-            let published = |rels: &mut dyn Iterator<Item = &usize>| -> Vec<usize> {
-                let mut out: BTreeSet<usize> = BTreeSet::new();
-                for r in rels {
-                    for (c, _) in table.relations.get(*r).into_iter().flatten() {
-                        if !hidden.get(*c).copied().unwrap_or(true) {
-                            out.insert(*c);
+            let mut failed = false;
+            for cap in [WINDOW, 4 * WINDOW] {
+                let members = window(table, &hidden, &relations_of, p, cap);
+                let touching: BTreeSet<usize> =
+                    members.iter().filter_map(|c| relations_of.get(*c)).flatten().copied().collect();
+                let touching: Vec<usize> = touching.into_iter().collect();
+                // Every unverified cell of the window is audited on the same basis.
+                let targets: Vec<usize> = members
+                    .iter()
+                    .copied()
+                    .filter(|c| protected(*c) && !verified.get(*c).copied().unwrap_or(true))
+                    .collect();
+                let results = widths(table, &members, &touching, &targets, level);
+                let mut p_holds = false;
+                for (t, w) in targets.iter().zip(results.iter().flatten()) {
+                    if *w >= level - 1e-6 {
+                        if let Some(v) = verified.get_mut(*t) {
+                            *v = true;
                         }
+                        p_holds |= *t == p;
                     }
                 }
-                out.into_iter().collect()
-            };
-            let near =
-                failing.first().and_then(|p| relations_of.get(*p)).map_or(Vec::new(), |r| published(&mut r.iter()));
-            let candidates = if near.is_empty() { published(&mut touching.iter()) } else { near };
-            let big = candidates
-                .iter()
-                .copied()
-                .filter(|c| table.value(*c) >= level)
-                .min_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(a.cmp(b)));
-            let pick = big.or_else(|| {
-                candidates.iter().copied().max_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(b.cmp(a)))
-            });
-            match pick {
-                Some(c) => {
+                if p_holds {
+                    failed = false;
+                    break;
+                }
+                failed = true;
+                // A published cell around p, else around the window.
+                let published = |rels: &mut dyn Iterator<Item = &usize>| -> Vec<usize> {
+                    let mut out: BTreeSet<usize> = BTreeSet::new();
+                    for r in rels {
+                        for (c, _) in table.relations.get(*r).into_iter().flatten() {
+                            if !hidden.get(*c).copied().unwrap_or(true) {
+                                out.insert(*c);
+                            }
+                        }
+                    }
+                    out.into_iter().collect()
+                };
+                let near = relations_of.get(p).map_or(Vec::new(), |r| published(&mut r.iter()));
+                let candidates = if near.is_empty() { published(&mut touching.iter()) } else { near };
+                let big = candidates
+                    .iter()
+                    .copied()
+                    .filter(|c| table.value(*c) >= level)
+                    .min_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(a.cmp(b)));
+                let pick = big.or_else(|| {
+                    candidates.iter().copied().max_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(b.cmp(a)))
+                });
+                if let Some(c) = pick {
                     if let Some(h) = hidden.get_mut(c) {
                         *h = true;
                         changed = true;
                     }
+                    failed = false;
+                    break;
                 }
-                // Nothing published around it: the attacker has nothing to
-                // narrow it with, yet the audit failed (numerical trouble).
-                // Withhold every cell of the indicator: then nothing is bounded.
-                None => {
-                    for h in hidden.iter_mut().filter(|h| !**h) {
-                        *h = true;
-                        changed = true;
-                    }
+                // Nothing published around the window: the cells the window
+                // left out narrowed it. Look at a wider one.
+            }
+            if failed {
+                // Nothing published around the widest window, yet the audit
+                // failed: withhold every cell of the indicator, where nothing
+                // is bounded (never seen in the tests; a bound on work).
+                for h in hidden.iter_mut().filter(|h| !**h) {
+                    *h = true;
+                    changed = true;
                 }
             }
         }

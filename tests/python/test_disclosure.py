@@ -4,8 +4,9 @@ For random plans and reports (self-reporting parents, six-month and annual
 periods over two years, targets, sensitive counts and percents of the
 catalogue and of the plan), the package publishes its tables; the attacker
 then works out, by linear programming (``scipy.optimize.linprog``), the least
-and the greatest value of every withheld cell, and of every small part that is
-never published (a parent's own report, a second half-year), from:
+and the greatest value of every withheld small cell (1 to the threshold − 1:
+every primary cell), and of every small part that is never published (a
+parent's own report, a second half-year), from:
 
 - every published cell (counts, numerators, denominators);
 - what the attacker knows of how the tables are made: each unit's own report
@@ -17,8 +18,8 @@ The model is written here from the reports, not from the engine's relations:
 the unknowns are every unit's own report (parent units included), and each
 published or withheld cell is the sum of the own reports of its subtree.
 
-It fails when an interval is narrower than the protection level (the plan's
-threshold), when a small count is published, when a percent is published
+It fails when such an interval is narrower than the protection level (the
+plan's threshold), when a small count is published, when a percent is published
 without its numerator and denominator, or when the progress of a withheld
 province figure is published.
 
@@ -309,7 +310,10 @@ def attack(plan: Dict[str, Any], reports: List[Dict[str, Any]], parent: Dict[str
                 what = f"{r['entry']} {r['unit']} {ind} {name} {r['sex']} = {truth}"
                 if shown is None:
                     assert r.get("suppressed"), what
-                    targets.append((what, form, truth))
+                    # A primary cell: a small count. (A complementary cell,
+                    # withheld to cover one, gets no interval of its own.)
+                    if 1 <= truth < THRESHOLD:
+                        targets.append((what, form, truth))
                 else:
                     assert shown == truth, what
                     assert not 1 <= truth < THRESHOLD, f"published: {what}"
@@ -352,7 +356,7 @@ def test_no_withheld_cell_can_be_narrowed() -> None:
     for _ in range(TABLES):
         cells += attack(*random_case(rng))
     took = time.monotonic() - start
-    print(f"attacker: {TABLES} tables, {cells} withheld or hidden cells checked, {took:.1f} s")
+    print(f"attacker: {TABLES} tables, {cells} small withheld or never-published cells checked, {took:.1f} s")
     # The cases must reach the cells they are meant to attack.
     assert cells > TABLES
 
