@@ -188,6 +188,32 @@ fn a_parent_that_reports_itself_gives_nothing_away() {
     assert!(hidden("106") || hidden("x3"));
 }
 
+/// The leak of the old rule, exactly: the district reported, but not this
+/// indicator, so its own part is 0 (its `reports` column says so) and
+/// 106 = x2 + x3. The old rule skipped every parent that had sent a report,
+/// published 106 and x3, and so gave x2's 3 women away.
+#[test]
+fn a_parent_that_reported_something_else_gives_nothing_away() {
+    let plan = plan(true);
+    let report = |u: &str, values: serde_json::Value| {
+        read::report_from_value(json!({"plan": "03/KH-TONGHOP", "unit": u, "kind": "annual",
+            "period": {"from": "2024-01-01", "to": "2024-12-31"}, "submitted": "2025-01-10", "values": values}))
+    };
+    let victims = |f: u64, m: u64| json!([{"indicator": "victims_supported", "female": f, "male": m, "total": f + m}]);
+    let inputs = vec![
+        report("x1", victims(6, 5)),
+        report("x2", victims(3, 1)),
+        report("x3", victims(10, 8)),
+        report("sld", victims(20, 6)),
+        report("106", json!([{"indicator": "training_classes", "total": 4}])),
+    ];
+    let s = aggregate(&plan, &Catalog::builtin(), inputs, binhdang::calendar::parse_iso("2025-02-01").unwrap());
+    assert!(s.accounting.iter().all(|o| o.status == binhdang::validate::Status::Used));
+    let all = binhdang::output::tables(&s, &plan, &Catalog::builtin()).figures;
+    let public = published_tables(&s, &plan, &Catalog::builtin()).figures;
+    nothing_recoverable(&all, &public, &BTreeMap::new()).unwrap();
+}
+
 #[test]
 fn sensitivity_is_the_indicators_own() {
     let c = Catalog::builtin();
