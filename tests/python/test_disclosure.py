@@ -385,3 +385,14 @@ def test_self_reporting_parent_is_protected() -> None:
         for u, (f, m) in counts.items()
     ]
     assert attack(plan, reports, parent, ["victims_supported"]) >= 3
+
+
+def test_publication_does_not_depend_on_report_order() -> None:
+    rng = random.Random(SEED + 1)
+    for _ in range(50):
+        plan, reports, _, _ = random_case(rng)
+        shuffled = list(reports)
+        rng.shuffle(shuffled)
+        first = binhdang.aggregate(plan, reports, "2026-03-01").published_tables()
+        again = binhdang.aggregate(plan, shuffled, "2026-03-01").published_tables()
+        assert first == again
