@@ -31,9 +31,9 @@
 //! treats every other cell as known to the attacker at its true value, and
 //! solves two linear programs ([`crate::lp`]) for the least and greatest
 //! value the attacker can derive. While the interval is narrower than the
-//! protection level (the threshold), one more published cell of a relation
-//! around it is withheld: the smallest at least as large as the level, else
-//! the largest.
+//! protection level (the threshold), one more published cell is withheld:
+//! the smallest at least as large as the level in a relation of the cell,
+//! else in a relation of its window, else the largest next to the cell.
 //!
 //! **Guarantee**: for every primary cell (published or implicit), the
 //! attacker's interval over the *whole* table is at least the threshold
@@ -402,15 +402,24 @@ fn protect(table: &Table, level: f64) -> Vec<bool> {
                     out.into_iter().collect()
                 };
                 let near = relations_of.get(p).map_or(Vec::new(), |r| published(&mut r.iter()));
-                let candidates = if near.is_empty() { published(&mut touching.iter()) } else { near };
-                let big = candidates
-                    .iter()
-                    .copied()
-                    .filter(|c| table.value(*c) >= level)
-                    .min_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(a.cmp(b)));
-                let pick = big.or_else(|| {
-                    candidates.iter().copied().max_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(b.cmp(a)))
-                });
+                let around = published(&mut touching.iter());
+                // The smallest cell at least as large as the level, next to p,
+                // else next to the window; only then the largest next to p
+                // (often the parent's total, the figure readers want most).
+                let smallest_big = |cells: &[usize]| {
+                    cells
+                        .iter()
+                        .copied()
+                        .filter(|c| table.value(*c) >= level)
+                        .min_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(a.cmp(b)))
+                };
+                let largest = |cells: &[usize]| {
+                    cells.iter().copied().max_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(b.cmp(a)))
+                };
+                let pick = smallest_big(&near)
+                    .or_else(|| smallest_big(&around))
+                    .or_else(|| largest(&near))
+                    .or_else(|| largest(&around));
                 if let Some(c) = pick {
                     if let Some(h) = hidden.get_mut(c) {
                         *h = true;
