@@ -122,6 +122,9 @@ pub enum ProgressStatus {
     NotAchieved,
     /// No figure for the province in this period.
     NoData,
+    /// Not published: the province's figure would give a small count of
+    /// victims away (see [`crate::publish`]).
+    Withheld,
 }
 
 /// One indicator against one target year, at the root of the tree.

@@ -40,6 +40,7 @@ struct Def {
     source: &'static str,
     sdg: Option<&'static str>,
     targets: Vec<Target>,
+    sensitive: bool,
 }
 
 fn target(year: i32, value: f64, source: &str, confirmed: bool) -> Target {
@@ -71,6 +72,7 @@ fn percent(
         source,
         sdg: None,
         targets: vec![target(2025, t2025, source, confirmed), target(2030, t2030, source, confirmed)],
+        sensitive: false,
     }
 }
 
@@ -94,6 +96,7 @@ fn output(
         source: OUTPUT,
         sdg: None,
         targets: vec![],
+        sensitive: false,
     }
 }
 
@@ -113,11 +116,17 @@ impl Def {
             targets: self.targets,
             source: self.source.to_string(),
             sdg_series: self.sdg.map(str::to_string),
+            sensitive: self.sensitive,
             extra: Extra::new(),
         }
     }
     fn sdg(mut self, code: &'static str) -> Def {
         self.sdg = Some(code);
+        self
+    }
+    /// Counts of victims or cases: see [`Indicator::sensitive`].
+    fn sensitive(mut self) -> Def {
+        self.sensitive = true;
         self
     }
     fn by_sex(mut self) -> Def {
@@ -155,10 +164,11 @@ impl Catalog {
                 source: NQ28,
                 sdg: Some("SL_DOM_TSPD"),
                 targets: vec![target(2025, 1.7, NQ28, true), target(2030, 1.4, NQ28, true)],
+                sensitive: false,
             },
-            percent("nq28-mt3-2a", "Tỷ lệ nạn nhân bị bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản", "Share of detected victims of domestic or gender-based violence who reach at least one basic support service", AtLeast, NQ28, 80.0, 90.0, true),
-            percent("nq28-mt3-2b", "Tỷ lệ người gây bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện (không bị truy cứu trách nhiệm hình sự) được tư vấn tại cơ sở tư vấn", "Share of detected perpetrators, not prosecuted, who receive counselling", AtLeast, NQ28, 50.0, 70.0, true),
-            percent("nq28-mt3-3", "Tỷ lệ nạn nhân bị mua bán trở về có nhu cầu được hỗ trợ và tiếp cận các dịch vụ hỗ trợ, tái hòa nhập cộng đồng", "Share of returned trafficking victims in need who receive support and reintegration services", AtLeast, NQ28, 100.0, 100.0, true),
+            percent("nq28-mt3-2a", "Tỷ lệ nạn nhân bị bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản", "Share of detected victims of domestic or gender-based violence who reach at least one basic support service", AtLeast, NQ28, 80.0, 90.0, true).sensitive(),
+            percent("nq28-mt3-2b", "Tỷ lệ người gây bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện (không bị truy cứu trách nhiệm hình sự) được tư vấn tại cơ sở tư vấn", "Share of detected perpetrators, not prosecuted, who receive counselling", AtLeast, NQ28, 50.0, 70.0, true).sensitive(),
+            percent("nq28-mt3-3", "Tỷ lệ nạn nhân bị mua bán trở về có nhu cầu được hỗ trợ và tiếp cận các dịch vụ hỗ trợ, tái hòa nhập cộng đồng", "Share of returned trafficking victims in need who receive support and reintegration services", AtLeast, NQ28, 100.0, 100.0, true).sensitive(),
             percent("nq28-mt3-4", "Tỷ lệ cơ sở trợ giúp xã hội công lập tổ chức triển khai các hoạt động hỗ trợ, tư vấn, phòng ngừa, ứng phó với bạo lực trên cơ sở giới", "Share of public social-assistance facilities running GBV support, prevention and response", AtLeast, NQ28, 70.0, 100.0, true),
             Def {
                 id: "nq28-mt4-1",
@@ -173,6 +183,7 @@ impl Catalog {
                 source: NQ28,
                 sdg: None,
                 targets: vec![target(2025, 111.0, NQ28, true), target(2030, 109.0, NQ28, true)],
+                sensitive: false,
             }
             .with_target(2025, |t| t.note = Some("Values confirmed; the exact verb (\"dưới\" or \"không vượt quá\") is not confirmed against the official text.".into()))
             .with_target(2030, |t| t.note = Some("Values confirmed; the exact verb (\"dưới\" or \"không vượt quá\") is not confirmed against the official text.".into())),
@@ -189,6 +200,7 @@ impl Catalog {
                 source: NQ28,
                 sdg: Some("SH_STA_MMR"),
                 targets: vec![target(2025, 42.0, NQ28, true), target(2030, 42.0, NQ28, true)],
+                sensitive: false,
             }
             .with_target(2030, |t| t.direction = Some(Below)),
             percent("nq28-mt5-1", "Tỷ lệ hoàn thành cấp tiểu học của trẻ em trai và trẻ em gái người dân tộc thiểu số", "Primary completion rate of ethnic-minority boys and girls", AtLeast, NQ28, 90.0, 99.0, false)
@@ -213,6 +225,7 @@ impl Catalog {
                 source: QD1790,
                 sdg: None,
                 targets: vec![target(2025, 2.0, QD1790, true), target(2030, 2.0, QD1790, true)],
+                sensitive: false,
             }
             .with_target(2025, |t| t.note = Some("Per agency and per year: each unit is held to it, not the sum.".into()))
             .with_target(2030, |t| t.note = Some("Per agency and per year: each unit is held to it, not the sum.".into())),
@@ -225,8 +238,8 @@ impl Catalog {
             output("communication_events", "Số cuộc truyền thông, tuyên truyền đã tổ chức", "Communication events held", false, ("cuộc", "events")),
             output("people_reached", "Số lượt người được truyền thông, tuyên truyền", "People reached by communication", true, ("lượt người", "people")),
             output("inspections", "Số cuộc kiểm tra công tác bình đẳng giới", "Inspections of gender-equality work", false, ("cuộc", "inspections")),
-            output("violence_cases_handled", "Số vụ bạo lực đối với phụ nữ và trẻ em gái được phát hiện, xử lý", "Cases of violence against women and girls detected and handled", false, ("vụ", "cases")),
-            output("victims_supported", "Số nạn nhân bị bạo lực được hỗ trợ", "Victims of violence supported", true, ("người", "people")),
+            output("violence_cases_handled", "Số vụ bạo lực đối với phụ nữ và trẻ em gái được phát hiện, xử lý", "Cases of violence against women and girls detected and handled", false, ("vụ", "cases")).sensitive(),
+            output("victims_supported", "Số nạn nhân bị bạo lực được hỗ trợ", "Victims of violence supported", true, ("người", "people")).sensitive(),
             Def { measure: Measure::Money, ..output("funds_spent", "Kinh phí đã chi cho hoạt động bình đẳng giới", "Money spent on gender-equality work", false, ("đồng", "VND")) },
         ];
         Catalog { indicators: defs.into_iter().map(Def::build).collect() }

@@ -24,6 +24,7 @@ pub mod api;
 pub mod calendar;
 pub mod catalog;
 pub mod finding;
+mod lp;
 pub mod messages;
 pub mod model;
 pub mod numbers;

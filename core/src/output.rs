@@ -608,6 +608,7 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
                 ProgressStatus::Achieved => w.t("ĐẠT", "ACHIEVED"),
                 ProgressStatus::NotAchieved => w.t("CHƯA ĐẠT", "NOT ACHIEVED"),
                 ProgressStatus::NoData => w.t("chưa có số liệu", "no data"),
+                ProgressStatus::Withheld => w.t("không công bố", "withheld"),
             };
             let unconfirmed = if g.confirmed {
                 ""

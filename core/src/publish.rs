@@ -1,107 +1,504 @@
 //! Publishing a summary without giving anyone away.
 //!
 //! Counts of violence cases and victims are sensitive: in a district of a few
-//! thousand people, "2 victims" may name them. A published summary withholds
-//! every such cell from 1 to the plan's threshold − 1 (`rules.small_cells`,
-//! default 5), then withholds more cells until nothing withheld can be worked
-//! back out: within a unit, female + male = total; over the tree, a parent =
-//! the sum of its children (when it reported nothing itself). While some
-//! equation has exactly one withheld term, its smallest published term is
-//! withheld too. Zeros are published: a zero names nobody.
+//! thousand people, "2 victims" may name them. An indicator says so itself
+//! ([`crate::model::Indicator::sensitive`], in the catalogue or in a plan).
+//!
+//! **The attacker** knows every published cell, every relation below, and that
+//! no count is negative. For one sensitive indicator the cells are, per
+//! schedule entry, unit and sex (female, male, total), its count, or for a
+//! percent, ratio or rate its numerator and denominator, and the relations:
+//!
+//! - female + male = total, in a unit's row (where the figures say so);
+//! - a unit = its own report + the sum of its children. The own report is
+//!   never published but follows from the rest: it is an *implicit* cell,
+//!   protected like any other. A unit that reported nothing itself (its
+//!   `reports` column equals its children's) has an own part of 0, known;
+//! - for an indicator that adds up over time, annual = six-month + second
+//!   half, the second half an implicit cell (and so is a unit's own second
+//!   half);
+//! - a published percent, ratio or rate and a parity or share gives the
+//!   numerator from the denominator: the value is published only with both.
+//!
+//! **Primary suppression** withholds every cell, published or implicit, from
+//! 1 to the plan's threshold − 1 (`rules.small_cells`, default 5). Zeros are
+//! published: a zero names nobody.
+//!
+//! **Complementary suppression** is a small solver over those relations, in
+//! the manner of tau-ARGUS and sdcTable. For each primary cell, an audit
+//! takes the withheld and implicit cells around it (its own rows whole, and
+//! from a parent's sum a few of its largest withheld siblings: a *window*),
+//! treats every other cell as known to the attacker at its true value, and
+//! solves two linear programs ([`crate::lp`]) for the least and greatest
+//! value the attacker can derive. While the interval is narrower than the
+//! protection level (the threshold), one more published cell is withheld:
+//! the smallest at least as large as the level in a relation of the cell,
+//! else in a relation of its window, else the largest next to the cell.
+//!
+//! **Guarantee**: for every primary cell (published or implicit), the
+//! attacker's interval over the *whole* table is at least the threshold
+//! wide. Taking cells outside the window as known only gives the attacker
+//! more, so an interval wide enough in the window is wide enough in the
+//! table; withholding more only widens intervals, so a cell once protected
+//! stays protected. A complementary cell (withheld to cover a small one) is
+//! not itself given an interval, as in tau-ARGUS: asking for one turned
+//! every complement into a new primary and withheld whole tables. The
+//! windows keep each linear program small (at most [`WINDOW`] unknowns), so
+//! a country's tables publish in seconds.
+//!
+//! Cells are taken in the tables' order (entries, units, indicators, sexes,
+//! all sorted), so the result does not depend on the order of the reports.
+//! Progress rows of a withheld root figure are withheld too.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::aggregate::Summary;
-use crate::catalog::Catalog;
-use crate::model::{Plan, UnitId};
-use crate::output::{tables, Tables};
-use crate::validate::Status;
+use crate::aggregate::{ProgressStatus, Summary};
+use crate::calendar::ReportKind;
+use crate::catalog::{Catalog, Lookup};
+use crate::lp::{Bound, Feasible};
+use crate::model::{Aggregation, IndicatorId, Plan, Temporal, UnitId};
+use crate::output::{tables, FigureRow, Tables};
 
-/// The indicators whose small counts are withheld.
-pub const SENSITIVE: &[&str] = &["violence_cases_handled", "victims_supported"];
+/// Which number of a row a cell is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Count,
+    Numerator,
+    Denominator,
+}
 
-/// A cell: schedule entry, unit, indicator, sex.
-type Cell = (String, UnitId, String, String);
+const PARTS: [Part; 3] = [Part::Count, Part::Numerator, Part::Denominator];
+/// Female, male, total, as in the tables' `sex` column.
+const SEXES: [&str; 3] = ["F", "M", "_T"];
 
-/// The summary's tables as they may be published.
-pub fn published_tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Tables {
-    let mut t = tables(summary, plan, catalog);
-    let threshold = plan.rules.small_cells;
-    let index: BTreeMap<Cell, usize> = t
-        .figures
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| SENSITIVE.contains(&r.indicator.as_str()))
-        .map(|(i, r)| ((r.entry.clone(), r.unit.clone(), r.indicator.to_string(), r.sex.clone()), i))
-        .collect();
-    let value = |t: &Tables, i: usize| t.figures.get(i).and_then(|r| r.value).unwrap_or(0.0);
-    let mut hidden: BTreeSet<usize> = index
-        .values()
-        .copied()
-        .filter(|i| {
-            let v = value(&t, *i);
-            v >= 1.0 && v < threshold as f64
-        })
-        .collect();
+/// A cell of one indicator's table: published (a row of the figures table)
+/// or implicit (an own report, a second half).
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    value: f64,
+    row: Option<usize>,
+    part: Part,
+}
 
-    // The equations: each a list of cells that add up (the first is the sum).
-    let mut equations: Vec<Vec<usize>> = Vec::new();
-    let groups: BTreeSet<(String, UnitId, String)> =
-        index.keys().map(|(e, u, i, _)| (e.clone(), u.clone(), i.clone())).collect();
-    for (e, u, ind) in &groups {
-        let cell = |sex: &str| index.get(&(e.clone(), u.clone(), ind.clone(), sex.to_string())).copied();
-        if let (Some(tot), Some(f), Some(m)) = (cell("_T"), cell("F"), cell("M")) {
-            equations.push(vec![tot, f, m]);
-        }
+/// A relation: the cells times their coefficients add up to 0.
+type Relation = Vec<(usize, f64)>;
+
+/// One indicator's cells and relations.
+#[derive(Default)]
+struct Table {
+    cells: Vec<Cell>,
+    relations: Vec<Relation>,
+}
+
+impl Table {
+    fn add(&mut self, value: f64, row: Option<usize>, part: Part) -> usize {
+        self.cells.push(Cell { value, row, part });
+        self.cells.len() - 1
     }
-    for p in &summary.periods {
-        let tree = crate::aggregate::tree(plan, &p.period);
-        let reported_itself: BTreeSet<&UnitId> = summary
-            .accounting
-            .iter()
-            .filter(|o| o.status == Status::Used && o.kind == Some(p.kind) && o.period == Some(p.period))
-            .filter_map(|o| o.unit.as_ref())
-            .collect();
-        for parent in tree.keys().filter(|u| !reported_itself.contains(u)) {
-            let children: Vec<&UnitId> =
-                tree.iter().filter(|(_, q)| q.as_ref() == Some(parent)).map(|(c, _)| c).collect();
-            for ind in SENSITIVE {
-                for sex in ["F", "M", "_T"] {
-                    let key = |u: &UnitId| (p.entry.clone(), u.clone(), ind.to_string(), sex.to_string());
-                    let Some(top) = index.get(&key(parent)).copied() else { continue };
-                    let mut eq = vec![top];
-                    eq.extend(children.iter().filter_map(|c| index.get(&key(c)).copied()));
-                    equations.push(eq);
+    fn value(&self, i: usize) -> f64 {
+        self.cells.get(i).map_or(0.0, |c| c.value)
+    }
+}
+
+fn part_value(r: &FigureRow, part: Part) -> Option<f64> {
+    match part {
+        Part::Count if r.numerator.is_none() && r.denominator.is_none() => r.value,
+        Part::Count => None,
+        Part::Numerator => r.numerator.map(|c| c.get() as f64),
+        Part::Denominator => r.denominator.map(|c| c.get() as f64),
+    }
+}
+
+/// The cells of one schedule entry: (unit, part, sex) → cell.
+type Cells<'a> = BTreeMap<(&'a UnitId, Part, &'static str), usize>;
+
+/// Rows `F + M = T` where the values say so.
+fn sex_relations(table: &mut Table, cells: &Cells, units: &BTreeSet<&UnitId>) {
+    for u in units {
+        for part in PARTS {
+            let get = |s: &'static str| cells.get(&(*u, part, s)).copied();
+            if let (Some(f), Some(m), Some(t)) = (get("F"), get("M"), get("_T")) {
+                if (table.value(t) - table.value(f) - table.value(m)).abs() < 0.5 {
+                    table.relations.push(vec![(t, 1.0), (f, -1.0), (m, -1.0)]);
                 }
             }
         }
     }
-    // Secondary suppression until no equation has exactly one withheld term.
+}
+
+/// The cells and relations of one sensitive indicator.
+fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: bool, flow: bool) -> Table {
+    let mut table = Table::default();
+    // Per schedule entry: published cells; each unit's own report (an
+    // implicit cell, or its published figure when no child has data).
+    let mut figure_cells: Vec<Cells> = Vec::new();
+    let mut own_cells: Vec<Cells> = Vec::new();
+    for p in &summary.periods {
+        let mine: Vec<(usize, &FigureRow)> = rows
+            .iter()
+            .filter_map(|i| t.figures.get(*i).map(|r| (*i, r)))
+            .filter(|(_, r)| r.entry == p.entry)
+            .collect();
+        let mut cells: Cells = BTreeMap::new();
+        let mut reports: BTreeMap<&UnitId, u32> = BTreeMap::new();
+        for (i, r) in &mine {
+            let Some(sex) = SEXES.iter().find(|s| **s == r.sex) else { continue };
+            reports.insert(&r.unit, r.reports);
+            for part in PARTS {
+                if let Some(v) = part_value(r, part) {
+                    let c = table.add(v, Some(*i), part);
+                    cells.insert((&r.unit, part, sex), c);
+                }
+            }
+        }
+        let units: BTreeSet<&UnitId> = reports.keys().copied().collect();
+        sex_relations(&mut table, &cells, &units);
+        let mut own: Cells = BTreeMap::new();
+        if additive {
+            let tree = crate::aggregate::tree(plan, &p.period);
+            let mut children: BTreeMap<&UnitId, Vec<&UnitId>> = BTreeMap::new();
+            for (u, parent) in &tree {
+                if let Some(parent) = parent {
+                    if units.contains(u) {
+                        children.entry(parent).or_default().push(u);
+                    }
+                }
+            }
+            let mut own_units = BTreeSet::new();
+            for u in &units {
+                let Some(kids) = children.get(u) else {
+                    // No child with data: the unit's figure is its own report.
+                    for part in PARTS {
+                        for sex in SEXES {
+                            if let Some(c) = cells.get(&(*u, part, sex)) {
+                                own.insert((*u, part, sex), *c);
+                            }
+                        }
+                    }
+                    continue;
+                };
+                let kid_reports: u32 = kids.iter().filter_map(|k| reports.get(k)).fold(0, |a, b| a.saturating_add(*b));
+                let reported_itself = reports.get(u).is_some_and(|r| *r > kid_reports);
+                for part in PARTS {
+                    for sex in SEXES {
+                        let Some(top) = cells.get(&(*u, part, sex)).copied() else { continue };
+                        let parts: Vec<usize> =
+                            kids.iter().filter_map(|k| cells.get(&(*k, part, sex)).copied()).collect();
+                        let rest = table.value(top) - parts.iter().map(|c| table.value(*c)).sum::<f64>();
+                        let mut relation: Relation = vec![(top, 1.0)];
+                        relation.extend(parts.iter().map(|c| (*c, -1.0)));
+                        if reported_itself && rest > -0.5 {
+                            let o = table.add(rest.max(0.0), None, part);
+                            own.insert((*u, part, sex), o);
+                            own_units.insert(*u);
+                            relation.push((o, -1.0));
+                            table.relations.push(relation);
+                        } else if rest.abs() < 0.5 {
+                            table.relations.push(relation);
+                        }
+                    }
+                }
+            }
+            let implicit: Cells = own
+                .iter()
+                .filter(|(_, c)| table.cells.get(**c).is_some_and(|x| x.row.is_none()))
+                .map(|(k, c)| (*k, *c))
+                .collect();
+            sex_relations(&mut table, &implicit, &own_units);
+        }
+        figure_cells.push(cells);
+        own_cells.push(own);
+    }
+    if flow {
+        // Annual = six-month + second half, for entries that start together.
+        for (a, pa) in summary.periods.iter().enumerate() {
+            for (s, ps) in summary.periods.iter().enumerate() {
+                let pair = pa.kind == ReportKind::Annual
+                    && ps.kind == ReportKind::SixMonth
+                    && ps.period.from == pa.period.from
+                    && ps.period.to < pa.period.to;
+                if !pair {
+                    continue;
+                }
+                for (own_layer, layer) in [(false, &figure_cells), (true, &own_cells)] {
+                    let (Some(annual), Some(six)) = (layer.get(a), layer.get(s)) else { continue };
+                    for (key, ca) in annual {
+                        let Some(cs) = six.get(key).copied() else { continue };
+                        // Two published figures: the figure layer has them.
+                        let implicit = |c: usize| table.cells.get(c).is_some_and(|x| x.row.is_none());
+                        if own_layer && !implicit(*ca) && !implicit(cs) {
+                            continue;
+                        }
+                        let half = table.value(*ca) - table.value(cs);
+                        if half > -0.5 {
+                            let h = table.add(half.max(0.0), None, key.1);
+                            table.relations.push(vec![(*ca, 1.0), (cs, -1.0), (h, -1.0)]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    table
+}
+
+/// The attacker's interval width for each of `targets` (or a part of it at
+/// least `level` wide), with `members` its unknowns under `relations`; every
+/// other cell is known. `None` when the linear program cannot be set up
+/// (then the caller withholds more).
+fn widths(table: &Table, members: &[usize], relations: &[usize], targets: &[usize], level: f64) -> Option<Vec<f64>> {
+    let var: BTreeMap<usize, usize> = members.iter().enumerate().map(|(k, c)| (*c, k)).collect();
+    let rows: Vec<(Vec<f64>, f64)> = relations
+        .iter()
+        .filter_map(|r| table.relations.get(*r))
+        .map(|rel| {
+            let mut a = vec![0.0; members.len()];
+            let mut b = 0.0;
+            for (c, k) in rel {
+                match var.get(c).and_then(|j| a.get_mut(*j)) {
+                    Some(x) => *x += k,
+                    None => b -= k * table.value(*c),
+                }
+            }
+            (a, b)
+        })
+        .collect();
+    let lp = Feasible::new(&rows, members.len())?;
+    targets
+        .iter()
+        .map(|p| {
+            let j = *var.get(p)?;
+            // The true value lies in the interval: a greatest value `level`
+            // above it settles the question with one program instead of two.
+            let Bound::At(hi) = lp.bound(j, true) else { return Some(f64::INFINITY) };
+            if hi - table.value(*p) >= level {
+                return Some(hi - table.value(*p));
+            }
+            Some(match lp.bound(j, false) {
+                Bound::At(lo) => hi - lo,
+                Bound::Unbounded => f64::INFINITY,
+            })
+        })
+        .collect()
+}
+
+/// How many unknowns one audit looks at. Unknowns beyond it are taken as
+/// known to the attacker (at their true values): that only narrows the
+/// intervals the audit finds, so a cell that passes a small audit passes
+/// the whole table's, and a country's sub-tables stay small linear programs.
+const WINDOW: usize = 120;
+/// A relation with more unknowns than this (a parent of many children) adds
+/// only its [`HUB_TAKE`] largest to a window: enough room to move a cell.
+const SMALL_RELATION: usize = 4;
+const HUB_TAKE: usize = 12;
+
+/// The unknowns around `start`: withheld or implicit cells reached through
+/// relations, nearest first, at most `cap`. Small relations (a row's
+/// female, male and total; a half-year) come whole, so that a cell in the
+/// window is not pinned by its own row.
+fn window(table: &Table, hidden: &[bool], relations_of: &[Vec<usize>], start: usize, cap: usize) -> Vec<usize> {
+    let mut seen: BTreeSet<usize> = BTreeSet::from([start]);
+    let mut expanded: BTreeSet<usize> = BTreeSet::new();
+    // Each member with the number of large relations crossed to reach it:
+    // one, so that a window is a cell's own rows and a few of its siblings'
+    // rather than a walk up the tree.
+    let mut order: Vec<(usize, u8)> = vec![(start, 0)];
+    let mut next = 0;
+    while let Some((c, depth)) = order.get(next).copied() {
+        next += 1;
+        for r in relations_of.get(c).into_iter().flatten() {
+            let mut new: Vec<usize> = table
+                .relations
+                .get(*r)
+                .into_iter()
+                .flatten()
+                .map(|(d, _)| *d)
+                .filter(|d| hidden.get(*d).copied().unwrap_or(false) && !seen.contains(d))
+                .collect();
+            let large = new.len() > SMALL_RELATION;
+            if (large && depth > 0) || !expanded.insert(*r) {
+                continue;
+            }
+            if large {
+                new.sort_by(|a, b| table.value(*b).total_cmp(&table.value(*a)).then(a.cmp(b)));
+                new.truncate(HUB_TAKE);
+            }
+            for d in new {
+                if order.len() >= cap {
+                    return order.into_iter().map(|(c, _)| c).collect();
+                }
+                seen.insert(d);
+                order.push((d, depth + u8::from(large)));
+            }
+        }
+    }
+    order.into_iter().map(|(c, _)| c).collect()
+}
+
+/// Which cells to withhold so that the interval of every primary cell, and of
+/// every withheld one, is at least `level` wide: true for implicit cells too
+/// (they are never published).
+fn protect(table: &Table, level: f64) -> Vec<bool> {
+    let n = table.cells.len();
+    let primary: Vec<bool> = table.cells.iter().map(|c| c.value >= 1.0 && c.value < level).collect();
+    let mut hidden: Vec<bool> = table.cells.iter().zip(&primary).map(|(c, p)| c.row.is_none() || *p).collect();
+    let mut relations_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (r, rel) in table.relations.iter().enumerate() {
+        for (c, _) in rel {
+            if let Some(x) = relations_of.get_mut(*c) {
+                x.push(r);
+            }
+        }
+    }
+    // The cells to protect: the primary ones. A complementary cell (a large
+    // count withheld to cover a small one) needs no interval of its own:
+    // asking for one made every complement a new primary and, on a country's
+    // tables, withheld every cell (tau-ARGUS and sdcTable do the same).
+    let protected = |c: usize| primary.get(c).copied().unwrap_or(false);
+    let mut verified = vec![false; n];
     loop {
         let mut changed = false;
-        for eq in &equations {
-            if eq.iter().filter(|i| hidden.contains(i)).count() == 1 {
-                let smallest = eq
+        for p in 0..n {
+            if verified.get(p).copied().unwrap_or(true) || !protected(p) {
+                continue;
+            }
+            let mut failed = false;
+            for cap in [WINDOW, 4 * WINDOW] {
+                let members = window(table, &hidden, &relations_of, p, cap);
+                let touching: BTreeSet<usize> =
+                    members.iter().filter_map(|c| relations_of.get(*c)).flatten().copied().collect();
+                let touching: Vec<usize> = touching.into_iter().collect();
+                // Every unverified cell of the window is audited on the same basis.
+                let targets: Vec<usize> = members
                     .iter()
                     .copied()
-                    .filter(|i| !hidden.contains(i))
-                    .min_by(|a, b| value(&t, *a).total_cmp(&value(&t, *b)).then(a.cmp(b)));
-                if let Some(i) = smallest {
-                    hidden.insert(i);
+                    .filter(|c| protected(*c) && !verified.get(*c).copied().unwrap_or(true))
+                    .collect();
+                let results = widths(table, &members, &touching, &targets, level);
+                let mut p_holds = false;
+                for (t, w) in targets.iter().zip(results.iter().flatten()) {
+                    if *w >= level - 1e-6 {
+                        if let Some(v) = verified.get_mut(*t) {
+                            *v = true;
+                        }
+                        p_holds |= *t == p;
+                    }
+                }
+                if p_holds {
+                    failed = false;
+                    break;
+                }
+                failed = true;
+                // A published cell around p, else around the window.
+                let published = |rels: &mut dyn Iterator<Item = &usize>| -> Vec<usize> {
+                    let mut out: BTreeSet<usize> = BTreeSet::new();
+                    for r in rels {
+                        for (c, _) in table.relations.get(*r).into_iter().flatten() {
+                            if !hidden.get(*c).copied().unwrap_or(true) {
+                                out.insert(*c);
+                            }
+                        }
+                    }
+                    out.into_iter().collect()
+                };
+                let near = relations_of.get(p).map_or(Vec::new(), |r| published(&mut r.iter()));
+                let around = published(&mut touching.iter());
+                // The smallest cell at least as large as the level, next to p,
+                // else next to the window; only then the largest next to p
+                // (often the parent's total, the figure readers want most).
+                let smallest_big = |cells: &[usize]| {
+                    cells
+                        .iter()
+                        .copied()
+                        .filter(|c| table.value(*c) >= level)
+                        .min_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(a.cmp(b)))
+                };
+                let largest = |cells: &[usize]| {
+                    cells.iter().copied().max_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(b.cmp(a)))
+                };
+                let pick = smallest_big(&near)
+                    .or_else(|| smallest_big(&around))
+                    .or_else(|| largest(&near))
+                    .or_else(|| largest(&around));
+                if let Some(c) = pick {
+                    if let Some(h) = hidden.get_mut(c) {
+                        *h = true;
+                        changed = true;
+                    }
+                    failed = false;
+                    break;
+                }
+                // Nothing published around the window: the cells the window
+                // left out narrowed it. Look at a wider one.
+            }
+            if failed {
+                // Nothing published around the widest window, yet the audit
+                // failed: withhold every cell of the indicator, where nothing
+                // is bounded (never seen in the tests; a bound on work).
+                for h in hidden.iter_mut().filter(|h| !**h) {
+                    *h = true;
                     changed = true;
                 }
             }
         }
         if !changed {
-            break;
+            return hidden;
         }
     }
-    for i in hidden {
-        if let Some(r) = t.figures.get_mut(i) {
+}
+
+/// The summary's tables as they may be published: see the module's documentation.
+pub fn published_tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Tables {
+    let mut t = tables(summary, plan, catalog);
+    let level = plan.rules.small_cells as f64;
+    let lookup = Lookup::new(plan, catalog);
+    let mut by_indicator: BTreeMap<&IndicatorId, Vec<usize>> = BTreeMap::new();
+    for (i, r) in t.figures.iter().enumerate() {
+        by_indicator.entry(&r.indicator).or_default().push(i);
+    }
+    let mut withheld: BTreeSet<(usize, Part)> = BTreeSet::new();
+    for (id, rows) in &by_indicator {
+        let Some(ind) = lookup.indicator(id).filter(|i| i.sensitive) else { continue };
+        let additive = ind.aggregation != Aggregation::NotAdditive;
+        let table = build(&t, rows, plan, summary, additive, ind.temporal == Temporal::Flow);
+        let hidden = protect(&table, level);
+        for (c, h) in table.cells.iter().zip(hidden) {
+            if let (Some(row), true) = (c.row, h) {
+                withheld.insert((row, c.part));
+            }
+        }
+    }
+    for (row, part) in &withheld {
+        if let Some(r) = t.figures.get_mut(*row) {
+            // A percent, ratio or share with its numerator or denominator
+            // gives the other one back: the value goes with either.
             r.value = None;
-            r.numerator = None;
-            r.denominator = None;
+            match part {
+                Part::Numerator => r.numerator = None,
+                Part::Denominator => r.denominator = None,
+                Part::Count => {}
+            }
             r.suppressed = true;
+        }
+    }
+    // Progress is the root's value: withheld when the root's total is.
+    let mut roots: BTreeMap<&str, Option<UnitId>> = BTreeMap::new();
+    for p in &summary.periods {
+        let tree = crate::aggregate::tree(plan, &p.period);
+        roots.insert(&p.entry, tree.iter().find(|(_, q)| q.is_none()).map(|(u, _)| u.clone()).or(summary.root.clone()));
+    }
+    let hidden_roots: BTreeSet<(String, IndicatorId)> = t
+        .figures
+        .iter()
+        .filter(|r| r.suppressed && r.sex == "_T")
+        .filter(|r| roots.get(r.entry.as_str()).is_some_and(|root| root.as_ref() == Some(&r.unit)))
+        .map(|r| (r.entry.clone(), r.indicator.clone()))
+        .collect();
+    for g in &mut t.progress {
+        if hidden_roots.contains(&(g.entry.clone(), g.indicator.clone())) {
+            g.value = None;
+            g.gap = None;
+            g.status = ProgressStatus::Withheld;
         }
     }
     t

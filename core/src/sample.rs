@@ -7,7 +7,8 @@
 //! provinces under it, communes under each province. Each commune sends a
 //! six-month and an annual report for the year with a value for every
 //! indicator of the plan, split by sex: most indicators are counts, one in
-//! ten is a percent given as numerator and denominator. About one report in
+//! ten is a percent given as numerator and denominator, one in ten counts
+//! victims (sensitive: small counts, for publication). About one report in
 //! a hundred has a total that does not match its parts, so the rejected path
 //! is measured too.
 
@@ -72,6 +73,11 @@ fn is_percent(i: usize) -> bool {
     i % 10 == 9
 }
 
+/// Victims and cases of violence: small counts, withheld when published.
+fn is_sensitive(i: usize) -> bool {
+    i % 10 == 4
+}
+
 fn indicator_id(i: usize) -> String {
     format!("chi-tieu-{:02}", i + 1)
 }
@@ -98,7 +104,7 @@ fn plan(provinces: &[usize]) -> Value {
             json!({"id": indicator_id(i), "name_vi": format!("Chỉ tiêu số {}", i + 1), "name_en": format!("Indicator {}", i + 1),
                 "measure": measure, "by_sex": true, "aggregation": aggregation, "temporal": "flow", "direction": "at_least",
                 "unit_vi": if is_percent(i) { "%" } else { "người" }, "unit_en": if is_percent(i) { "%" } else { "people" },
-                "source": "Dữ liệu mẫu (binhdang sample)"})
+                "source": "Dữ liệu mẫu (binhdang sample)", "sensitive": is_sensitive(i)})
         })
         .collect();
     json!({
@@ -122,7 +128,13 @@ fn report(commune: &str, c: u64, annual: bool) -> Value {
     let values: Vec<Value> = (0..INDICATORS)
         .map(|i| {
             let h = mix(&[c, i as u64]);
-            let (f, m) = ((h % 900 + 50) * factor, ((h >> 20) % 800 + 40) * factor);
+            let (f, m) = if is_sensitive(i) {
+                // Half the communes have none; the rest a few, some more.
+                let few = |x: u64| if x % 2 == 0 { 0 } else { x % 13 };
+                (few(h) * factor, few(h >> 20) * factor)
+            } else {
+                ((h % 900 + 50) * factor, ((h >> 20) % 800 + 40) * factor)
+            };
             if is_percent(i) {
                 let (nf, nm) = (f / 3, m / 4);
                 json!({"indicator": indicator_id(i), "numerator": {"female": nf, "male": nm, "total": nf + nm},

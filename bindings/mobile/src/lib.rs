@@ -99,6 +99,8 @@ pub enum ProgressStatus {
     Achieved,
     NotAchieved,
     NoData,
+    /// Not published: it would give a small count of victims away.
+    Withheld,
 }
 
 /// One indicator against one target year.
@@ -401,6 +403,7 @@ pub fn aggregate(
                         binhdang::aggregate::ProgressStatus::Achieved => ProgressStatus::Achieved,
                         binhdang::aggregate::ProgressStatus::NotAchieved => ProgressStatus::NotAchieved,
                         binhdang::aggregate::ProgressStatus::NoData => ProgressStatus::NoData,
+                        binhdang::aggregate::ProgressStatus::Withheld => ProgressStatus::Withheld,
                     },
                     gap: r.gap,
                     confirmed: r.confirmed,

@@ -113,6 +113,16 @@ fn summary_tables(plan: &str, summary: &str) -> PyResult<String> {
     to_json(&output::tables(&summary, &plan, &binhdang::Catalog::builtin()))
 }
 
+/// The summary's tables as they may be published (small counts of sensitive
+/// indicators and every cell that would give one away withheld), as JSON text.
+#[pyfunction]
+fn published_tables(plan: &str, summary: &str) -> PyResult<String> {
+    let plan = api::load_plan(plan).map_err(err)?;
+    let summary =
+        serde_json::from_str(summary).map_err(|e| BinhdangError::new_err((e.to_string(), "[]".to_string())))?;
+    to_json(&binhdang::publish::published_tables(&summary, &plan, &binhdang::Catalog::builtin()))
+}
+
 /// The summary as a text table in `lang` ("vi" or "en").
 #[pyfunction]
 fn summary_text(plan: &str, summary: &str, lang_code: &str) -> PyResult<String> {
@@ -209,6 +219,7 @@ fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(validate_reports, m)?,
         wrap_pyfunction!(aggregate, m)?,
         wrap_pyfunction!(summary_tables, m)?,
+        wrap_pyfunction!(published_tables, m)?,
         wrap_pyfunction!(summary_text, m)?,
         wrap_pyfunction!(summary_csv, m)?,
         wrap_pyfunction!(check_plan, m)?,

@@ -284,7 +284,7 @@ export type Date7 = string;
  * This interface was referenced by `BinhdangTypes`'s JSON-Schema
  * via the `definition` "ProgressStatus".
  */
-export type ProgressStatus = "achieved" | "not_achieved" | "no_data";
+export type ProgressStatus = "achieved" | "not_achieved" | "no_data" | "withheld";
 /**
  * Where an expected report stands at a given date.
  *
@@ -463,6 +463,12 @@ export interface Indicator {
      * UN SDG series code, where one matches (`IC_GEN_MGTL`).
      */
     sdg_series?: string | null;
+    /**
+     * Counts that may name a person (victims, cases of violence): a
+     * published summary withholds their small counts and every cell that
+     * would give one away.
+     */
+    sensitive?: boolean;
     /**
      * Where the indicator is defined (a decision, a guidance letter, or the plan).
      */

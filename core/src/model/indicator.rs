@@ -145,6 +145,11 @@ pub struct Indicator {
     /// UN SDG series code, where one matches (`IC_GEN_MGTL`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sdg_series: Option<String>,
+    /// Counts that may name a person (victims, cases of violence): a
+    /// published summary withholds their small counts and every cell that
+    /// would give one away.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sensitive: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }

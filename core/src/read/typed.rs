@@ -802,6 +802,7 @@ impl FromJson for Indicator {
         let targets = o.or_default("targets", cx);
         let source = o.req("source", cx);
         let sdg_series = o.opt("sdg_series", cx);
+        let sensitive = o.or("sensitive", || false, cx);
         let extra = o.extra();
         all!(
             Indicator {
@@ -817,7 +818,8 @@ impl FromJson for Indicator {
                 unit_en,
                 targets,
                 source,
-                sdg_series
+                sdg_series,
+                sensitive
             },
             extra
         )

@@ -433,6 +433,16 @@ class Summary(_Record):
         )
         return out
 
+    def published_tables(self) -> Dict[str, List[Dict[str, Any]]]:
+        """The tables as they may be published: small counts of sensitive
+        indicators (victims, cases of violence), and every cell from which one
+        could be worked out, are withheld (``value`` empty, ``suppressed`` true);
+        progress rows of a withheld province figure have status ``withheld``."""
+        out: Dict[str, List[Dict[str, Any]]] = _json.loads(
+            _call(_native.published_tables, self._plan_text, _json.dumps(self._data))
+        )
+        return out
+
     def to_pandas(self, table: str = "figures") -> Any:
         """A tidy pandas DataFrame of one table (default ``figures``: one row per
         schedule entry, unit, indicator and sex). Needs pandas (``pip install binhdang[pandas]``)."""
@@ -454,7 +464,7 @@ class Summary(_Record):
         # the targets with data as a table.
         t = self.tables()
         parts = [f"<pre>{_html.escape(self.text())}</pre>"]
-        progress = [r for r in t["progress"] if r["status"] != "no_data"]
+        progress = [r for r in t["progress"] if r["status"] not in ("no_data", "withheld")]
         if progress:
             parts.append(_table_html(progress, ["entry", "indicator", "year", "value", "target", "status", "gap"]))
         return "".join(parts)
