@@ -299,6 +299,22 @@ pub fn tables(
     summary_and_tables(plan, reports, as_of, limits).map(|(_, t)| t)
 }
 
+/// Adds up reports and returns the tables as they may be published: small
+/// counts of sensitive indicators, and every cell that would give one away,
+/// withheld (see [`crate::publish`]).
+pub fn published_tables(
+    plan: &str,
+    reports: &[impl AsRef<[u8]>],
+    as_of: Date,
+    limits: &Limits,
+) -> Result<crate::output::Tables, ApiError> {
+    let plan = load_plan(plan)?;
+    let inputs = read::reports_from_strs(reports, limits);
+    let catalog = Catalog::builtin();
+    let summary = aggregate::aggregate_with(&plan, &catalog, inputs, as_of, limits);
+    Ok(crate::publish::published_tables(&summary, &plan, &catalog))
+}
+
 /// Adds up reports: the summary, and its tidy tables (for hosts that show
 /// both, such as the mobile binding's typed summary).
 pub fn summary_and_tables(

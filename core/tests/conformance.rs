@@ -386,3 +386,27 @@ fn parse_vectors() {
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
+
+/// A publish vector's outcome: the withheld cells, sorted, and the published values by cell.
+pub fn published(rows: &[binhdang::output::FigureRow]) -> Value {
+    let key = |r: &binhdang::output::FigureRow| format!("{}|{}|{}|{}", r.entry, r.unit, r.indicator, r.sex);
+    let mut withheld: Vec<String> = rows.iter().filter(|r| r.suppressed).map(key).collect();
+    withheld.sort();
+    let published: serde_json::Map<String, Value> =
+        rows.iter().filter(|r| !r.suppressed).map(|r| (key(r), json!(r.value))).collect();
+    json!({"withheld": withheld, "published": published})
+}
+
+#[test]
+fn publish_vectors() {
+    let mut errors = Vec::new();
+    for (name, v) in vectors("tests/conformance/publish") {
+        let plan = plan_input(&v).value.unwrap();
+        let catalog = Catalog::builtin();
+        let as_of = calendar::parse_iso(v["as_of"].as_str().unwrap()).unwrap();
+        let s = binhdang::aggregate::aggregate(&plan, &catalog, batch_inputs(&v), as_of);
+        let t = binhdang::publish::published_tables(&s, &plan, &catalog);
+        common::matches(&v["expected"], &published(&t.figures), &name, &mut errors);
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}

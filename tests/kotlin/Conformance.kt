@@ -164,6 +164,20 @@ fun main() {
         if (summary.accounting.size != v.getAsJsonArray("reports").size()) errors.add("accounting size")
         if (errors.isEmpty()) passed++ else { failed++; println("FAIL aggregate $name: ${errors.joinToString("; ")}") }
     }
+    // Publication: the same cells withheld, the same values published.
+    for ((name, v) in vectors("publish")) {
+        val rows = publishedFigures(planText(v), reportTexts(v), v["as_of"].asString)
+        fun key(r: FigureRow) = "${r.entry}|${r.unit}|${r.indicator}|${r.sex}"
+        val withheld = rows.filter { it.suppressed }.map(::key).sorted()
+        val expected = v.getAsJsonObject("expected")
+        val errors = mutableListOf<String>()
+        if (withheld != expected.getAsJsonArray("withheld").map { it.asString }) errors.add("withheld $withheld")
+        val published = rows.filter { !it.suppressed }.associate { key(it) to it.value }
+        for ((cell, value) in expected.getAsJsonObject("published").entrySet()) {
+            if (published[cell] != value.asDouble) errors.add("$cell = ${published[cell]}")
+        }
+        if (errors.isEmpty()) passed++ else { failed++; println("FAIL publish $name: $errors") }
+    }
     // Typed text: the value, or the finding's code and problem.
     for ((name, v) in vectors("parse")) {
         val errors = mutableListOf<String>()

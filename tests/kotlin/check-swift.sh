@@ -10,7 +10,7 @@ bindings/mobile/generate.sh
 echo '#include "BinhdangFFI.h"' | gcc -fsyntax-only -std=c11 -Wall -Werror -D_Nullable= -D_Nonnull= \
   -I bindings/mobile/swift/include -x c -
 swift=bindings/mobile/swift/Sources/Binhdang/Binhdang.swift
-for fn in validateReport validateReports aggregate checkPlan schema catalogJson version parseDate parseNumber setLanguage; do
+for fn in validateReport validateReports aggregate checkPlan schema catalogJson version parseDate parseNumber setLanguage publishedFigures; do
   grep -q "^public func $fn(" "$swift" || { echo "Binhdang.swift lacks $fn" >&2; exit 1; }
 done
 grep -Pzq "public\s+enum BinhdangError" "$swift"

@@ -13,6 +13,7 @@ from vectors import brief, check_summary, plan_text, report_texts, vectors
 VALIDATE = vectors("validate")
 AGGREGATE = vectors("aggregate")
 PARSE = vectors("parse")
+PUBLISH = vectors("publish")
 
 
 def run_validate(v: Dict[str, Any]) -> Any:
@@ -71,3 +72,14 @@ def test_limits_that_are_not_limits_raise() -> None:
 
 def test_there_are_enough_vectors() -> None:
     assert len(VALIDATE) >= 60 and len(AGGREGATE) >= 20
+
+
+@pytest.mark.parametrize("name,v", PUBLISH, ids=[n for n, _ in PUBLISH])
+def test_publish_vector(name: str, v: Dict[str, Any]) -> None:
+    rows = binhdang.aggregate(plan_text(v), report_texts(v), v["as_of"]).published_tables()["figures"]
+    key = lambda r: f"{r['entry']}|{r['unit']}|{r['indicator']}|{r['sex']}"  # noqa: E731
+    withheld = sorted(key(r) for r in rows if r.get("suppressed"))
+    published = {key(r): r["value"] for r in rows if not r.get("suppressed")}
+    assert withheld == v["expected"]["withheld"], v["description"]
+    for cell, value in v["expected"]["published"].items():
+        assert published.get(cell) == value, cell

@@ -450,3 +450,37 @@ fn a_new_plan_passes_check_plan() {
         .code(2);
     assert!(String::from_utf8_lossy(&err.get_output().stderr).contains("/0/kind"));
 }
+
+#[test]
+fn publish_vectors_through_the_binary() {
+    for (name, v) in vectors("tests/conformance/publish") {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cmd = bin();
+        cmd.args(["aggregate", "--publish", "--format", "json", "--as-of", v["as_of"].as_str().unwrap(), "--plan"])
+            .arg(root().join(v["plan"].as_str().unwrap()));
+        for (i, r) in v["reports"].as_array().unwrap().iter().enumerate() {
+            let path = dir.path().join(format!("{i:03}.json"));
+            std::fs::write(&path, r.to_string()).unwrap();
+            cmd.arg(path);
+        }
+        let out = cmd.assert().success().get_output().stdout.clone();
+        let t: Value = serde_json::from_slice(&out).unwrap();
+        let key = |r: &Value| {
+            format!(
+                "{}|{}|{}|{}",
+                r["entry"].as_str().unwrap(),
+                r["unit"].as_str().unwrap(),
+                r["indicator"].as_str().unwrap(),
+                r["sex"].as_str().unwrap()
+            )
+        };
+        let rows = t["figures"].as_array().unwrap();
+        let mut withheld: Vec<String> = rows.iter().filter(|r| r["suppressed"] == true).map(key).collect();
+        withheld.sort();
+        let published: serde_json::Map<String, Value> =
+            rows.iter().filter(|r| r["suppressed"] != true).map(|r| (key(r), r["value"].clone())).collect();
+        let mut errors = Vec::new();
+        common::matches(&v["expected"], &json!({"withheld": withheld, "published": published}), &name, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+}

@@ -83,6 +83,8 @@ pub struct Completeness {
 /// One row of the figures table: a unit, an indicator, a sex (`F`, `M`, `_T`).
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
 pub struct FigureRow {
+    /// The schedule entry (`2024-6m`).
+    pub entry: String,
     pub unit: String,
     pub unit_name: String,
     pub indicator: String,
@@ -91,6 +93,8 @@ pub struct FigureRow {
     pub numerator: Option<u64>,
     pub denominator: Option<u64>,
     pub reports: u32,
+    /// Withheld in a published table: `value`, `numerator` and `denominator` are empty.
+    pub suppressed: bool,
 }
 
 /// How an indicator stands against a target year.
@@ -374,21 +378,7 @@ pub fn aggregate(
                     })
                     .collect(),
             },
-            figures: t
-                .figures
-                .iter()
-                .filter(|r| r.entry == p.entry)
-                .map(|r| FigureRow {
-                    unit: r.unit.to_string(),
-                    unit_name: r.unit_name.clone(),
-                    indicator: r.indicator.to_string(),
-                    sex: r.sex.clone(),
-                    value: r.value,
-                    numerator: r.numerator.map(|c| c.get()),
-                    denominator: r.denominator.map(|c| c.get()),
-                    reports: r.reports,
-                })
-                .collect(),
+            figures: t.figures.iter().filter(|r| r.entry == p.entry).map(figure_row).collect(),
             progress: t
                 .progress
                 .iter()
@@ -419,6 +409,36 @@ pub fn aggregate(
         findings: findings(&s.findings),
         json: serde_json::to_string(&s).unwrap_or_default(),
     })
+}
+
+/// The figures as they may be published: small counts of sensitive
+/// indicators, and every cell that would give one away, withheld
+/// (`suppressed`). Adds up like `aggregate`.
+#[uniffi::export(default(limits = None))]
+pub fn published_figures(
+    plan_json: String,
+    reports_json: Vec<String>,
+    as_of: String,
+    limits: Option<Limits>,
+) -> Result<Vec<FigureRow>, BinhdangError> {
+    let day = api::date(&as_of)?;
+    let t = api::published_tables(&plan_json, &reports_json, day, &core_limits(limits))?;
+    Ok(t.figures.iter().map(figure_row).collect())
+}
+
+fn figure_row(r: &binhdang::output::FigureRow) -> FigureRow {
+    FigureRow {
+        entry: r.entry.clone(),
+        unit: r.unit.to_string(),
+        unit_name: r.unit_name.clone(),
+        indicator: r.indicator.to_string(),
+        sex: r.sex.clone(),
+        value: r.value,
+        numerator: r.numerator.map(|c| c.get()),
+        denominator: r.denominator.map(|c| c.get()),
+        reports: r.reports,
+        suppressed: r.suppressed,
+    }
 }
 
 /// Checks a plan itself (`plan_*` codes, or `malformed`).

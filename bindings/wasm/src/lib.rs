@@ -242,6 +242,22 @@ pub fn tables(
     to_js(&api::tables(&text(&plan), &reports, when, &limits(&options)?).map_err(err)?)
 }
 
+/// The summary's tables as they may be published: small counts of sensitive
+/// indicators (violence cases, victims), and every cell that would give one
+/// away, withheld (`suppressed: true`, no value). Adds up like `aggregate`.
+#[wasm_bindgen(js_name = publishedTables, unchecked_return_type = "Tables")]
+pub fn published_tables(
+    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of_date: JsValue,
+    options: Option<AggregateOptions>,
+) -> Result<JsValue, JsValue> {
+    check_options(&options, AGGREGATE_OPTIONS)?;
+    let reports = texts(&reports, "reports")?;
+    let when = as_of(&as_of_date, "asOf", false)?;
+    to_js(&api::published_tables(&text(&plan), &reports, when, &limits(&options)?).map_err(err)?)
+}
+
 /// Reads a report the way every check reads it (strict JSON, text in NFC,
 /// unknown fields kept) and returns it: what a portal stores after a form
 /// is typed. Throws `BinhdangError` with the findings when it cannot be read.
