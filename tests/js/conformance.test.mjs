@@ -53,13 +53,3 @@ for (const [name, v] of vectors("parse")) {
     }
   });
 }
-
-for (const [name, v] of vectors("publish")) {
-  test(`publish ${name}`, () => {
-    const rows = binhdang.publishedTables(planText(v), reportTexts(v), v.as_of).figures;
-    const key = (r) => `${r.entry}|${r.unit}|${r.indicator}|${r.sex}`;
-    assert.deepEqual(rows.filter((r) => r.suppressed).map(key).sort(), v.expected.withheld, v.description);
-    const published = Object.fromEntries(rows.filter((r) => !r.suppressed).map((r) => [key(r), r.value]));
-    for (const [cell, value] of Object.entries(v.expected.published)) assert.equal(published[cell], value, cell);
-  });
-}

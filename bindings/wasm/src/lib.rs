@@ -9,8 +9,9 @@
 //! findings. The core never panics, so the module instance survives any input.
 //!
 //! Size matters here: a portal loads this with every form. The plan check
-//! (`check_plan`), a new plan (`new_plan`: 15 kB gzipped) and the schema
-//! generator stay out (plans are written and checked with the CLI or Python;
+//! (`check_plan`), a new plan (`new_plan`: 15 kB gzipped), publication
+//! (`publish`, its linear programs: 23 kB gzipped) and the schema generator
+//! stay out (plans are written and checked with the CLI or Python;
 //! the schemas ship as JSON files beside the module).
 
 use binhdang::api::{self, ApiError};
@@ -240,22 +241,6 @@ pub fn tables(
     let reports = texts(&reports, "reports")?;
     let when = as_of(&as_of_date, "asOf", false)?;
     to_js(&api::tables(&text(&plan), &reports, when, &limits(&options)?).map_err(err)?)
-}
-
-/// The summary's tables as they may be published: small counts of sensitive
-/// indicators (violence cases, victims), and every cell that would give one
-/// away, withheld (`suppressed: true`, no value). Adds up like `aggregate`.
-#[wasm_bindgen(js_name = publishedTables, unchecked_return_type = "Tables")]
-pub fn published_tables(
-    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
-    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of_date: JsValue,
-    options: Option<AggregateOptions>,
-) -> Result<JsValue, JsValue> {
-    check_options(&options, AGGREGATE_OPTIONS)?;
-    let reports = texts(&reports, "reports")?;
-    let when = as_of(&as_of_date, "asOf", false)?;
-    to_js(&api::published_tables(&text(&plan), &reports, when, &limits(&options)?).map_err(err)?)
 }
 
 /// Reads a report the way every check reads it (strict JSON, text in NFC,

@@ -1519,13 +1519,6 @@ export function parseDate(text: string): string;
 export function parseNumber(text: string): number;
 
 /**
- * The summary's tables as they may be published: small counts of sensitive
- * indicators (violence cases, victims), and every cell that would give one
- * away, withheld (`suppressed: true`, no value). Adds up like `aggregate`.
- */
-export function publishedTables(plan: Plan | string, reports: Array<Report | string>, asOf: string | Date, options?: AggregateOptions | null): Tables;
-
-/**
  * The language of `BinhdangError` messages for the whole page: "vi" (the
  * default) or "en". Findings always carry both.
  */
@@ -1564,7 +1557,6 @@ export interface InitOutput {
     readonly loadReport: (a: any) => [number, number, number];
     readonly parseDate: (a: number, b: number) => [number, number, number, number];
     readonly parseNumber: (a: number, b: number) => [number, number, number];
-    readonly publishedTables: (a: any, b: any, c: any, d: number) => [number, number, number];
     readonly setLanguage: (a: number, b: number) => [number, number];
     readonly tables: (a: any, b: any, c: any, d: number) => [number, number, number];
     readonly validateReport: (a: any, b: any, c: number) => [number, number, number];
