@@ -77,7 +77,10 @@ def test_there_are_enough_vectors() -> None:
 @pytest.mark.parametrize("name,v", PUBLISH, ids=[n for n, _ in PUBLISH])
 def test_publish_vector(name: str, v: Dict[str, Any]) -> None:
     rows = binhdang.aggregate(plan_text(v), report_texts(v), v["as_of"]).published_tables()["figures"]
-    key = lambda r: f"{r['entry']}|{r['unit']}|{r['indicator']}|{r['sex']}"  # noqa: E731
+
+    def key(r: Dict[str, Any]) -> str:
+        return f"{r['entry']}|{r['unit']}|{r['indicator']}|{r['sex']}"
+
     withheld = sorted(key(r) for r in rows if r.get("suppressed"))
     published = {key(r): r["value"] for r in rows if not r.get("suppressed")}
     assert withheld == v["expected"]["withheld"], v["description"]
