@@ -284,9 +284,22 @@ pub fn validate_reports(
 
 /// Adds up reports into the summary.
 pub fn aggregate(plan: &str, reports: &[impl AsRef<[u8]>], as_of: Date, limits: &Limits) -> Result<Summary, ApiError> {
+    summarise(plan, reports, as_of, limits).map(|(_, _, summary)| summary)
+}
+
+/// The plan read, the catalogue, and the summary of `reports`: what every
+/// entry point that adds up starts from.
+fn summarise(
+    plan: &str,
+    reports: &[impl AsRef<[u8]>],
+    as_of: Date,
+    limits: &Limits,
+) -> Result<(Plan, Catalog, Summary), ApiError> {
     let plan = load_plan(plan)?;
     let inputs = read::reports_from_strs(reports, limits);
-    Ok(aggregate::aggregate_with(&plan, &Catalog::builtin(), inputs, as_of, limits))
+    let catalog = Catalog::builtin();
+    let summary = aggregate::aggregate_with(&plan, &catalog, inputs, as_of, limits);
+    Ok((plan, catalog, summary))
 }
 
 /// Adds up reports and returns the summary's tidy tables.
@@ -308,10 +321,7 @@ pub fn published_tables(
     as_of: Date,
     limits: &Limits,
 ) -> Result<crate::output::Tables, ApiError> {
-    let plan = load_plan(plan)?;
-    let inputs = read::reports_from_strs(reports, limits);
-    let catalog = Catalog::builtin();
-    let summary = aggregate::aggregate_with(&plan, &catalog, inputs, as_of, limits);
+    let (plan, catalog, summary) = summarise(plan, reports, as_of, limits)?;
     Ok(crate::publish::published_tables(&summary, &plan, &catalog))
 }
 
@@ -323,10 +333,7 @@ pub fn summary_and_tables(
     as_of: Date,
     limits: &Limits,
 ) -> Result<(Summary, crate::output::Tables), ApiError> {
-    let plan = load_plan(plan)?;
-    let inputs = read::reports_from_strs(reports, limits);
-    let catalog = Catalog::builtin();
-    let summary = aggregate::aggregate_with(&plan, &catalog, inputs, as_of, limits);
+    let (plan, catalog, summary) = summarise(plan, reports, as_of, limits)?;
     let tables = crate::output::tables(&summary, &plan, &catalog);
     Ok((summary, tables))
 }

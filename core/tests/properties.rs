@@ -72,6 +72,19 @@ fn add_parts(a: &Parts, b: &Parts) -> Parts {
     Parts { female: add(a.female, b.female), male: add(a.male, b.male), total: add(a.total, b.total) }
 }
 
+/// The reports in another order: a deterministic shuffle driven by the seed.
+fn shuffle(reports: &[Value], seed: u64) -> Vec<Value> {
+    let mut order: Vec<usize> = (0..reports.len()).collect();
+    let mut x = seed | 1;
+    for i in (1..order.len()).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        order.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+    order.iter().map(|i| reports[*i].clone()).collect()
+}
+
 /// Figures without the fields that depend on order of nothing: everything.
 fn totals(s: &Summary) -> Value {
     serde_json::to_value(&s.periods).unwrap()
@@ -119,14 +132,7 @@ proptest! {
     fn shuffling_changes_nothing(reports in proptest::collection::vec(report(), 0..12), seed in any::<u64>()) {
         let plan = plan();
         let a = run(&plan, &reports);
-        // A deterministic shuffle driven by the seed.
-        let mut order: Vec<usize> = (0..reports.len()).collect();
-        let mut x = seed | 1;
-        for i in (1..order.len()).rev() {
-            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
-            order.swap(i, (x % (i as u64 + 1)) as usize);
-        }
-        let shuffled: Vec<Value> = order.iter().map(|i| reports[*i].clone()).collect();
+        let shuffled = shuffle(&reports, seed);
         let b = run(&plan, &shuffled);
         prop_assert_eq!(totals(&a), totals(&b));
         // Each report has the same fate wherever it stands. Copies of one
@@ -163,13 +169,7 @@ proptest! {
             r
         }).collect();
         let a = run(&plan, &reports);
-        let mut order: Vec<usize> = (0..reports.len()).collect();
-        let mut x = seed | 1;
-        for i in (1..order.len()).rev() {
-            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
-            order.swap(i, (x % (i as u64 + 1)) as usize);
-        }
-        let shuffled: Vec<Value> = order.iter().map(|i| reports[*i].clone()).collect();
+        let shuffled = shuffle(&reports, seed);
         let b = run(&plan, &shuffled);
         prop_assert_eq!(totals(&a), totals(&b));
         let fates = |s: &Summary, input: &[Value]| {
