@@ -54,6 +54,20 @@ pub fn say((vi, en): (String, String)) -> String {
     }
 }
 
+/// What a binding says when an argument is not of a kind it takes, in the
+/// language errors speak: `kind` is `document`, `reports`, `date` or
+/// `options` (anything else: `document`).
+pub fn wrong_argument(name: &str, kind: &str) -> String {
+    use crate::messages as msg;
+    let expected = match kind {
+        "reports" => msg::REPORTS_OR_FOLDER,
+        "date" => msg::A_DATE,
+        "options" => msg::OPTIONS,
+        _ => msg::A_DOCUMENT,
+    };
+    say(msg::wrong_argument(name, expected))
+}
+
 /// A language by its code, `vi` or `en`, as every binding takes it.
 pub fn lang(code: &str) -> Result<Lang, ApiError> {
     match code {

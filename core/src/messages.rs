@@ -727,7 +727,15 @@ pub fn unknown_option(name: &str, allowed: &[&str]) -> M {
 pub const A_LIST_OF_REPORTS: (&str, &str) =
     ("danh sách báo cáo (mảng), kể cả khi chỉ có một báo cáo", "a list (array) of reports, even of one");
 pub const A_DATE: (&str, &str) = (
-    "ngày: chuỗi như \"2025-01-15\" hoặc \"15/1/2025\", hoặc đối tượng Date",
-    "a date: text such as \"2025-01-15\" or \"15/1/2025\", or a Date",
+    "ngày: chuỗi như \"2025-01-15\" hoặc \"15/1/2025\", hoặc đối tượng ngày (Date, datetime)",
+    "a date: text such as \"2025-01-15\" or \"15/1/2025\", or a date object (Date, datetime)",
 );
 pub const OPTIONS: (&str, &str) = ("đối tượng tùy chọn", "an options object");
+pub const A_DOCUMENT: (&str, &str) = (
+    "một kế hoạch hoặc báo cáo: đối tượng, văn bản JSON hoặc đường dẫn tới một tệp (trong Python: pathlib.Path)",
+    "a plan or report: an object, JSON text, or the path of one file (in Python, a pathlib.Path)",
+);
+pub const REPORTS_OR_FOLDER: (&str, &str) = (
+    "danh sách báo cáo, hoặc một thư mục (trong Python: pathlib.Path) chứa các tệp .json",
+    "a list of reports, or a folder (in Python, a pathlib.Path) of .json files",
+);

@@ -203,6 +203,13 @@ fn set_language(code: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// The message of a TypeError for an argument of the wrong kind (`document`,
+/// `reports` or `date`), in the language errors speak.
+#[pyfunction]
+fn wrong_argument(name: &str, kind: &str) -> String {
+    api::wrong_argument(name, kind)
+}
+
 /// Today's date in Vietnam (UTC+7), YYYY-MM-DD.
 #[pyfunction]
 fn today() -> PyResult<String> {
@@ -232,6 +239,7 @@ fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(parse_date, m)?,
         wrap_pyfunction!(new_plan, m)?,
         wrap_pyfunction!(set_language, m)?,
+        wrap_pyfunction!(wrong_argument, m)?,
         wrap_pyfunction!(parse_number, m)?,
     ] {
         m.add_function(f)?;

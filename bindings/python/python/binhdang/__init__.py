@@ -105,14 +105,14 @@ def _text(value: Input, name: str = "plan") -> str:
         return _json.dumps(value.to_dict(), ensure_ascii=False)
     if isinstance(value, _os.PathLike):
         if _os.path.isdir(value):
-            raise TypeError(f"{name}: {_os.fspath(value)!r} is a folder, not one file")
+            raise TypeError(_native.wrong_argument(name, "document"))
         with open(value, encoding="utf-8") as f:
             return f.read()
     if isinstance(value, str):
         return value
     if isinstance(value, Mapping):
         return _json.dumps(_plain(value), ensure_ascii=False, allow_nan=True)
-    raise TypeError(f"{name}: expected a dict, JSON text (str) or a pathlib.Path, got {type(value).__name__}")
+    raise TypeError(_native.wrong_argument(name, "document"))
 
 
 def _bytes(value: Input, name: str = "report") -> bytes:
@@ -129,10 +129,10 @@ def _many(values: Any, name: str) -> List[Input]:
     """Reports given as a list, or as a folder (``pathlib.Path``) whose
     ``.json`` files are read in name order, as the command line does."""
     if isinstance(values, (str, bytes, Mapping, _Record)):
-        raise TypeError(f"{name}: expected a list of reports or a folder (pathlib.Path), got one {type(values).__name__}")
+        raise TypeError(_native.wrong_argument(name, "reports"))
     if isinstance(values, _os.PathLike):
         if not _os.path.isdir(values):
-            raise TypeError(f"{name}: {_os.fspath(values)!r} is one file; put it in a list")
+            raise TypeError(_native.wrong_argument(name, "reports"))
         folder = _os.fspath(values)
         return [_pathlib.Path(folder, f) for f in sorted(_os.listdir(folder)) if f.endswith(".json")]
     return list(values)
@@ -163,7 +163,7 @@ def _date(value: Optional[DateLike]) -> Optional[str]:
         return _day(value)
     if isinstance(value, str):
         return value
-    raise TypeError(f"as_of: expected a date (datetime.date, datetime, pandas.Timestamp) or text, got {type(value).__name__}")
+    raise TypeError(_native.wrong_argument("as_of", "date"))
 
 
 def _plain(value: Any) -> Any:
