@@ -12,7 +12,7 @@ const EPS: f64 = 1e-9;
 
 /// `A y = b`, `y ≥ 0`, in a tableau with a feasible basis.
 #[derive(Clone, Debug)]
-pub(crate) struct Feasible {
+pub struct Feasible {
     /// Rows of `[A | b]`, `width` numbers each, in canonical form for `basis`.
     data: Vec<f64>,
     width: usize,
@@ -23,7 +23,7 @@ pub(crate) struct Feasible {
 
 /// A bound the attacker can work out: a number, or none (unbounded).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum Bound {
+pub enum Bound {
     At(f64),
     Unbounded,
 }
@@ -93,7 +93,7 @@ fn run(data: &mut [f64], width: usize, basis: &mut [usize], objective: &mut [f64
 impl Feasible {
     /// A feasible basis of `rows` (`a · y = b` with `(a, b)`), `y ≥ 0` with `vars`
     /// unknowns; `None` when there is none.
-    pub(crate) fn new(rows: &[(Vec<f64>, f64)], vars: usize) -> Option<Feasible> {
+    pub fn new(rows: &[(Vec<f64>, f64)], vars: usize) -> Option<Feasible> {
         let m = rows.len();
         // Phase one: an artificial variable per row, minimise their sum.
         let width = vars + m + 1;
@@ -159,7 +159,7 @@ impl Feasible {
     }
 
     /// The least value of `y[var]` (or with `maximise`, the greatest).
-    pub(crate) fn bound(&self, var: usize, maximise: bool) -> Bound {
+    pub fn bound(&self, var: usize, maximise: bool) -> Bound {
         let mut data = self.data.clone();
         let mut basis = self.basis.clone();
         let c = if maximise { -1.0 } else { 1.0 };

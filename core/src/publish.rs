@@ -50,6 +50,7 @@
 //! all sorted), so the result does not depend on the order of the reports.
 //! Progress rows of a withheld root figure are withheld too.
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::aggregate::{ProgressStatus, Summary};
@@ -242,44 +243,199 @@ fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: b
     table
 }
 
-/// The attacker's interval width for each of `targets` (or a part of it at
-/// least `level` wide), with `members` its unknowns under `relations`; every
-/// other cell is known. `None` when the linear program cannot be set up
-/// (then the caller withholds more).
-fn widths(table: &Table, members: &[usize], relations: &[usize], targets: &[usize], level: f64) -> Option<Vec<f64>> {
-    let var: BTreeMap<usize, usize> = members.iter().enumerate().map(|(k, c)| (*c, k)).collect();
-    let rows: Vec<(Vec<f64>, f64)> = relations
-        .iter()
-        .filter_map(|r| table.relations.get(*r))
-        .map(|rel| {
-            let mut a = vec![0.0; members.len()];
-            let mut b = 0.0;
+/// A cell's value in the order of `f64::total_cmp`, for the indexes below.
+#[derive(Clone, Copy, Debug)]
+struct Key(f64);
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.total_cmp(&other.0).is_eq()
+    }
+}
+impl Eq for Key {}
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+/// Largest first, then the lower cell number.
+type Desc = BTreeSet<(Reverse<Key>, usize)>;
+/// Smallest first, then the lower cell number.
+type Asc = BTreeSet<(Key, usize)>;
+
+/// The table with what the audit needs at hand: each cell's relations (with
+/// its coefficient), each relation's sum at the true values, and per
+/// relation its withheld cells and its published cells, sorted by value.
+/// A parent of 25,000 children is one relation of 25,001 cells: without the
+/// sorted sets, every audit of a child walked all its siblings, and
+/// publishing took minutes (work grew with the square of the children).
+struct Audit<'a> {
+    table: &'a Table,
+    hidden: Vec<bool>,
+    relations_of: Vec<Vec<(usize, f64)>>,
+    sums: Vec<f64>,
+    hidden_in: Vec<Desc>,
+    published_asc: Vec<Asc>,
+    published_desc: Vec<Desc>,
+}
+
+impl<'a> Audit<'a> {
+    fn new(table: &'a Table, hidden: Vec<bool>) -> Self {
+        let n = table.cells.len();
+        let m = table.relations.len();
+        let mut audit = Audit {
+            table,
+            hidden,
+            relations_of: vec![Vec::new(); n],
+            sums: vec![0.0; m],
+            hidden_in: vec![BTreeSet::new(); m],
+            published_asc: vec![BTreeSet::new(); m],
+            published_desc: vec![BTreeSet::new(); m],
+        };
+        for (r, rel) in table.relations.iter().enumerate() {
+            let mut sum = 0.0;
             for (c, k) in rel {
-                match var.get(c).and_then(|j| a.get_mut(*j)) {
-                    Some(x) => *x += k,
-                    None => b -= k * table.value(*c),
+                sum += k * table.value(*c);
+                if let Some(x) = audit.relations_of.get_mut(*c) {
+                    x.push((r, *k));
+                }
+                let v = Key(table.value(*c));
+                if audit.hidden.get(*c).copied().unwrap_or(false) {
+                    audit.hidden_in.get_mut(r).map(|s| s.insert((Reverse(v), *c)));
+                } else {
+                    audit.published_asc.get_mut(r).map(|s| s.insert((v, *c)));
+                    audit.published_desc.get_mut(r).map(|s| s.insert((Reverse(v), *c)));
                 }
             }
-            (a, b)
-        })
-        .collect();
-    let lp = Feasible::new(&rows, members.len())?;
-    targets
-        .iter()
-        .map(|p| {
-            let j = *var.get(p)?;
-            // The true value lies in the interval: a greatest value `level`
-            // above it settles the question with one program instead of two.
-            let Bound::At(hi) = lp.bound(j, true) else { return Some(f64::INFINITY) };
-            if hi - table.value(*p) >= level {
-                return Some(hi - table.value(*p));
+            if let Some(x) = audit.sums.get_mut(r) {
+                *x = sum;
             }
-            Some(match lp.bound(j, false) {
-                Bound::At(lo) => hi - lo,
-                Bound::Unbounded => f64::INFINITY,
+        }
+        audit
+    }
+
+    fn relations(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
+        self.relations_of.get(c).into_iter().flatten().map(|(r, _)| *r)
+    }
+
+    /// Withholds `c`; false when it already was.
+    fn hide(&mut self, c: usize) -> bool {
+        match self.hidden.get_mut(c) {
+            Some(h) if !*h => *h = true,
+            _ => return false,
+        }
+        let v = Key(self.table.value(c));
+        for (r, _) in self.relations_of.get(c).into_iter().flatten() {
+            self.published_asc.get_mut(*r).map(|s| s.remove(&(v, c)));
+            self.published_desc.get_mut(*r).map(|s| s.remove(&(Reverse(v), c)));
+            self.hidden_in.get_mut(*r).map(|s| s.insert((Reverse(v), c)));
+        }
+        true
+    }
+
+    /// The smallest published cell at least `level` in the relations `rels`.
+    fn smallest_big(&self, rels: &[usize], level: f64) -> Option<usize> {
+        rels.iter().filter_map(|r| self.published_asc.get(*r)?.range((Key(level), 0)..).next()).min().map(|(_, c)| *c)
+    }
+
+    /// The largest published cell in the relations `rels`.
+    fn largest(&self, rels: &[usize]) -> Option<usize> {
+        rels.iter().filter_map(|r| self.published_desc.get(*r)?.first()).min().map(|(_, c)| *c)
+    }
+
+    /// The attacker's interval width for each of `targets` (or a part of it
+    /// at least `level` wide), with `members` its unknowns under `relations`
+    /// (each a relation of a member); every other cell is known. `None` when
+    /// the linear program cannot be set up (then the caller withholds more).
+    fn widths(&self, members: &[usize], relations: &[usize], targets: &[usize], level: f64) -> Option<Vec<f64>> {
+        let row_of: BTreeMap<usize, usize> = relations.iter().enumerate().map(|(i, r)| (*r, i)).collect();
+        // Each row: the members' coefficients, and the right-hand side: the
+        // known cells moved across, that is the relation's sum less the
+        // members' part of it.
+        let mut rows: Vec<(Vec<f64>, f64)> =
+            relations.iter().map(|r| (vec![0.0; members.len()], -self.sums.get(*r).copied().unwrap_or(0.0))).collect();
+        let mut var: BTreeMap<usize, usize> = BTreeMap::new();
+        for (j, c) in members.iter().enumerate() {
+            var.insert(*c, j);
+            for (r, k) in self.relations_of.get(*c).into_iter().flatten() {
+                if let Some((a, b)) = row_of.get(r).and_then(|i| rows.get_mut(*i)) {
+                    if let Some(x) = a.get_mut(j) {
+                        *x += k;
+                    }
+                    *b += k * self.table.value(*c);
+                }
+            }
+        }
+        let lp = Feasible::new(&rows, members.len())?;
+        targets
+            .iter()
+            .map(|p| {
+                let j = *var.get(p)?;
+                let value = self.table.value(*p);
+                // The true value lies in the interval: a greatest value
+                // `level` above it settles the question with one program
+                // instead of two.
+                let Bound::At(hi) = lp.bound(j, true) else { return Some(f64::INFINITY) };
+                if hi - value >= level {
+                    return Some(hi - value);
+                }
+                Some(match lp.bound(j, false) {
+                    Bound::At(lo) => hi - lo,
+                    Bound::Unbounded => f64::INFINITY,
+                })
             })
-        })
-        .collect()
+            .collect()
+    }
+
+    /// The unknowns around `start`: withheld or implicit cells reached
+    /// through relations, nearest first, at most `cap`. Small relations (a
+    /// row's female, male and total; a half-year) come whole, so that a cell
+    /// in the window is not pinned by its own row.
+    fn window(&self, start: usize, cap: usize) -> Vec<usize> {
+        let mut seen: BTreeSet<usize> = BTreeSet::from([start]);
+        let mut expanded: BTreeSet<usize> = BTreeSet::new();
+        // Each member with the number of large relations crossed to reach
+        // it: one, so that a window is a cell's own rows and a few of its
+        // siblings' rather than a walk up the tree.
+        let mut order: Vec<(usize, u8)> = vec![(start, 0)];
+        let mut next = 0;
+        while let Some((c, depth)) = order.get(next).copied() {
+            next += 1;
+            for r in self.relations(c) {
+                // The withheld cells not yet seen, largest first: more than
+                // SMALL_RELATION makes the relation large, and a large one
+                // gives only its HUB_TAKE largest (the set is sorted, so this
+                // reads at most `seen` + HUB_TAKE + 1 entries).
+                let new: Vec<usize> = self
+                    .hidden_in
+                    .get(r)
+                    .into_iter()
+                    .flatten()
+                    .map(|(_, d)| *d)
+                    .filter(|d| !seen.contains(d))
+                    .take(HUB_TAKE.max(SMALL_RELATION + 1))
+                    .collect();
+                let large = new.len() > SMALL_RELATION;
+                if (large && depth > 0) || !expanded.insert(r) {
+                    continue;
+                }
+                for d in new.into_iter().take(HUB_TAKE) {
+                    if order.len() >= cap {
+                        return order.into_iter().map(|(c, _)| c).collect();
+                    }
+                    seen.insert(d);
+                    order.push((d, depth + u8::from(large)));
+                }
+            }
+        }
+        order.into_iter().map(|(c, _)| c).collect()
+    }
 }
 
 /// How many unknowns one audit looks at. Unknowns beyond it are taken as
@@ -292,64 +448,14 @@ const WINDOW: usize = 120;
 const SMALL_RELATION: usize = 4;
 const HUB_TAKE: usize = 12;
 
-/// The unknowns around `start`: withheld or implicit cells reached through
-/// relations, nearest first, at most `cap`. Small relations (a row's
-/// female, male and total; a half-year) come whole, so that a cell in the
-/// window is not pinned by its own row.
-fn window(table: &Table, hidden: &[bool], relations_of: &[Vec<usize>], start: usize, cap: usize) -> Vec<usize> {
-    let mut seen: BTreeSet<usize> = BTreeSet::from([start]);
-    let mut expanded: BTreeSet<usize> = BTreeSet::new();
-    // Each member with the number of large relations crossed to reach it:
-    // one, so that a window is a cell's own rows and a few of its siblings'
-    // rather than a walk up the tree.
-    let mut order: Vec<(usize, u8)> = vec![(start, 0)];
-    let mut next = 0;
-    while let Some((c, depth)) = order.get(next).copied() {
-        next += 1;
-        for r in relations_of.get(c).into_iter().flatten() {
-            let mut new: Vec<usize> = table
-                .relations
-                .get(*r)
-                .into_iter()
-                .flatten()
-                .map(|(d, _)| *d)
-                .filter(|d| hidden.get(*d).copied().unwrap_or(false) && !seen.contains(d))
-                .collect();
-            let large = new.len() > SMALL_RELATION;
-            if (large && depth > 0) || !expanded.insert(*r) {
-                continue;
-            }
-            if large {
-                new.sort_by(|a, b| table.value(*b).total_cmp(&table.value(*a)).then(a.cmp(b)));
-                new.truncate(HUB_TAKE);
-            }
-            for d in new {
-                if order.len() >= cap {
-                    return order.into_iter().map(|(c, _)| c).collect();
-                }
-                seen.insert(d);
-                order.push((d, depth + u8::from(large)));
-            }
-        }
-    }
-    order.into_iter().map(|(c, _)| c).collect()
-}
-
-/// Which cells to withhold so that the interval of every primary cell, and of
-/// every withheld one, is at least `level` wide: true for implicit cells too
-/// (they are never published).
+/// Which cells to withhold so that the interval of every primary cell is at
+/// least `level` wide: true for implicit cells too (they are never
+/// published).
 fn protect(table: &Table, level: f64) -> Vec<bool> {
     let n = table.cells.len();
     let primary: Vec<bool> = table.cells.iter().map(|c| c.value >= 1.0 && c.value < level).collect();
-    let mut hidden: Vec<bool> = table.cells.iter().zip(&primary).map(|(c, p)| c.row.is_none() || *p).collect();
-    let mut relations_of: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (r, rel) in table.relations.iter().enumerate() {
-        for (c, _) in rel {
-            if let Some(x) = relations_of.get_mut(*c) {
-                x.push(r);
-            }
-        }
-    }
+    let hidden: Vec<bool> = table.cells.iter().zip(&primary).map(|(c, p)| c.row.is_none() || *p).collect();
+    let mut audit = Audit::new(table, hidden);
     // The cells to protect: the primary ones. A complementary cell (a large
     // count withheld to cover a small one) needs no interval of its own:
     // asking for one made every complement a new primary and, on a country's
@@ -364,9 +470,8 @@ fn protect(table: &Table, level: f64) -> Vec<bool> {
             }
             let mut failed = false;
             for cap in [WINDOW, 4 * WINDOW] {
-                let members = window(table, &hidden, &relations_of, p, cap);
-                let touching: BTreeSet<usize> =
-                    members.iter().filter_map(|c| relations_of.get(*c)).flatten().copied().collect();
+                let members = audit.window(p, cap);
+                let touching: BTreeSet<usize> = members.iter().flat_map(|c| audit.relations(*c)).collect();
                 let touching: Vec<usize> = touching.into_iter().collect();
                 // Every unverified cell of the window is audited on the same basis.
                 let targets: Vec<usize> = members
@@ -374,7 +479,7 @@ fn protect(table: &Table, level: f64) -> Vec<bool> {
                     .copied()
                     .filter(|c| protected(*c) && !verified.get(*c).copied().unwrap_or(true))
                     .collect();
-                let results = widths(table, &members, &touching, &targets, level);
+                let results = audit.widths(&members, &touching, &targets, level);
                 let mut p_holds = false;
                 for (t, w) in targets.iter().zip(results.iter().flatten()) {
                     if *w >= level - 1e-6 {
@@ -389,42 +494,18 @@ fn protect(table: &Table, level: f64) -> Vec<bool> {
                     break;
                 }
                 failed = true;
-                // A published cell around p, else around the window.
-                let published = |rels: &mut dyn Iterator<Item = &usize>| -> Vec<usize> {
-                    let mut out: BTreeSet<usize> = BTreeSet::new();
-                    for r in rels {
-                        for (c, _) in table.relations.get(*r).into_iter().flatten() {
-                            if !hidden.get(*c).copied().unwrap_or(true) {
-                                out.insert(*c);
-                            }
-                        }
-                    }
-                    out.into_iter().collect()
-                };
-                let near = relations_of.get(p).map_or(Vec::new(), |r| published(&mut r.iter()));
-                let around = published(&mut touching.iter());
-                // The smallest cell at least as large as the level, next to p,
-                // else next to the window; only then the largest next to p
-                // (often the parent's total, the figure readers want most).
-                let smallest_big = |cells: &[usize]| {
-                    cells
-                        .iter()
-                        .copied()
-                        .filter(|c| table.value(*c) >= level)
-                        .min_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(a.cmp(b)))
-                };
-                let largest = |cells: &[usize]| {
-                    cells.iter().copied().max_by(|a, b| table.value(*a).total_cmp(&table.value(*b)).then(b.cmp(a)))
-                };
-                let pick = smallest_big(&near)
-                    .or_else(|| smallest_big(&around))
-                    .or_else(|| largest(&near))
-                    .or_else(|| largest(&around));
+                // The smallest published cell at least as large as the
+                // level, next to p, else next to the window; only then the
+                // largest next to p (often the parent's total, the figure
+                // readers want most), else next to the window.
+                let near: Vec<usize> = audit.relations(p).collect();
+                let pick = audit
+                    .smallest_big(&near, level)
+                    .or_else(|| audit.smallest_big(&touching, level))
+                    .or_else(|| audit.largest(&near))
+                    .or_else(|| audit.largest(&touching));
                 if let Some(c) = pick {
-                    if let Some(h) = hidden.get_mut(c) {
-                        *h = true;
-                        changed = true;
-                    }
+                    changed |= audit.hide(c);
                     failed = false;
                     break;
                 }
@@ -435,14 +516,13 @@ fn protect(table: &Table, level: f64) -> Vec<bool> {
                 // Nothing published around the widest window, yet the audit
                 // failed: withhold every cell of the indicator, where nothing
                 // is bounded (never seen in the tests; a bound on work).
-                for h in hidden.iter_mut().filter(|h| !**h) {
-                    *h = true;
-                    changed = true;
+                for c in 0..n {
+                    changed |= audit.hide(c);
                 }
             }
         }
         if !changed {
-            return hidden;
+            return audit.hidden;
         }
     }
 }

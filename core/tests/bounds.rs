@@ -122,6 +122,45 @@ fn adding_up_a_wide_tree_is_near_linear() {
 }
 
 #[test]
+fn publishing_a_wide_tree_of_small_counts_is_near_linear() {
+    // Every child's count of victims is small, so every one is withheld and
+    // audited against the parent's sum of all its siblings: the case that
+    // grew with the square of the children (25,000 took 256 s).
+    let run = |n: usize| {
+        let p = wide(n);
+        let reports: Vec<String> = (0..n)
+            .map(|i| {
+                json!({"plan": "P", "unit": format!("u{i}"), "kind": "six_month",
+                    "period": {"from": "2024-01-01", "to": "2024-06-30"}, "submitted": "2024-07-01",
+                    "values": [{"indicator": "victims_supported", "female": i % 4, "male": (i / 4) % 3, "total": i % 4 + (i / 4) % 3}]})
+                .to_string()
+            })
+            .collect();
+        let summary = aggregate(
+            &p,
+            &Catalog::builtin(),
+            read::reports_from_strs(&reports, &Limits::default()),
+            binhdang::calendar::parse_iso("2025-02-01").unwrap(),
+        );
+        let plain = binhdang::output::tables(&summary, &p, &Catalog::builtin());
+        move || {
+            let t = binhdang::publish::published_tables(&summary, &p, &Catalog::builtin());
+            // The rows come in the same order, published or not.
+            let rows: Vec<_> = plain
+                .figures
+                .iter()
+                .zip(&t.figures)
+                .filter(|(r, _)| r.indicator.as_str() == "victims_supported")
+                .collect();
+            let small = |v: Option<f64>| v.is_some_and(|v| (1.0..5.0).contains(&v));
+            assert!(rows.iter().all(|(r, q)| !small(r.value) || q.suppressed), "a small count was published");
+            assert!(rows.iter().any(|(_, q)| !q.suppressed), "everything was withheld");
+        }
+    };
+    near_linear("publish a wide tree", run(250), run(2_000));
+}
+
+#[test]
 fn many_reports_of_one_unit_are_near_linear() {
     // Distinct periods, so none supersedes another and every one is context
     // for the next (the outlier rule looks for the previous period).
