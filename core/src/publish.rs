@@ -31,9 +31,15 @@
 //! treats every other cell as known to the attacker at its true value, and
 //! solves two linear programs ([`crate::lp`]) for the least and greatest
 //! value the attacker can derive. While the interval is narrower than the
-//! protection level (the threshold), one more published cell is withheld:
-//! the smallest at least as large as the level in a relation of the cell,
-//! else in a relation of its window, else the largest next to the cell.
+//! protection level (the threshold), the audit first looks at a wider window
+//! if the first was cut short, then one more published cell is withheld: the
+//! smallest *part* (a child, a sex, a half-year) at least as large as the
+//! level in a relation of the cell, else in a relation of its window; then
+//! the smallest such *total* (a parent, a row's total, a year: they add up
+//! more reports and are the figures readers want most); else the largest
+//! next to the cell. Each relation keeps its withheld and published cells
+//! sorted by value, so an audit reads a few entries of a parent's relation,
+//! not all its children: work grows near linearly with the table.
 //!
 //! **Guarantee**: for every primary cell (published or implicit), the
 //! attacker's interval over the *whole* table is at least the threshold
@@ -309,7 +315,9 @@ impl<'a> Audit<'a> {
                 if audit.hidden.get(*c).copied().unwrap_or(false) {
                     audit.hidden_in.get_mut(r).map(|s| s.insert((Reverse(v), *c)));
                 } else {
-                    audit.published_asc.get_mut(r).map(|s| s.insert((v, *c)));
+                    if *k < 0.0 {
+                        audit.published_asc.get_mut(r).map(|s| s.insert((v, *c)));
+                    }
                     audit.published_desc.get_mut(r).map(|s| s.insert((Reverse(v), *c)));
                 }
             }
@@ -339,9 +347,22 @@ impl<'a> Audit<'a> {
         true
     }
 
-    /// The smallest published cell at least `level` in the relations `rels`.
+    /// The smallest published part (not a total) at least `level` in the
+    /// relations `rels`.
     fn smallest_big(&self, rels: &[usize], level: f64) -> Option<usize> {
         rels.iter().filter_map(|r| self.published_asc.get(*r)?.range((Key(level), 0)..).next()).min().map(|(_, c)| *c)
+    }
+
+    /// The smallest published total (a relation's first cell: a parent, a
+    /// row's total, a year) at least `level` in the relations `rels`.
+    fn smallest_big_total(&self, rels: &[usize], level: f64) -> Option<usize> {
+        rels.iter()
+            .filter_map(|r| self.table.relations.get(*r)?.first())
+            .filter(|(c, k)| *k > 0.0 && !self.hidden.get(*c).copied().unwrap_or(true))
+            .map(|(c, _)| (Key(self.table.value(*c)), *c))
+            .filter(|(v, _)| v.0 >= level)
+            .min()
+            .map(|(_, c)| c)
     }
 
     /// The largest published cell in the relations `rels`.
@@ -443,6 +464,8 @@ impl<'a> Audit<'a> {
 /// intervals the audit finds, so a cell that passes a small audit passes
 /// the whole table's, and a country's sub-tables stay small linear programs.
 const WINDOW: usize = 120;
+/// The window looked at when the first one fails.
+const WIDEST: usize = 4 * WINDOW;
 /// A relation with more unknowns than this (a parent of many children) adds
 /// only its [`HUB_TAKE`] largest to a window: enough room to move a cell.
 const SMALL_RELATION: usize = 4;
@@ -469,7 +492,7 @@ fn protect(table: &Table, level: f64) -> Vec<bool> {
                 continue;
             }
             let mut failed = false;
-            for cap in [WINDOW, 4 * WINDOW] {
+            for cap in [WINDOW, WIDEST] {
                 let members = audit.window(p, cap);
                 let touching: BTreeSet<usize> = members.iter().flat_map(|c| audit.relations(*c)).collect();
                 let touching: Vec<usize> = touching.into_iter().collect();
@@ -494,14 +517,24 @@ fn protect(table: &Table, level: f64) -> Vec<bool> {
                     break;
                 }
                 failed = true;
-                // The smallest published cell at least as large as the
-                // level, next to p, else next to the window; only then the
-                // largest next to p (often the parent's total, the figure
-                // readers want most), else next to the window.
+                // A window cut short by its cap counts the cells it left out
+                // as known, which may be what pinned p: look at the wider
+                // one before withholding more (on the country sample, every
+                // province's total of an indicator was withheld otherwise).
+                if members.len() >= cap && cap < WIDEST {
+                    continue;
+                }
+                // The smallest published part (a child, a sex, a half-year)
+                // at least as large as the level, next to p, else next to
+                // the window; then a total (it adds up more reports: the
+                // figures readers want most); only then the largest next to
+                // p, else next to the window.
                 let near: Vec<usize> = audit.relations(p).collect();
                 let pick = audit
                     .smallest_big(&near, level)
                     .or_else(|| audit.smallest_big(&touching, level))
+                    .or_else(|| audit.smallest_big_total(&near, level))
+                    .or_else(|| audit.smallest_big_total(&touching, level))
                     .or_else(|| audit.largest(&near))
                     .or_else(|| audit.largest(&touching));
                 if let Some(c) = pick {

@@ -241,3 +241,31 @@ proptest! {
         prop_assert_eq!(nothing_recoverable(&all, &public, &own), Ok(()));
     }
 }
+
+#[test]
+fn the_province_and_national_totals_stay_published_when_communes_can_cover_each_other() {
+    // 200 communes in 2 provinces; four sensitive indicators, half the
+    // communes at zero and the rest mostly small. A complement is taken among
+    // the parts (a sibling commune, the other sex) before a total: when a
+    // total was as good as any, the greedy choice withheld 10 province or
+    // national rows here (55 with 500 communes).
+    let sample = binhdang::sample::generate(binhdang::sample::Scale::Values(16_000));
+    let plan = read::plan_from_str(&sample.plan).value.unwrap();
+    let catalog = Catalog::builtin();
+    let inputs = read::reports_from_strs(&sample.reports, &read::Limits::default());
+    let summary = aggregate(&plan, &catalog, inputs, binhdang::calendar::parse_iso("2026-12-20").unwrap());
+    let root = plan.units.iter().find(|u| u.parent.is_none()).unwrap().id.clone();
+    let upper: Vec<_> = plan
+        .units
+        .iter()
+        .filter(|u| u.parent.is_none() || u.parent.as_ref() == Some(&root))
+        .map(|u| u.id.clone())
+        .collect();
+    assert_eq!(upper.len(), 3);
+    let t = published_tables(&summary, &plan, &catalog);
+    let sensitive = |r: &&FigureRow| plan.indicators.iter().any(|i| i.id == r.indicator && i.sensitive);
+    let rows: Vec<&FigureRow> = t.figures.iter().filter(sensitive).collect();
+    assert!(rows.iter().filter(|r| r.suppressed).count() > 500, "the communes' small counts are withheld");
+    let upper_withheld: Vec<_> = rows.iter().filter(|r| r.suppressed && upper.contains(&r.unit)).collect();
+    assert!(upper_withheld.is_empty(), "{} province or national rows withheld", upper_withheld.len());
+}
