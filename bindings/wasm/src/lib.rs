@@ -19,10 +19,10 @@ use js_sys::{Error, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-// Types of every input and output, generated from the JSON Schemas
-// (`npm run types`), so that TypeScript users see the same contract.
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = include_str!("../types.d.ts");
+// The types of every input and output (Plan, Report, Finding...) are not
+// declared here: scripts/types.mjs generates them from the JSON Schemas and
+// writes them, with wasm-bindgen's declarations of this module, into the
+// package's one declaration file, index.d.ts.
 
 #[wasm_bindgen(typescript_custom_section)]
 const OPTIONS: &str = r#"
@@ -279,6 +279,17 @@ pub fn parse_number(text: &str) -> Result<f64, JsValue> {
 pub fn set_language(code: &str) -> Result<(), JsValue> {
     api::set_language(api::lang(code).map_err(err)?);
     Ok(())
+}
+
+/// The file name of the published schema `name` (`plan.schema.json`), which
+/// the package ships beside its entry; a `BinhdangError` for a name that is
+/// not a schema's. Used by the package's `schema(name)`, which reads the file.
+#[wasm_bindgen(js_name = schemaFile, skip_typescript)]
+pub fn schema_file(name: &str) -> Result<String, JsValue> {
+    match binhdang::schema::NAMES.iter().find(|n| **n == name) {
+        Some(n) => Ok(format!("{n}.schema.json")),
+        None => Err(err(ApiError::Schema(name.to_string()))),
+    }
 }
 
 /// The library's version.
