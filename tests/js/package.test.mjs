@@ -62,7 +62,7 @@ test("npm pack ships exactly the package's files, one .wasm among them", () => {
   const [packed] = JSON.parse(npm(["pack", "--dry-run", "--json"], PKG));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    "README.md", "index.cjs", "index.d.ts", "index.js", "index.node.js", "package.json",
+    "README.md", "index.cjs", "index.d.ts", "index.js", "index.node.js", "native.js", "package.json",
     "pkg/binhdang.js", "pkg/binhdang_bg.wasm", "schema.js", "schema.node.js",
     ...["catalog", "finding", "limits", "plan", "report", "summary", "tables"].map((n) => `schemas/${n}.schema.json`),
   ]);
