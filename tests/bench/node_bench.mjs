@@ -32,14 +32,14 @@ function perCall(fn, n) {
 
 // Formats on (the schema's dates are checked too), every error collected.
 const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
-const shape = ajv.compile(binhdang.schema("report"));
+const shape = ajv.compile(await binhdang.schema("report"));
 if (!shape(form)) throw new Error("ajv rejects the form: " + JSON.stringify(shape.errors));
 const checker = new binhdang.Checker(plan);
 // The form has one mistake on purpose (a total that does not add up): both say so.
 const found = checker.validateReport(form, options).map((f) => f.code);
 if (found.join() !== "sex_sum_mismatch") throw new Error("unexpected findings " + found);
 
-const wasm = join(ROOT, "bindings/wasm/pkg/web/binhdang_bg.wasm");
+const wasm = join(ROOT, "bindings/wasm/pkg/binhdang_bg.wasm");
 const results = {
   node: process.version,
   ajv_us: perCall(() => shape(form), 200000),

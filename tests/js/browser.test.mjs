@@ -2,45 +2,28 @@
 // playwright-core, on a page served from this repository on localhost.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { mkdirSync, readFile } from "node:fs";
-import { extname, join, normalize } from "node:path";
-import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { ROOT } from "./vectors.mjs";
+import { launch, serve } from "./web.mjs";
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
-  ".json": "application/json", ".wasm": "application/wasm", ".css": "text/css" };
-let server, browser, base;
+let server, browser;
 
 before(async () => {
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
-    const file = join(ROOT, path);
-    if (!file.startsWith(ROOT)) return res.writeHead(403).end();
-    readFile(file, (err, data) => {
-      if (err) return res.writeHead(404).end();
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(data);
-    });
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-      "--no-first-run", "--disable-component-update", "--disable-sync"],
-  });
+  server = await serve(ROOT);
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((ok) => server?.close(ok));
+  await server?.close();
 });
 
 test("the form marks a total that is not female + male, in Vietnamese, and clears it when corrected", async () => {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${base}/examples/portal-form/index.html`);
+  await page.goto(`${server.base}/examples/portal-form/index.html`);
   await page.waitForSelector("body[data-ready=true]", { timeout: 20000 });
 
   // Training participants, row 1: 70 women, 55 men, total typed as 130.

@@ -1,14 +1,19 @@
-// Compiled with `tsc --noEmit` (never run): the package's types describe
-// every input and output, so a portal's TypeScript is checked against them.
-import init, { validateReport, validateReports, aggregate, tables, catalog, schema, loadReport, Checker } from "binhdang";
-import type { Finding, Outcome, Report, Plan, Summary, Tables, Catalog, ValidateOptions } from "binhdang";
+// Compiled with `tsc --noEmit` (never run), three ways (check-tsc.sh): the
+// package's one declaration file describes every input and output, so a
+// portal's TypeScript is checked against them, with any module settings.
+import init, { initSync, validateReport, validateReports, aggregate, tables, catalog, schema, loadReport, Checker } from "binhdang";
+import type { Finding, Outcome, Report, Plan, Summary, Tables, Catalog, ValidateOptions, IsoDate, BinhdangError } from "binhdang";
 
 declare const plan: Plan;
 declare const report: Report;
+declare const bytes: Uint8Array;
 
 async function form(): Promise<void> {
   await init();
-  const options: ValidateOptions = { asOf: "2025-01-15", context: [report, "{}"] };
+  initSync({ module: bytes });
+  // The built-in Date, not a type of the package's: no name shadows it.
+  const today: Date = new Date();
+  const options: ValidateOptions = { asOf: today, context: [report, "{}"] };
   const findings: Finding[] = validateReport(report, plan, options);
   for (const f of findings) {
     const where: string = f.path;
@@ -19,24 +24,32 @@ async function form(): Promise<void> {
   const fromText: Finding[] = validateReport(JSON.stringify(report), JSON.stringify(plan), {});
   const outcomes: Outcome[] = validateReports([report, "{}"], plan, options);
   const used: boolean = outcomes[0].status === "used";
-  const summary: Summary = aggregate(plan, [report], "2025-01-15");
+  const summary: Summary = aggregate(plan, [report], new Date(2025, 0, 15));
   const received: number = summary.periods[0].completeness.received;
   const t: Tables = tables(plan, [report], "2025-01-15", { limits: { max_reports: 500 } });
   // @ts-expect-error: limits have four known names.
   aggregate(plan, [report], "2025-01-15", { limits: { max_size: 5 } });
   const sex: string = t.figures[0].sex;
   const stored: Report = loadReport(report);
-  const checked: Finding[] = new Checker(plan).validateReport(report, { asOf: "2025-01-15" });
+  const submitted: IsoDate | null | undefined = stored.submitted;
+  using checker = new Checker(plan);
+  const checked: Finding[] = checker.validateReport(report, { asOf: "2025-01-15" });
   const c: Catalog = catalog();
-  const s: object = schema("report");
-  console.log(fromText, used, received, sex, stored.unit, checked.length, c.indicators.length, s);
+  const s: object = await schema("report");
+  console.log(fromText, used, received, sex, submitted, checked.length, c.indicators.length, s);
   // @ts-expect-error: a number is neither a report nor JSON text.
   validateReport(42, plan, {});
   // @ts-expect-error: not a schema name.
-  schema("reports");
+  void schema("reports");
   // @ts-expect-error: severity is "error" | "warning".
   const wrong: "info" = findings[0].severity;
   console.log(wrong);
+  try {
+    new Checker("{");
+  } catch (e) {
+    const found: Finding[] = (e as BinhdangError).findings;
+    console.log(found);
+  }
 }
 
 void form;

@@ -1,51 +1,120 @@
-// Generates types.d.ts (TypeScript interfaces of every input and output)
-// from the checked-in JSON Schemas, so the types cannot say something the
-// schemas do not. `node scripts/types.mjs --check` fails when the file drifts.
-import { readFileSync, writeFileSync } from "node:fs";
+// Generates index.d.ts, the package's one declaration file, for the browser
+// and the Node entries alike:
+//   - every input and output type, from the checked-in JSON Schemas
+//     (schemas/*.schema.json), so the types cannot say what the schemas do not;
+//   - the functions, the Checker class and init/initSync, from wasm-bindgen's
+//     declarations of the build (pkg/binhdang.d.ts: run ./build.sh first);
+//   - `schema(name)` (schema.js), its names those of the schema files.
+// `node scripts/types.mjs` writes index.d.ts; `--check` fails when the
+// committed file is not what the schemas and the build give.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile } from "json-schema-to-typescript";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const schemas = join(here, "../../../schemas");
-const out = join(here, "../types.d.ts");
-const roots = { plan: "Plan", report: "Report", catalog: "Catalog", finding: "Finding", summary: "Summary", tables: "Tables", limits: "Limits" };
-
-// One schema holding every definition once: the same Rust type gives the same definition everywhere.
-const all = { title: "BinhdangTypes", type: "object", additionalProperties: false, properties: {}, $defs: {} };
-const rootDefs = {};
-for (const [name, root] of Object.entries(roots)) {
-  const { $defs = {}, $schema, $id, title, ...body } = JSON.parse(readFileSync(join(schemas, `${name}.schema.json`), "utf8"));
-  for (const [k, v] of Object.entries($defs)) {
-    const { title: _, ...same } = v;
-    const seen = all.$defs[k] && JSON.stringify((({ title, ...x }) => x)(all.$defs[k]));
-    if (seen && seen !== JSON.stringify(same)) throw new Error(`two definitions of ${k}`);
-    all.$defs[k] = v;
+const out = join(here, "../index.d.ts");
+// plan.schema.json describes Plan, and so on.
+const roots = Object.fromEntries(
+  readdirSync(schemas)
+    .filter((f) => f.endsWith(".schema.json"))
+    .sort()
+    .map((f) => f.slice(0, -".schema.json".length))
+    .map((n) => [n, n[0].toUpperCase() + n.slice(1)]),
+);
+// A definition named like a JavaScript built-in would shadow it in every
+// file that imports it (`type Date = string` hid the built-in Date): such a
+// name gets another. The built-ins are the globals of TypeScript's ECMAScript
+// libraries (lib.es*.d.ts, Temporal included) and of this Node.
+const RENAME = { Date: "IsoDate", Temporal: "TemporalKind" };
+const tsLibs = join(here, "../node_modules/@typescript");
+const builtins = new Set(Object.getOwnPropertyNames(globalThis));
+for (const pkg of readdirSync(tsLibs)) {
+  const lib = join(tsLibs, pkg, "lib");
+  for (const f of existsSync(lib) ? readdirSync(lib).filter((f) => /^lib\.es[\w.]*\.d\.ts$/.test(f)) : []) {
+    const text = readFileSync(join(lib, f), "utf8");
+    for (const m of text.matchAll(/^(?:declare\s+)?(?:var|function|class|interface|type|namespace|const)\s+([A-Za-z_$][\w$]*)/gm)) builtins.add(m[1]);
   }
-  rootDefs[root] = { ...body, description: body.description ?? title };
-  all.properties[name] = { $ref: `#/$defs/${root}` };
 }
-// A root (Finding) may also be another schema's definition: the same Rust type.
-Object.assign(all.$defs, rootDefs);
-// json-schema-to-typescript names interfaces after titles; give every definition its own name.
-for (const [k, v] of Object.entries(all.$defs)) v.title = k;
+if (!builtins.has("Temporal") || !builtins.has("Date")) throw new Error(`TypeScript's ECMAScript libraries not found under ${tsLibs}`);
+const tsName = (name) => {
+  const n = RENAME[name] ?? name;
+  if (builtins.has(n)) throw new Error(`the type ${n} would shadow the JavaScript built-in ${n}: add it to RENAME`);
+  return n;
+};
 
-let ts = await compile(all, "BinhdangTypes", {
-  bannerComment: "// Generated from schemas/*.schema.json by scripts/types.mjs. Do not edit.",
-  additionalProperties: false,
-  unreachableDefinitions: true,
-  format: true,
-});
-// The wrapper exists only to gather the definitions.
-ts = ts.replace(/export interface BinhdangTypes \{[\s\S]*?\n\}\n/, "");
+// Every definition once, under its own name: the same Rust type gives the
+// same definition in every schema.
+const defs = {};
+const add = (name, schema) => {
+  const { title: _, ...same } = schema;
+  const seen = defs[name];
+  if (seen && JSON.stringify(seen) !== JSON.stringify(same)) throw new Error(`two definitions of ${name}`);
+  defs[name] = same;
+};
+for (const [file, root] of Object.entries(roots)) {
+  const { $defs = {}, $schema, $id, title, ...body } = JSON.parse(readFileSync(join(schemas, `${file}.schema.json`), "utf8"));
+  for (const [k, v] of Object.entries($defs)) add(k, v);
+  // A root (Finding) may also be another schema's definition: the same Rust type.
+  defs[root] = { ...body, description: body.description ?? title };
+}
+
+// A reference becomes the referenced type's name, so the generator never
+// inlines a copy of a definition (the copies were Date1 ... Date7).
+const byName = (value) => {
+  if (Array.isArray(value)) return value.map(byName);
+  if (value === null || typeof value !== "object") return value;
+  const { $ref, ...rest } = value;
+  const o = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, byName(v)]));
+  if ($ref === undefined) return o;
+  const m = /^#\/\$defs\/(.+)$/.exec($ref);
+  if (!m || !defs[m[1]]) throw new Error(`unknown reference ${$ref}`);
+  return { ...o, tsType: tsName(m[1]) };
+};
+
+const options = { bannerComment: "", additionalProperties: false, format: false, declareExternallyReferenced: false };
+const parts = [];
+for (const name of Object.keys(defs).sort()) {
+  const ts = await compile({ ...byName(defs[name]), title: tsName(name) }, tsName(name), options);
+  parts.push(ts.trim());
+}
+const data = parts.join("\n\n");
+
+// The API: wasm-bindgen's declarations of the build, as they are.
+const api = readFileSync(join(here, "../pkg/binhdang.d.ts"), "utf8")
+  .replace(/^\/\* tslint:disable \*\/\n\/\* eslint-disable \*\/\n/, "")
+  .trim();
+
+// `schema(name)` is JavaScript of the package (schema.js), not of the module.
+const schemaFn = `/** A JSON Schema (draft 2020-12) by name, read when asked for (fetched from beside the module in a browser, read from the package in Node); throws a \`BinhdangError\` for an unknown name. */
+export function schema(name: ${Object.keys(roots).map((n) => JSON.stringify(n)).join(" | ")}): Promise<object>;`;
+
+// wasm-bindgen declares Checker's \`[Symbol.dispose]\` (for \`using\`): the
+// reference brings its declaration to a project whose \`lib\` lacks it (the
+// default one), rather than failing there.
+const text = `// Generated by scripts/types.mjs from schemas/*.schema.json and the
+// wasm-bindgen build (pkg/binhdang.d.ts). Do not edit: run \`npm run types\`.
+/// <reference lib="esnext.disposable" />
+
+${data}
+
+${api}
+
+${schemaFn}
+`;
+const formatted = await (await import("prettier")).format(text, { parser: "typescript", printWidth: 120 });
+
+// Nothing numbered: a name ending in a digit is a copy the generator made.
+const copies = [...formatted.matchAll(/^export (?:type|interface|class|function) ([A-Za-z_]+\d+)\b/gm)].map((m) => m[1]);
+if (copies.length) throw new Error(`numbered duplicate names: ${copies.join(", ")}`);
 
 if (process.argv.includes("--check")) {
-  const current = readFileSync(out, "utf8");
-  if (current !== ts) {
-    console.error("types.d.ts drifted from schemas/: run `npm run types` in bindings/wasm");
+  if (readFileSync(out, "utf8") !== formatted) {
+    console.error("index.d.ts drifted from schemas/ and the build: run `npm run types` in bindings/wasm");
     process.exit(1);
   }
-  console.log("types.d.ts matches the schemas");
+  console.log("index.d.ts matches the schemas and the build");
 } else {
-  writeFileSync(out, ts);
+  writeFileSync(out, formatted);
 }

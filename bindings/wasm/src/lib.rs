@@ -1,8 +1,11 @@
 //! binhdang for JavaScript: check report forms in the browser and in Node.
 //!
 //! **Key decision: plain JS objects in and out, and no trap, ever.** Inputs
-//! may be objects or JSON text; objects pass through `JSON.stringify` so the
-//! core's strict reader sees exactly what every other runtime sees. Results
+//! may be objects or JSON text; objects are written out as JSON text the way
+//! `JSON.stringify` writes them (native.js), what JSON cannot hold (NaN, a
+//! BigInt, a cycle, a getter that throws) kept as text the core's strict
+//! reader refuses at its JSON Pointer, so it sees what every other runtime
+//! sees and no value silently becomes `null`. Results
 //! come back through `JSON.parse` as plain objects. What a person typed gives
 //! findings; only what cannot be answered with findings (a plan that cannot
 //! be read, a date that is not a date) throws a `BinhdangError` carrying its
@@ -19,10 +22,10 @@ use js_sys::{Error, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-// Types of every input and output, generated from the JSON Schemas
-// (`npm run types`), so that TypeScript users see the same contract.
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = include_str!("../types.d.ts");
+// The types of every input and output (Plan, Report, Finding...) are not
+// declared here: scripts/types.mjs generates them from the JSON Schemas and
+// writes them, with wasm-bindgen's declarations of this module, into the
+// package's one declaration file, index.d.ts.
 
 #[wasm_bindgen(typescript_custom_section)]
 const OPTIONS: &str = r#"
@@ -47,13 +50,24 @@ export interface BinhdangError extends Error {
 }
 "#;
 
-/// JSON text of a value given as text or as an object.
-fn text(value: &JsValue) -> String {
-    if let Some(s) = value.as_string() {
-        return s;
+#[wasm_bindgen(raw_module = "../native.js")]
+extern "C" {
+    /// The bytes of a plan or report given as JSON text or as a value: see
+    /// native.js beside the package's entries (JavaScript walks JavaScript
+    /// values faster, and the module stays smaller).
+    #[wasm_bindgen(js_name = inputBytes)]
+    fn input_bytes(value: &JsValue) -> Vec<u8>;
+}
+
+/// A plan (JSON text or a value) as the text the core reads; text that is
+/// not UTF-8 (a lone surrogate) is a plan that cannot be read, as the core's
+/// decoder says.
+fn plan_text(value: &JsValue) -> Result<String, JsValue> {
+    let bytes = input_bytes(value);
+    match binhdang::read::decode(&bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(finding) => Err(err(ApiError::Plan(vec![finding]))),
     }
-    // `undefined` and functions stringify to nothing: the reader then says "empty input".
-    JSON::stringify(value).ok().and_then(|s| s.as_string()).unwrap_or_default()
 }
 
 /// A `TypeError` naming the argument and what it takes (the sentence is the core's).
@@ -63,11 +77,11 @@ fn type_error(m: (String, String)) -> JsValue {
 
 /// The reports of a list argument; anything else (one report, `null`, JSON
 /// text of an array) is a `TypeError`, never a silent empty answer.
-fn texts(values: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
+fn texts(values: &JsValue, name: &str) -> Result<Vec<Vec<u8>>, JsValue> {
     if !js_sys::Array::is_array(values) {
         return Err(type_error(binhdang::messages::wrong_argument(name, binhdang::messages::A_LIST_OF_REPORTS)));
     }
-    Ok(js_sys::Array::from(values).iter().map(|v| text(&v)).collect())
+    Ok(js_sys::Array::from(values).iter().map(|v| input_bytes(&v)).collect())
 }
 
 /// The options object: absent, or an object whose every key is one of `allowed`.
@@ -123,7 +137,7 @@ fn limits<T: AsRef<JsValue>>(options: &Option<T>) -> Result<binhdang::read::Limi
     if value.is_undefined() || value.is_null() {
         return Ok(binhdang::read::Limits::default());
     }
-    api::limits(Some(&text(&value))).map_err(err)
+    api::limits(Some(&String::from_utf8_lossy(&input_bytes(&value)))).map_err(err)
 }
 
 /// The date of a check: text, a JavaScript `Date` (its day in Vietnam), or
@@ -148,7 +162,7 @@ const VALIDATE_OPTIONS: &[&str] = &["asOf", "context", "limits"];
 const AGGREGATE_OPTIONS: &[&str] = &["limits"];
 
 /// Earlier reports (`options.context`): absent, or a list.
-fn context<T: AsRef<JsValue>>(options: &Option<T>) -> Result<Vec<String>, JsValue> {
+fn context<T: AsRef<JsValue>>(options: &Option<T>) -> Result<Vec<Vec<u8>>, JsValue> {
     let value = option(options, "context");
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
@@ -167,7 +181,10 @@ pub fn validate_report(
     let when = as_of(&option(&options, "asOf"), "options.asOf", true)?;
     let earlier = context(&options)?;
     // The plan is read once per text (the core keeps the last few).
-    to_js(&api::validate_report(&text(&plan), text(&report), when, &earlier, &limits(&options)?).map_err(err)?)
+    to_js(
+        &api::validate_report(&plan_text(&plan)?, input_bytes(&report), when, &earlier, &limits(&options)?)
+            .map_err(err)?,
+    )
 }
 
 /// A plan read once, to check forms against as they are typed: much faster
@@ -182,7 +199,7 @@ impl Checker {
     /// Reads the plan; throws `BinhdangError` when it cannot be read.
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue) -> Result<Checker, JsValue> {
-        Ok(Checker { inner: api::Checker::new(&text(&plan)).map_err(err)? })
+        Ok(Checker { inner: api::Checker::new(&plan_text(&plan)?).map_err(err)? })
     }
 
     /// Validates one report (a form). Never throws for anything in the report.
@@ -195,7 +212,7 @@ impl Checker {
         check_options(&options, VALIDATE_OPTIONS)?;
         let when = as_of(&option(&options, "asOf"), "options.asOf", true)?;
         let earlier = context(&options)?;
-        to_js(&self.inner.validate_report(text(&report), when, &earlier, &limits(&options)?))
+        to_js(&self.inner.validate_report(input_bytes(&report), when, &earlier, &limits(&options)?))
     }
 }
 
@@ -211,7 +228,7 @@ pub fn validate_reports(
     let when = as_of(&option(&options, "asOf"), "options.asOf", true)?;
     let earlier = context(&options)?;
     let limits = limits(&options)?;
-    to_js(&api::validate_reports(&text(&plan), &reports, when, &earlier, &limits).map_err(err)?)
+    to_js(&api::validate_reports(&plan_text(&plan)?, &reports, when, &earlier, &limits).map_err(err)?)
 }
 
 /// Adds up reports into the province's summary at `asOf`.
@@ -225,7 +242,7 @@ pub fn aggregate(
     check_options(&options, AGGREGATE_OPTIONS)?;
     let reports = texts(&reports, "reports")?;
     let when = as_of(&as_of_date, "asOf", false)?;
-    to_js(&api::aggregate(&text(&plan), &reports, when, &limits(&options)?).map_err(err)?)
+    to_js(&api::aggregate(&plan_text(&plan)?, &reports, when, &limits(&options)?).map_err(err)?)
 }
 
 /// The summary as tidy tables (figures, completeness, progress, funding,
@@ -240,7 +257,7 @@ pub fn tables(
     check_options(&options, AGGREGATE_OPTIONS)?;
     let reports = texts(&reports, "reports")?;
     let when = as_of(&as_of_date, "asOf", false)?;
-    to_js(&api::tables(&text(&plan), &reports, when, &limits(&options)?).map_err(err)?)
+    to_js(&api::tables(&plan_text(&plan)?, &reports, when, &limits(&options)?).map_err(err)?)
 }
 
 /// Reads a report the way every check reads it (strict JSON, text in NFC,
@@ -250,7 +267,7 @@ pub fn tables(
 pub fn load_report(
     #[wasm_bindgen(unchecked_param_type = "Report | string")] report: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&api::load_report(text(&report)).map_err(err)?)
+    to_js(&api::load_report(input_bytes(&report)).map_err(err)?)
 }
 
 /// The built-in catalogue: national targets with sources and `confirmed` flags.
@@ -279,6 +296,17 @@ pub fn parse_number(text: &str) -> Result<f64, JsValue> {
 pub fn set_language(code: &str) -> Result<(), JsValue> {
     api::set_language(api::lang(code).map_err(err)?);
     Ok(())
+}
+
+/// The file name of the published schema `name` (`plan.schema.json`), which
+/// the package ships beside its entry; a `BinhdangError` for a name that is
+/// not a schema's. Used by the package's `schema(name)`, which reads the file.
+#[wasm_bindgen(js_name = schemaFile, skip_typescript)]
+pub fn schema_file(name: &str) -> Result<String, JsValue> {
+    match binhdang::schema::NAMES.iter().find(|n| **n == name) {
+        Some(n) => Ok(format!("{n}.schema.json")),
+        None => Err(err(ApiError::Schema(name.to_string()))),
+    }
 }
 
 /// The library's version.

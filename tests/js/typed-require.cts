@@ -1,0 +1,9 @@
+// Compiled with `tsc --module nodenext` (never run): a CommonJS TypeScript
+// file `require`s the package and sees the same declaration file.
+import binhdang = require("binhdang");
+
+const findings: binhdang.Finding[] = binhdang.validateReport("{}", "{}", { asOf: new Date() });
+const ready: Promise<binhdang.InitOutput> = binhdang.default();
+// @ts-expect-error: a list of reports, not one.
+binhdang.aggregate("{}", "{}", "2025-01-15");
+console.log(findings.length, ready);
