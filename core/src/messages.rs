@@ -89,6 +89,14 @@ pub fn lone_surrogate(byte: usize) -> M {
     )
 }
 
+/// The same, written as a `\uD800` escape in JSON text.
+pub fn lone_surrogate_escape() -> M {
+    m(
+        "Văn bản chứa một nửa cặp ký tự Unicode thay thế (dạng \\uD800), không phải ký tự hợp lệ.".into(),
+        "The text holds half of a Unicode surrogate pair (as a \\uD800 escape), which is not a character.".into(),
+    )
+}
+
 pub fn unreadable(reason: &str) -> M {
     match reason {
         "not_found" => m("Không tìm thấy tệp.".into(), "The file does not exist.".into()),
@@ -110,6 +118,35 @@ pub fn not_json_but_a_path(line: usize, column: usize) -> M {
 
 pub fn number_out_of_range() -> M {
     m("Số vượt quá phạm vi cho phép.".into(), "Number out of range.".into())
+}
+
+pub fn not_a_number() -> M {
+    m(
+        "NaN (không phải là số) không phải là giá trị JSON: bỏ trường này, hoặc để giá trị rỗng nếu không báo cáo."
+            .into(),
+        "NaN (not a number) is not a JSON value: leave the field out, or write null if it was not reported.".into(),
+    )
+}
+
+pub fn big_integer() -> M {
+    m(
+        "Giá trị BigInt không phải là giá trị JSON: hãy ghi số dưới dạng số thường.".into(),
+        "A BigInt is not a JSON value: give the number as a plain Number.".into(),
+    )
+}
+
+pub fn cycle() -> M {
+    m(
+        "Giá trị này chứa chính nó (vòng lặp), JSON không biểu diễn được.".into(),
+        "This value contains itself (a cycle), which JSON cannot hold.".into(),
+    )
+}
+
+pub fn unreadable_value() -> M {
+    m(
+        "Không đọc được giá trị này: việc đọc nó gây ra lỗi.".into(),
+        "This value could not be read: reading it raised an error.".into(),
+    )
 }
 
 pub fn duplicate_key(key: &str) -> M {
