@@ -120,7 +120,8 @@ fn reporting() -> Value {
     json!({
         "units": ["105", "106"],
         "schedule": [schedule_entry()],
-        "required_indicators": ["people_reached"]
+        "required_indicators": ["people_reached"],
+        "reviewer": "so-ldtbxh"
     })
 }
 
