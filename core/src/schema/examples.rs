@@ -15,6 +15,33 @@ pub(super) fn all() -> Vec<(&'static str, &'static str, Value)> {
     vec![
         ("plan", "", plan()),
         ("report", "", report()),
+        // The workflow: what a host appends to its log, and what it asks.
+        (
+            "event",
+            "",
+            json!({
+                "unit": "106",
+                "entry": "2024-6m",
+                "action": "return",
+                "by": "so-ldtbxh",
+                "date": "2024-06-06",
+                "version": 1,
+                "reason": "Số học viên tập huấn: tổng số 130 nhưng nữ 70 + nam 55 = 125. Đề nghị kiểm tra, sửa lại."
+            }),
+        ),
+        (
+            "request",
+            "",
+            json!({
+                "unit": "106",
+                "entry": "2024-6m",
+                "action": "accept",
+                "by": "so-ldtbxh",
+                "date": "2024-06-12",
+                "version": 2,
+                "standing": { "state": "submitted", "version": 2, "submitted": "2024-06-10", "date": "2024-06-10" }
+            }),
+        ),
         // Report parts.
         (
             "*",
