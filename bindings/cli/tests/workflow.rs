@@ -177,3 +177,53 @@ fn an_events_file_that_cannot_be_opened_is_trouble() {
         .assert()
         .code(2);
 }
+
+/// The outputs docs/workflow.md quotes are what the commands print: every
+/// line of its `text` blocks (but "...") comes out of the worked example.
+#[test]
+fn the_worked_example_in_the_docs_is_what_the_commands_print() {
+    let doc = std::fs::read_to_string(root().join("docs/workflow.md")).unwrap();
+    // The request the page shows, as `workflow step` takes it.
+    let request = doc.split("```json\n").nth(2).unwrap().split("```").next().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("return.json");
+    std::fs::write(&file, request).unwrap();
+    let printed = |cmd: &mut Command| String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    let mut all = printed(
+        bin().args(["workflow", "step", "--as-of", "2024-06-30", "--plan"]).arg(example("plan.json")).arg(&file),
+    );
+    all += &printed(
+        bin()
+            .args(["workflow", "replay", "--as-of", "30/6/2024", "--plan"])
+            .arg(example("plan.json"))
+            .arg(example("workflow/events.json")),
+    );
+    let six_month: Vec<PathBuf> = std::fs::read_dir(example("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("2024-6m-"))
+        .collect();
+    for with_v2 in [true, false] {
+        let mut cmd = bin();
+        cmd.args(["aggregate", "--as-of", "30/6/2024", "--plan"])
+            .arg(example("plan.json"))
+            .arg("--events")
+            .arg(example("workflow/events.json"))
+            .args(&six_month);
+        if with_v2 {
+            cmd.arg(example("workflow/2024-6m-106-v2.json"));
+        }
+        all += &printed(&mut cmd);
+    }
+    let quoted: Vec<&str> = doc
+        .split("```text\n")
+        .skip(1)
+        .flat_map(|b| b.split("```").next().unwrap().lines())
+        .map(|l| l.trim_start_matches("   ").trim_end())
+        .filter(|l| l.trim() != "...")
+        .collect();
+    assert!(quoted.len() >= 10, "{quoted:?}");
+    for line in quoted {
+        assert!(all.contains(line), "docs/workflow.md quotes a line the commands do not print:\n{line}\n\n{all}");
+    }
+}
