@@ -615,11 +615,17 @@ pub fn replay_with(plan: &Plan, log: &EventLog, as_of: Date, limits: &Limits) ->
         }
     }
     // Only reports the plan expects get this far: their entry and unit have places.
+    // Places found once, not by a scan per report: a country has thousands of communes.
+    let mut entries: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, e) in plan.reporting.schedule.iter().enumerate() {
+        entries.entry(e.id.as_str()).or_insert(i);
+    }
+    let mut units: BTreeMap<&UnitId, usize> = BTreeMap::new();
+    for (i, u) in plan.reporting.units.iter().enumerate() {
+        units.entry(u).or_insert(i);
+    }
     let place = |unit: &UnitId, entry: &str| {
-        (
-            plan.reporting.schedule.iter().position(|e| e.id == entry).unwrap_or(usize::MAX),
-            plan.reporting.units.iter().position(|u| u == unit).unwrap_or(usize::MAX),
-        )
+        (entries.get(entry).copied().unwrap_or(usize::MAX), units.get(unit).copied().unwrap_or(usize::MAX))
     };
     let mut standings: Vec<ReportStanding> = now
         .into_iter()
@@ -645,24 +651,30 @@ pub fn replay_with(plan: &Plan, log: &EventLog, as_of: Date, limits: &Limits) ->
 /// not the workflow's current version (by submission date). Returns the replay.
 pub fn add_states(summary: &mut Summary, plan: &Plan, log: &EventLog) -> Replay {
     let replay = replay(plan, log, summary.as_of);
+    let standings: BTreeMap<(&str, &str), &Standing> =
+        replay.standings.iter().map(|s| ((s.unit.as_str(), s.entry.as_str()), &s.standing)).collect();
     let mut found = Vec::new();
     for p in &mut summary.periods {
         let c = &mut p.completeness;
         let expected: BTreeSet<&UnitId> = c.units.values().flatten().collect();
+        // The reports of each unit for this entry that the summary received and
+        // did not set aside for a later one (used, or rejected for errors), by
+        // submission date, found in one pass as completeness finds them.
+        let mut kept: BTreeMap<&UnitId, BTreeSet<Date>> = BTreeMap::new();
+        for o in &summary.accounting {
+            let here = o.kind == Some(p.kind) && o.period.is_some_and(|x| x.overlaps(&p.period));
+            if let (Some(u), Some(d), true) = (o.unit.as_ref(), o.submitted, here) {
+                if o.status != Status::Superseded && d <= summary.as_of {
+                    kept.entry(u).or_default().insert(d);
+                }
+            }
+        }
+        let none = BTreeSet::new();
         let mut states: BTreeMap<State, Vec<UnitId>> = State::ALL.iter().map(|s| (*s, Vec::new())).collect();
         for u in &expected {
-            let s = replay.standing(u.as_str(), &p.entry);
+            let s = standings.get(&(u.as_str(), p.entry.as_str())).copied();
             states.entry(s.map_or(State::Draft, |s| s.state)).or_default().push((*u).clone());
-            // The reports of this unit and entry the summary received and did
-            // not set aside for a later one (used, or rejected for errors).
-            let kept: BTreeSet<Date> = summary
-                .accounting
-                .iter()
-                .filter(|o| o.unit.as_ref() == Some(*u) && o.kind == Some(p.kind))
-                .filter(|o| o.period.is_some_and(|x| x.overlaps(&p.period)) && o.status != Status::Superseded)
-                .filter_map(|o| o.submitted)
-                .filter(|d| *d <= summary.as_of)
-                .collect();
+            let kept = kept.get(*u).unwrap_or(&none);
             let current = s.and_then(|s| s.submitted.map(|d| (s.version, d)));
             let agree = match current {
                 Some((_, d)) => kept.contains(&d),
