@@ -809,6 +809,13 @@ pub fn transition_not_allowed(state: State, action: Action, allowed: &[Action]) 
     )
 }
 
+pub fn unknown_actor(id: &str) -> M {
+    m(
+        format!("Đơn vị \"{id}\" không có trong danh sách đơn vị của kế hoạch."),
+        format!("Unit \"{id}\" is not among the plan's units."),
+    )
+}
+
 pub fn not_permitted_submit(unit: &str, by: &str) -> M {
     m(
         format!("Chỉ đơn vị \"{unit}\" được nộp báo cáo của mình; \"{by}\" không nộp thay được."),

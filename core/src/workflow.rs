@@ -355,7 +355,7 @@ fn decide(plan: &Plan, act: &Act, s: &Standing, as_of: Date) -> Result<(Standing
     let reviewer = plan.reviewer();
     if plan.unit(act.by).is_none() {
         out.push(
-            Finding::new(Code::UnknownUnit, "/by", msg::unknown_unit(act.by.as_str())).with("unit", act.by.as_str()),
+            Finding::new(Code::UnknownUnit, "/by", msg::unknown_actor(act.by.as_str())).with("unit", act.by.as_str()),
         );
     } else {
         let (may, m) = if act.action.by_reviewer() {
@@ -389,26 +389,29 @@ fn decide(plan: &Plan, act: &Act, s: &Standing, as_of: Date) -> Result<(Standing
             );
         }
         Some(_) => {
-            if let Some(actual) = act.version.filter(|v| Some(*v) != version) {
-                let f = Finding::new(
-                    Code::VersionMismatch,
-                    "/version",
-                    msg::version_mismatch(act.action, s.version, version, actual),
-                )
-                .with("actual", actual);
-                out.push(match version {
-                    Some(e) => f.with("expected", e),
-                    None => f,
-                });
-            } else if version.is_none() {
-                out.push(
+            match (version, act.version) {
+                (None, actual) => {
+                    let f = Finding::new(
+                        Code::VersionMismatch,
+                        "/version",
+                        msg::version_mismatch(act.action, s.version, None, actual.unwrap_or(s.version)),
+                    )
+                    .with("current", s.version);
+                    out.push(match actual {
+                        Some(a) => f.with("actual", a),
+                        None => f,
+                    });
+                }
+                (Some(expected), Some(actual)) if actual != expected => out.push(
                     Finding::new(
                         Code::VersionMismatch,
                         "/version",
-                        msg::version_mismatch(act.action, s.version, None, 0),
+                        msg::version_mismatch(act.action, s.version, Some(expected), actual),
                     )
-                    .with("current", s.version),
-                );
+                    .with("expected", expected)
+                    .with("actual", actual),
+                ),
+                _ => {}
             }
             if act.action == Action::Submit && s.version > 0 && s.submitted == Some(act.date) {
                 out.push(
