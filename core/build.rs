@@ -14,8 +14,8 @@ fn main() {
         "summary",
         "tables",
         "limits",
-        "event",
-        "request",
+        "events",
+        "step",
         "transition",
         "replay",
     ] {

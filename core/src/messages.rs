@@ -737,7 +737,7 @@ pub fn api_error(e: &crate::api::ApiError, first_vi: &str, first_en: &str) -> M 
         ),
         ApiError::Schema(name) => {
             // Written out rather than joined: the WebAssembly module is smaller.
-            let names = "plan, report, catalog, finding, summary, tables, limits, event, request, transition, replay";
+            let names = "plan, report, catalog, finding, summary, tables, limits, events, step, transition, replay";
             m(
                 format!("Không có lược đồ \"{name}\"; chỉ có: {names}"),
                 format!("Unknown schema \"{name}\"; one of: {names}"),

@@ -5,9 +5,10 @@
 //! field app that each kept their own idea of "submitted" and "accepted"
 //! would disagree. Here every transition is decided in one place: given the
 //! plan, a report's identity (unit and schedule entry), where it stands
-//! (state and version) and a request (who does what, when and why), core
-//! returns the new [`Standing`] and the [`Event`] to append to the host's
-//! log, or the findings that say why not. Nothing is stored here; no I/O.
+//! (state and version) and a [`Step`] someone asks to take (who does what,
+//! when and why), core returns the new [`Standing`] and the [`ReportEvent`]
+//! to append to the host's log, or the findings that say why not. Nothing is
+//! stored here; no I/O.
 //! [`replay`] turns a log back into standings, the same in every runtime,
 //! and [`add_states`] shows them in a summary's completeness.
 //!
@@ -209,8 +210,8 @@ pub struct ReportStanding {
 
 /// What an actor asks to do to a report: the input of [`transition`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Request (yêu cầu chuyển trạng thái)")]
-pub struct Request {
+#[schemars(title = "Step (yêu cầu chuyển trạng thái)")]
+pub struct Step {
     /// The reporting unit whose report it is.
     pub unit: UnitId,
     /// The schedule entry's id (`2024-6m`).
@@ -236,8 +237,7 @@ pub struct Request {
 /// One transition that happened: who did what to which report and version,
 /// when and why. The host appends it to its log; [`replay`] reads the log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Event (sự kiện)")]
-pub struct Event {
+pub struct ReportEvent {
     /// The reporting unit whose report it is.
     pub unit: UnitId,
     /// The schedule entry's id (`2024-6m`).
@@ -253,28 +253,35 @@ pub struct Event {
     pub reason: Option<String>,
 }
 
-/// What an allowed request gives: the report's new standing and the event to append.
+/// What an allowed step gives: the report's new standing and the event to append.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Transition (chuyển trạng thái)")]
 pub struct Transition {
     pub standing: Standing,
-    pub event: Event,
-    /// Warnings of reading the request (`text_not_normalized`); empty for a typed one.
+    pub event: ReportEvent,
+    /// Warnings of reading the step (`text_not_normalized`); empty for a typed one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,
 }
+
+/// A log of events as the host keeps it: a JSON array of [`ReportEvent`]s,
+/// oldest first. What `schemas/events.schema.json` describes; [`read_events`]
+/// reads it into an [`EventLog`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Events (nhật ký sự kiện)")]
+pub struct Events(pub Vec<ReportEvent>);
 
 /// A log of events as read: each in its place, `None` where it could not be
 /// read (its findings say why), so that findings point at the right index.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EventLog {
-    pub events: Vec<Option<Event>>,
+    pub events: Vec<Option<ReportEvent>>,
     /// What reading found: `malformed` at `/3/action`, `too_large`, `text_not_normalized`.
     pub findings: Vec<Finding>,
 }
 
-impl From<Vec<Event>> for EventLog {
-    fn from(events: Vec<Event>) -> EventLog {
+impl From<Vec<ReportEvent>> for EventLog {
+    fn from(events: Vec<ReportEvent>) -> EventLog {
         EventLog { events: events.into_iter().map(Some).collect(), findings: Vec::new() }
     }
 }
@@ -304,7 +311,7 @@ impl Replay {
 
 // --- deciding ---
 
-/// One request, borrowed from a [`Request`] or an [`Event`].
+/// One step, borrowed from a [`Step`] or a [`ReportEvent`].
 struct Act<'a> {
     unit: &'a UnitId,
     entry: &'a str,
@@ -320,7 +327,7 @@ fn unit_name<'p>(plan: &'p Plan, id: &'p UnitId) -> &'p str {
 }
 
 /// The findings against `act` on a report standing at `s` (paths relative
-/// to the request), or the new standing and the event's version.
+/// to the step), or the new standing and the event's version.
 fn decide(plan: &Plan, act: &Act, s: &Standing, as_of: Date) -> Result<(Standing, u32), Vec<Finding>> {
     let mut out = Vec::new();
     let entry = plan.reporting.schedule.iter().find(|e| e.id == act.entry);
@@ -526,7 +533,7 @@ fn check_standing(s: &Standing, base: &str) -> Vec<Finding> {
     out
 }
 
-/// Decides one request at `as_of`: the new standing and the event to
+/// Decides one step at `as_of`: the new standing and the event to
 /// append, or every finding that says why not (sorted; all errors).
 ///
 /// Refused: an unknown schedule entry or unit, a unit the plan does not ask
@@ -535,30 +542,30 @@ fn check_standing(s: &Standing, base: &str) -> Vec<Finding> {
 /// reason, a stale version, a date before the report's last change or after
 /// `as_of`, a submission before the period starts or on the same day as the
 /// version it corrects, and a standing that cannot be true.
-pub fn transition(plan: &Plan, request: &Request, as_of: Date) -> Result<Transition, Vec<Finding>> {
+pub fn transition(plan: &Plan, step: &Step, as_of: Date) -> Result<Transition, Vec<Finding>> {
     let draft = Standing::draft();
-    let s = request.standing.as_ref().unwrap_or(&draft);
+    let s = step.standing.as_ref().unwrap_or(&draft);
     let mut out = check_standing(s, "/standing");
     let act = Act {
-        unit: &request.unit,
-        entry: &request.entry,
-        action: request.action,
-        by: &request.by,
-        date: request.date,
-        version: request.version,
-        reason: request.reason.as_deref(),
+        unit: &step.unit,
+        entry: &step.entry,
+        action: step.action,
+        by: &step.by,
+        date: step.date,
+        version: step.version,
+        reason: step.reason.as_deref(),
     };
     match decide(plan, &act, s, as_of) {
         Ok((standing, version)) if out.is_empty() => Ok(Transition {
             standing,
-            event: Event {
-                unit: request.unit.clone(),
-                entry: request.entry.clone(),
-                action: request.action,
-                by: request.by.clone(),
-                date: request.date,
+            event: ReportEvent {
+                unit: step.unit.clone(),
+                entry: step.entry.clone(),
+                action: step.action,
+                by: step.by.clone(),
+                date: step.date,
                 version,
-                reason: request.reason.clone(),
+                reason: step.reason.clone(),
             },
             findings: Vec::new(),
         }),
@@ -741,8 +748,8 @@ impl FromJson for Standing {
     }
 }
 
-impl FromJson for Event {
-    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<Event> {
+impl FromJson for ReportEvent {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<ReportEvent> {
         let mut o = Obj::new(v, at, cx)?;
         let unit = o.req("unit", cx);
         let entry = o.req("entry", cx);
@@ -754,7 +761,7 @@ impl FromJson for Event {
         // An audit record: a misspelt "reasn" must not pass as no reason.
         let strict = o.refuse_rest(cx);
         strict?;
-        Some(Event {
+        Some(ReportEvent {
             unit: unit?,
             entry: entry?,
             action: action?,
@@ -766,8 +773,8 @@ impl FromJson for Event {
     }
 }
 
-impl FromJson for Request {
-    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<Request> {
+impl FromJson for Step {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<Step> {
         let mut o = Obj::new(v, at, cx)?;
         let unit = o.req("unit", cx);
         let entry = o.req("entry", cx);
@@ -779,7 +786,7 @@ impl FromJson for Request {
         let standing = o.opt("standing", cx);
         let strict = o.refuse_rest(cx);
         strict?;
-        Some(Request {
+        Some(Step {
             unit: unit?,
             entry: entry?,
             action: action?,
@@ -801,9 +808,9 @@ pub fn read_events(text: &str, limits: &Limits) -> EventLog {
         Err(f) => return EventLog { events: Vec::new(), findings: vec![f] },
     };
     let mut cx = Cx::new(findings, limits.max_findings);
-    let (read, kept, _) = lenient_list::<Event>(&value, &Path::Base(""), &mut cx);
+    let (read, kept, _) = lenient_list::<ReportEvent>(&value, &Path::Base(""), &mut cx);
     let n = value.as_array().map_or(0, Vec::len);
-    let mut events: Vec<Option<Event>> = vec![None; n];
+    let mut events: Vec<Option<ReportEvent>> = vec![None; n];
     for (e, i) in read.into_iter().zip(kept) {
         if let Some(slot) = events.get_mut(i) {
             *slot = Some(e);
@@ -814,26 +821,26 @@ pub fn read_events(text: &str, limits: &Limits) -> EventLog {
     EventLog { events, findings }
 }
 
-/// Reads a request from JSON text within `limits`.
-pub fn read_request(text: &str, limits: &Limits) -> Read<Request> {
+/// Reads a step from JSON text within `limits`.
+pub fn read_step(text: &str, limits: &Limits) -> Read<Step> {
     let (value, findings) = match crate::read::document(text, limits) {
         Ok(x) => x,
         Err(f) => return Read { value: None, findings: vec![f], source: None },
     };
     let mut cx = Cx::new(findings, limits.max_findings);
-    let request = crate::read::read_typed::<Request>(&value, "", &mut cx);
+    let step = crate::read::read_typed::<Step>(&value, "", &mut cx);
     let mut findings = cx.finish();
     finding::sort(&mut findings);
-    Read { value: request, findings, source: None }
+    Read { value: step, findings, source: None }
 }
 
-/// [`transition`] on a request given as JSON text: reading errors refuse it
+/// [`transition`] on a step given as JSON text: reading errors refuse it
 /// too; reading warnings come back with it (`Transition::findings`).
 pub fn transition_text(plan: &Plan, text: &str, as_of: Date, limits: &Limits) -> Result<Transition, Vec<Finding>> {
-    let read = read_request(text, limits);
+    let read = read_step(text, limits);
     let warnings = read.findings;
     match read.value {
-        Some(request) if !warnings.iter().any(Finding::is_error) => match transition(plan, &request, as_of) {
+        Some(step) if !warnings.iter().any(Finding::is_error) => match transition(plan, &step, as_of) {
             Ok(mut t) => {
                 t.findings = warnings;
                 Ok(t)
@@ -942,7 +949,7 @@ pub fn replay_to_text(replay: &Replay, plan: &Plan, as_of: Date, lang: Lang) -> 
     out
 }
 
-/// A request's outcome as text: the event and the new standing, or why not.
+/// A step's outcome as text: the event and the new standing, or why not.
 pub fn transition_to_text(result: &Result<Transition, Vec<Finding>>, plan: &Plan, lang: Lang) -> String {
     match result {
         Ok(tr) => {

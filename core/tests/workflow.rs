@@ -6,7 +6,7 @@
 
 mod common;
 
-use binhdang::workflow::{self, Action, Event, EventLog, Request, Standing, State};
+use binhdang::workflow::{self, Action, EventLog, ReportEvent, Standing, State, Step};
 use binhdang::{calendar, read, Code, Date};
 use common::{root, vectors, workflow as vectors_of};
 
@@ -94,9 +94,9 @@ fn a_transition_gives_the_event_that_replays_to_the_same_standing() {
         ("so-ldtbxh", Action::Reopen, "2024-06-25", Some("Bổ sung số liệu.")),
     ];
     let mut standing = Standing::draft();
-    let mut events: Vec<Event> = Vec::new();
+    let mut events: Vec<ReportEvent> = Vec::new();
     for (by, action, date, reason) in steps {
-        let request = Request {
+        let request = Step {
             unit: "106".into(),
             entry: "2024-6m".into(),
             action,
@@ -125,7 +125,7 @@ fn a_transition_gives_the_event_that_replays_to_the_same_standing() {
 #[test]
 fn refused_transitions_change_nothing_and_say_why_in_both_languages() {
     let plan = lai_chau();
-    let request = Request {
+    let request = Step {
         unit: "106".into(),
         entry: "2024-6m".into(),
         action: Action::Accept,

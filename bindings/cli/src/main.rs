@@ -239,9 +239,9 @@ enum WorkflowCommand {
         limits: Option<String>,
         events: PathBuf,
     },
-    /// Decide one request (JSON: unit, entry, action, by, date, reason,
-    /// version, standing): the report's new standing and the event to append
-    /// to the log, or why not. Exit 1 when refused.
+    /// Decide one step someone asks to take (JSON: unit, entry, action, by,
+    /// date, reason, version, standing): the report's new standing and the
+    /// event to append to the log, or why not. Exit 1 when refused.
     Step {
         #[arg(long)]
         plan: PathBuf,
@@ -255,7 +255,7 @@ enum WorkflowCommand {
         /// Limits on what is read, as JSON: '{"max_bytes": 100000}'.
         #[arg(long)]
         limits: Option<String>,
-        request: PathBuf,
+        step: PathBuf,
     },
 }
 
@@ -570,12 +570,12 @@ fn workflow_cmd(what: WorkflowCommand) -> Result<ExitCode, Trouble> {
             }
             Ok(refused(replay.findings.iter().any(|f| f.is_error())))
         }
-        WorkflowCommand::Step { plan, as_of, lang, format, limits, request } => {
+        WorkflowCommand::Step { plan, as_of, lang, format, limits, step } => {
             let lang = Lang::from(lang);
             let limits = limits_arg(limits.as_deref(), lang)?;
             let as_of = date_arg(as_of.as_deref(), lang)?;
             let plan = load_plan(&plan, lang)?;
-            let result = match input_text(&request, lang)? {
+            let result = match input_text(&step, lang)? {
                 Ok(text) => workflow::transition_text(&plan, &text, as_of, &limits),
                 Err(f) => Err(vec![f]),
             };

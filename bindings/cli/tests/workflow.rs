@@ -37,7 +37,7 @@ fn run(v: &Value) -> Value {
     let as_of = v["as_of"].as_str().unwrap();
     let mode = v["mode"].as_str().unwrap();
     let input = dir.path().join("input.json");
-    std::fs::write(&input, if mode == "transition" { w::request_text(v) } else { w::events_text(v) }).unwrap();
+    std::fs::write(&input, if mode == "transition" { w::step_text(v) } else { w::events_text(v) }).unwrap();
     let mut cmd = bin();
     match mode {
         "replay" | "transition" => {

@@ -15,10 +15,11 @@ pub(super) fn all() -> Vec<(&'static str, &'static str, Value)> {
     vec![
         ("plan", "", plan()),
         ("report", "", report()),
-        // The workflow: what a host appends to its log, and what it asks.
+        // The workflow: what a host appends to its log, what it stores, what it asks.
+        // One example per definition, the same in every schema that has it.
         (
-            "event",
-            "",
+            "*",
+            "/$defs/ReportEvent",
             json!({
                 "unit": "106",
                 "entry": "2024-6m",
@@ -30,7 +31,12 @@ pub(super) fn all() -> Vec<(&'static str, &'static str, Value)> {
             }),
         ),
         (
-            "request",
+            "*",
+            "/$defs/Standing",
+            json!({ "state": "submitted", "version": 2, "submitted": "2024-06-10", "date": "2024-06-10" }),
+        ),
+        (
+            "step",
             "",
             json!({
                 "unit": "106",

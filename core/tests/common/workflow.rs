@@ -17,11 +17,11 @@ pub fn events_text(v: &Value) -> String {
     }
 }
 
-/// The request of a `transition` vector as text.
-pub fn request_text(v: &Value) -> String {
-    match v["request_text"].as_str() {
+/// The step of a `transition` vector as text.
+pub fn step_text(v: &Value) -> String {
+    match v["step_text"].as_str() {
         Some(t) => t.to_string(),
-        None => v["request"].to_string(),
+        None => v["step"].to_string(),
     }
 }
 
@@ -84,7 +84,7 @@ pub fn run(v: &Value) -> (Value, Vec<binhdang::Finding>) {
             let replay = workflow::replay(&plan, &log, as_of);
             (replay_shape(&serde_json::to_value(&replay).unwrap()), replay.findings)
         }
-        "transition" => match workflow::transition_text(&plan, &request_text(v), as_of, &limits) {
+        "transition" => match workflow::transition_text(&plan, &step_text(v), as_of, &limits) {
             Ok(t) => (transition_shape(&serde_json::to_value(&t).unwrap()), t.findings),
             Err(findings) => (transition_shape(&json!({ "findings": findings })), findings),
         },
@@ -104,7 +104,7 @@ pub fn run(v: &Value) -> (Value, Vec<binhdang::Finding>) {
 /// give: each way a stored standing can be impossible, a version past the
 /// last number, a summary missing the current version.
 pub fn message_variants() -> Vec<binhdang::Finding> {
-    use binhdang::workflow::{self, Action, Request, Standing, State};
+    use binhdang::workflow::{self, Action, Standing, State, Step};
     let text = std::fs::read_to_string(root().join("examples/lai-chau-2024/plan.json")).unwrap();
     let plan = binhdang::read::plan_from_str(&text).value.unwrap();
     let day = |t: &str| binhdang::calendar::parse_iso(t).unwrap();
@@ -124,7 +124,7 @@ pub fn message_variants() -> Vec<binhdang::Finding> {
     ];
     let mut out = Vec::new();
     for s in stored {
-        let request = Request {
+        let request = Step {
             unit: "106".into(),
             entry: "2024-6m".into(),
             action: Action::Submit,
