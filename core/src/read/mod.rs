@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde_json::{Map, Number, Value};
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
-mod typed;
+pub(crate) mod typed;
 
 pub use typed::{Kind, Problem};
 
@@ -632,6 +632,23 @@ pub fn plan_from_value_with(mut value: Value, limits: &Limits) -> Read<Plan> {
     let mut findings = cx.finish();
     crate::finding::sort(&mut findings);
     Read { value: plan, findings: limits.cap(findings), source: None }
+}
+
+/// A document of another reader of the crate (the workflow's events and
+/// requests) up to its typed reading, by the steps a report goes through: its
+/// size, the strict parse, its depth and number of values within `limits`,
+/// then NFC (with `text_not_normalized` warnings). `Err` when it stops there.
+pub(crate) fn document(text: &str, limits: &Limits) -> Result<(Value, Vec<Finding>), Finding> {
+    if text.len() > limits.max_bytes {
+        return Err(too_large("", ("kích thước (byte)", "size in bytes"), limits.max_bytes, Some(text.len())));
+    }
+    let mut value = parse_json(text)?;
+    if let Some(f) = past_shape(&value, limits.max_depth, limits) {
+        return Err(f);
+    }
+    let mut findings = Vec::new();
+    normalize(&mut value, "", &mut findings);
+    Ok((value, findings))
 }
 
 /// A fresh collector of reading problems, for other readers of the crate (CSV units).
