@@ -24,6 +24,8 @@ pub mod api;
 pub mod calendar;
 pub mod catalog;
 pub mod finding;
+#[cfg(feature = "uniffi")]
+pub mod foreign;
 mod lp;
 pub mod messages;
 pub mod model;
@@ -40,3 +42,7 @@ pub use calendar::{Period, ReportKind, ScheduleEntry, Timeliness};
 pub use catalog::Catalog;
 pub use finding::{Code, Finding, Level, RuleSettings, Severity};
 pub use model::*;
+
+// The uniffi component of the core types (the mobile binding's records and enums).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
