@@ -2,8 +2,9 @@
 # The Swift side, without a Swift toolchain: the bindings generate from the
 # same build, the C headers they need compile (gcc -fsyntax-only), the Swift
 # sources name every function the library exports, the core's types are
-# generated from the core (BinhdangCore.swift) and the entry points' file
-# defines no type but Checker and BinhdangError (no hand-written copy).
+# generated from the core (BinhdangCore.swift), the entry points' file
+# defines no type but Checker and BinhdangError (no hand-written copy), and
+# every Swift file parses (a syntax check; no Swift compiler here).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bindings/mobile/generate.sh
@@ -35,4 +36,9 @@ if [[ $(echo $types | tr ' ' '\n' | sort -u | tr '\n' ' ') != "BinhdangError " ]
   echo "Binhdang.swift defines types of its own: $types" >&2; exit 1
 fi
 grep -q '^open class Checker' "$swift"
-echo "Swift bindings generated; BinhdangCoreFFI.h and BinhdangFFI.h compile; the types are the core's"
+# The Swift parses (tree-sitter's grammar, from the test venv tests/setup fills):
+# syntax only, since no Swift compiler runs here.
+py=target/py-venv/bin/python
+[[ -x $py ]] || py=python3
+"$py" tests/kotlin/swift_syntax.py "$src"/*.swift bindings/mobile/swift/Sources/Example/main.swift
+echo "Swift bindings generated; BinhdangCoreFFI.h and BinhdangFFI.h compile; the types are the core's; the Swift parses"
