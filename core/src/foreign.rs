@@ -105,7 +105,7 @@ pub enum JsonValue {
     Unsigned {
         value: u64,
     },
-    /// A number with a fraction (a percent, a ratio).
+    /// Any other number (a percent, a ratio): one written with a fraction or an exponent.
     Number {
         value: f64,
     },
