@@ -155,20 +155,32 @@ pub struct HostText(Vec<u8>);
 impl HostText {
     /// The text of a host string given as its UTF-16 code units.
     pub fn from_utf16(units: impl IntoIterator<Item = u16>) -> HostText {
-        let units = units.into_iter();
+        let mut units = units.into_iter().peekable();
         let mut out = Vec::with_capacity(units.size_hint().0);
-        for unit in char::decode_utf16(units) {
-            match unit {
-                Ok(c) => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
-                // 0xD800..=0xDFFF in the three bytes UTF-8 would give it.
-                Err(e) => {
-                    let u = e.unpaired_surrogate();
-                    out.extend_from_slice(&[
-                        0xE0 | (u >> 12) as u8,
-                        0x80 | ((u >> 6) & 0x3F) as u8,
-                        0x80 | (u & 0x3F) as u8,
-                    ]);
-                }
+        while let Some(unit) = units.next() {
+            let c = u32::from(unit);
+            if c < 0x80 {
+                out.push(c as u8);
+            } else if c < 0x800 {
+                out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
+            } else if let Some(low) =
+                units.next_if(|low| (0xD800..0xDC00).contains(&c) && (0xDC00..0xE000).contains(low))
+            {
+                // A high surrogate and a low one: one character past U+FFFF.
+                let c = 0x10000 + ((c - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                out.extend_from_slice(&[
+                    0xF0 | (c >> 18) as u8,
+                    0x80 | ((c >> 12) & 0x3F) as u8,
+                    0x80 | ((c >> 6) & 0x3F) as u8,
+                    0x80 | (c & 0x3F) as u8,
+                ]);
+            } else {
+                // Any other unit in three bytes, half of a pair (0xD800..=0xDFFF) too.
+                out.extend_from_slice(&[
+                    0xE0 | (c >> 12) as u8,
+                    0x80 | ((c >> 6) & 0x3F) as u8,
+                    0x80 | (c & 0x3F) as u8,
+                ]);
             }
         }
         HostText(out)
@@ -520,6 +532,10 @@ mod tests {
         let text = HostText::from_utf16(units.iter().copied());
         assert_eq!(text.as_ref(), b"\xC3\xA9\xED\xA0\x80x\xF0\x9F\x98\x80", "as Python's surrogatepass encodes it");
         assert_eq!(text.utf16(), units);
+        // Whole text as UTF-8 gives it, whatever the characters.
+        let mixed = "Lai Châu: Đạt 75,5% ☃ 😀𝄞 \u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}";
+        assert_eq!(HostText::from_utf16(mixed.encode_utf16()).as_ref(), mixed.as_bytes());
+        assert_eq!(HostText::from(mixed).utf16(), mixed.encode_utf16().collect::<Vec<_>>());
         for lone in [0xD800, 0xDBFF, 0xDC00, 0xDFFF] {
             assert_eq!(HostText::from_utf16([0x7B, lone]).utf16(), [0x7B, lone]);
         }
