@@ -30,6 +30,7 @@ use crate::validate::{self, Outcome, Status};
 
 /// Female, male and total of one quantity in a summary.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Parts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub female: Option<Count>,
@@ -48,6 +49,7 @@ impl Parts {
 
 /// Share of women, parity and gap, for indicators split by sex.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GenderMetrics {
     /// Counts: women's share of female + male, in percent.
     /// Percents and rates: the women's figure (female numerator ÷ female denominator).
@@ -66,6 +68,7 @@ pub struct GenderMetrics {
 
 /// One indicator's figure for one unit in one period.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Figure {
     pub unit: UnitId,
     pub indicator: IndicatorId,
@@ -96,6 +99,7 @@ pub struct Figure {
 
 /// Completeness and timeliness of one schedule entry.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Completeness {
     /// Units expected to report (those the plan names that exist in the period).
     pub expected: u32,
@@ -120,6 +124,7 @@ pub struct Completeness {
 /// How an indicator stands against a target year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ProgressStatus {
     /// Đạt.
     Achieved,
@@ -134,6 +139,7 @@ pub enum ProgressStatus {
 
 /// One indicator against one target year, at the root of the tree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Progress {
     pub indicator: IndicatorId,
     pub year: i32,
@@ -152,6 +158,7 @@ pub struct Progress {
 
 /// What the units said about one activity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ActivityTally {
     pub activity: ActivityId,
     /// How many units reported each status.
@@ -167,6 +174,7 @@ pub struct ActivityTally {
 
 /// Activities of one content area.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AreaActivities {
     pub area: u32,
     pub title: String,
@@ -175,6 +183,7 @@ pub struct AreaActivities {
 
 /// Money by funding source, whole đồng.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FundingTotal {
     pub source: FundingSourceId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -186,6 +195,7 @@ pub struct FundingTotal {
 
 /// The summary of one schedule entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PeriodSummary {
     /// The schedule entry's id.
     pub entry: String,
@@ -204,6 +214,7 @@ pub struct PeriodSummary {
 /// The province's summary (tổng hợp).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Summary (tổng hợp)")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Summary {
     /// The plan's number.
     pub plan: String,

@@ -127,10 +127,105 @@ impl ApiError {
     }
 }
 
-/// Reads a plan; an error when it cannot be read.
-pub fn load_plan(text: &str) -> Result<Plan, ApiError> {
-    let r = read::plan_from_str(text);
+/// Reads a plan; an error when it cannot be read. The plan is text, or
+/// bytes as they came from a file or a host (see [`HostText`]).
+pub fn load_plan(text: &(impl AsRef<[u8]> + ?Sized)) -> Result<Plan, ApiError> {
+    let r = read_plan(text.as_ref());
     r.value.ok_or(ApiError::Plan(r.findings))
+}
+
+/// Reads a plan from bytes: UTF-8 text, or a `malformed` finding that says
+/// why not (a lone surrogate from a host string, UTF-16 from an editor).
+fn read_plan(bytes: &[u8]) -> read::Read<Plan> {
+    match read::decode(bytes) {
+        Ok(text) => read::plan_from_str(text),
+        Err(f) => read::Read { value: None, findings: vec![f], source: None },
+    }
+}
+
+/// Text from a host whose strings are UTF-16 (Kotlin, Java, Swift,
+/// JavaScript), as the bytes every reader here takes: UTF-8, with half of a
+/// surrogate pair (which such a string may hold) kept in its three-byte form,
+/// as Python's `surrogatepass` keeps it. The reader then answers it with a
+/// `malformed` finding (`lone_surrogate`), as in every other runtime, where
+/// the host would raise or replace the character.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HostText(Vec<u8>);
+
+impl HostText {
+    /// The text of a host string given as its UTF-16 code units.
+    pub fn from_utf16(units: impl IntoIterator<Item = u16>) -> HostText {
+        let mut units = units.into_iter().peekable();
+        let mut out = Vec::with_capacity(units.size_hint().0);
+        while let Some(unit) = units.next() {
+            let c = u32::from(unit);
+            if c < 0x80 {
+                out.push(c as u8);
+            } else if c < 0x800 {
+                out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
+            } else if let Some(low) =
+                units.next_if(|low| (0xD800..0xDC00).contains(&c) && (0xDC00..0xE000).contains(low))
+            {
+                // A high surrogate and a low one: one character past U+FFFF.
+                let c = 0x10000 + ((c - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                out.extend_from_slice(&[
+                    0xF0 | (c >> 18) as u8,
+                    0x80 | ((c >> 12) & 0x3F) as u8,
+                    0x80 | ((c >> 6) & 0x3F) as u8,
+                    0x80 | (c & 0x3F) as u8,
+                ]);
+            } else {
+                // Any other unit in three bytes, half of a pair (0xD800..=0xDFFF) too.
+                out.extend_from_slice(&[
+                    0xE0 | (c >> 12) as u8,
+                    0x80 | ((c >> 6) & 0x3F) as u8,
+                    0x80 | (c & 0x3F) as u8,
+                ]);
+            }
+        }
+        HostText(out)
+    }
+
+    /// The text as UTF-16 code units again (a lone surrogate as it came).
+    pub fn utf16(&self) -> Vec<u16> {
+        let mut out = Vec::with_capacity(self.0.len());
+        let mut rest = self.0.as_slice();
+        loop {
+            let valid = match std::str::from_utf8(rest) {
+                Ok(text) => {
+                    out.extend(text.encode_utf16());
+                    return out;
+                }
+                Err(e) => e.valid_up_to(),
+            };
+            let (text, bad) = rest.split_at(valid);
+            out.extend(std::str::from_utf8(text).unwrap_or_default().encode_utf16());
+            rest = match bad {
+                [0xED, b1 @ 0xA0..=0xBF, b2, tail @ ..] => {
+                    out.push(0xD000 | (u16::from(b1 & 0x3F) << 6) | u16::from(b2 & 0x3F));
+                    tail
+                }
+                // Only `from_utf16` and `From<&str>` build one: nothing else can be here.
+                [_, tail @ ..] => {
+                    out.push(0xFFFD);
+                    tail
+                }
+                [] => return out,
+            };
+        }
+    }
+}
+
+impl AsRef<[u8]> for HostText {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl From<&str> for HostText {
+    fn from(text: &str) -> HostText {
+        HostText(text.as_bytes().to_vec())
+    }
 }
 
 /// Reads a report; an error (with its findings) when it cannot be read.
@@ -218,17 +313,18 @@ pub struct Checker {
 /// The plans read last, by their text: a host that calls `validate_report`
 /// with the same plan in a loop (a notebook, a server) reads it once, not on
 /// every call. Four plans, the least recently used one dropped.
-static RECENT: std::sync::Mutex<Vec<(String, std::sync::Arc<Checker>)>> = std::sync::Mutex::new(Vec::new());
+static RECENT: std::sync::Mutex<Vec<(Vec<u8>, std::sync::Arc<Checker>)>> = std::sync::Mutex::new(Vec::new());
 
 impl Checker {
     /// Reads the plan; an error when it cannot be read.
-    pub fn new(plan: &str) -> Result<Checker, ApiError> {
+    pub fn new(plan: &(impl AsRef<[u8]> + ?Sized)) -> Result<Checker, ApiError> {
         Ok(Checker { plan: load_plan(plan)?, catalog: Catalog::builtin() })
     }
 
     /// The checker of `plan`, read once per text: the plans of the last few
     /// calls are kept (identical text, identical plan; nothing else is kept).
-    pub fn of(plan: &str) -> Result<std::sync::Arc<Checker>, ApiError> {
+    pub fn of(plan: &(impl AsRef<[u8]> + ?Sized)) -> Result<std::sync::Arc<Checker>, ApiError> {
+        let plan = plan.as_ref();
         let mut recent = RECENT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(i) = recent.iter().position(|(text, _)| text == plan) {
             let hit = recent.remove(i);
@@ -240,7 +336,7 @@ impl Checker {
         if recent.len() >= 4 {
             recent.remove(0);
         }
-        recent.push((plan.to_string(), std::sync::Arc::clone(&checker)));
+        recent.push((plan.to_vec(), std::sync::Arc::clone(&checker)));
         Ok(checker)
     }
 
@@ -273,7 +369,7 @@ impl Checker {
 /// Validates one report against a plan given as text (read once per text:
 /// see [`Checker::of`]). `earlier`: reports to compare with.
 pub fn validate_report(
-    plan: &str,
+    plan: &(impl AsRef<[u8]> + ?Sized),
     report: impl AsRef<[u8]>,
     as_of: Date,
     earlier: &[impl AsRef<[u8]>],
@@ -284,7 +380,7 @@ pub fn validate_report(
 
 /// Validates many reports together: one outcome per report, in order.
 pub fn validate_reports(
-    plan: &str,
+    plan: &(impl AsRef<[u8]> + ?Sized),
     reports: &[impl AsRef<[u8]>],
     as_of: Date,
     earlier: &[impl AsRef<[u8]>],
@@ -297,14 +393,19 @@ pub fn validate_reports(
 }
 
 /// Adds up reports into the summary.
-pub fn aggregate(plan: &str, reports: &[impl AsRef<[u8]>], as_of: Date, limits: &Limits) -> Result<Summary, ApiError> {
+pub fn aggregate(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    reports: &[impl AsRef<[u8]>],
+    as_of: Date,
+    limits: &Limits,
+) -> Result<Summary, ApiError> {
     summarise(plan, reports, as_of, limits).map(|(_, _, summary)| summary)
 }
 
 /// The plan read, the catalogue, and the summary of `reports`: what every
 /// entry point that adds up starts from.
 fn summarise(
-    plan: &str,
+    plan: &(impl AsRef<[u8]> + ?Sized),
     reports: &[impl AsRef<[u8]>],
     as_of: Date,
     limits: &Limits,
@@ -318,7 +419,7 @@ fn summarise(
 
 /// Adds up reports and returns the summary's tidy tables.
 pub fn tables(
-    plan: &str,
+    plan: &(impl AsRef<[u8]> + ?Sized),
     reports: &[impl AsRef<[u8]>],
     as_of: Date,
     limits: &Limits,
@@ -330,7 +431,7 @@ pub fn tables(
 /// counts of sensitive indicators, and every cell that would give one away,
 /// withheld (see [`crate::publish`]).
 pub fn published_tables(
-    plan: &str,
+    plan: &(impl AsRef<[u8]> + ?Sized),
     reports: &[impl AsRef<[u8]>],
     as_of: Date,
     limits: &Limits,
@@ -342,7 +443,7 @@ pub fn published_tables(
 /// Adds up reports: the summary, and its tidy tables (for hosts that show
 /// both, such as the mobile binding's typed summary).
 pub fn summary_and_tables(
-    plan: &str,
+    plan: &(impl AsRef<[u8]> + ?Sized),
     reports: &[impl AsRef<[u8]>],
     as_of: Date,
     limits: &Limits,
@@ -379,8 +480,8 @@ pub fn new_plan(province: &str, code: &str, year: i32, units: Option<Units>) -> 
 }
 
 /// Checks a plan: its reading findings, then the `plan_*` checks.
-pub fn check_plan(plan: &str) -> Vec<Finding> {
-    let r = read::plan_from_str(plan);
+pub fn check_plan(plan: &(impl AsRef<[u8]> + ?Sized)) -> Vec<Finding> {
+    let r = read_plan(plan.as_ref());
     let mut out = r.findings;
     if let Some(p) = &r.value {
         out.extend(validate::plan(p, &Catalog::builtin()));
@@ -395,7 +496,7 @@ pub fn schema(name: &str) -> Result<serde_json::Value, ApiError> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -422,6 +523,29 @@ mod tests {
         for name in Limits::NAMES {
             assert!(message.contains(name), "{name}: {message}");
         }
+    }
+
+    #[test]
+    fn host_text_keeps_a_lone_surrogate_for_the_reader_to_find() {
+        // "é\u{D800}x" as a UTF-16 host holds it; a pair (😀) stays a character.
+        let units: Vec<u16> = "é".encode_utf16().chain([0xD800]).chain("x😀".encode_utf16()).collect();
+        let text = HostText::from_utf16(units.iter().copied());
+        assert_eq!(text.as_ref(), b"\xC3\xA9\xED\xA0\x80x\xF0\x9F\x98\x80", "as Python's surrogatepass encodes it");
+        assert_eq!(text.utf16(), units);
+        // Whole text as UTF-8 gives it, whatever the characters.
+        let mixed = "Lai Châu: Đạt 75,5% ☃ 😀𝄞 \u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}";
+        assert_eq!(HostText::from_utf16(mixed.encode_utf16()).as_ref(), mixed.as_bytes());
+        assert_eq!(HostText::from(mixed).utf16(), mixed.encode_utf16().collect::<Vec<_>>());
+        for lone in [0xD800, 0xDBFF, 0xDC00, 0xDFFF] {
+            assert_eq!(HostText::from_utf16([0x7B, lone]).utf16(), [0x7B, lone]);
+        }
+        let plan = HostText::from_utf16(r#"{"id": "#.encode_utf16().chain([0xDC00]).chain(r#""}"#.encode_utf16()));
+        let found = check_plan(&plan);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, crate::Code::Malformed);
+        assert_eq!(found[0].context["problem"], "lone_surrogate");
+        assert_eq!(found[0].context["byte"], 7);
+        assert!(matches!(Checker::new(&plan), Err(ApiError::Plan(f)) if f == found));
     }
 
     #[test]

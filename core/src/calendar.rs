@@ -9,6 +9,7 @@ use crate::model::Date;
 /// The kind of a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReportKind {
     /// Báo cáo 6 tháng.
     SixMonth,
@@ -38,6 +39,7 @@ impl ReportKind {
 /// The days a report's data covers (kỳ báo cáo), both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Period {
     /// First day covered.
     pub from: Date,
@@ -106,6 +108,7 @@ impl ScheduleEntry {
 /// Where an expected report stands at a given date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Timeliness {
     /// Đúng hạn: received on or before the due date.
     OnTime,

@@ -15,6 +15,7 @@ use serde_json::Value;
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Severity {
     /// Lỗi: the report must be corrected; aggregation leaves it out.
     Error,
@@ -37,6 +38,8 @@ macro_rules! codes {
         /// A finding's stable code. The JSON form is the snake_case text.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
         #[serde(rename_all = "snake_case")]
+        // In Kotlin and Swift an enum whose text (`toString()`, `description`) is the code's.
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi::export(Display))]
         pub enum Code {
             $( $(#[$doc])* $name, )*
         }
@@ -181,6 +184,7 @@ impl std::fmt::Display for Code {
 /// A finding of validation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Finding")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,

@@ -24,6 +24,8 @@ pub mod api;
 pub mod calendar;
 pub mod catalog;
 pub mod finding;
+#[cfg(feature = "uniffi")]
+pub mod foreign;
 /// The simplex behind [`publish`]: public for the publication fuzz target's
 /// attacker, not a supported interface.
 #[doc(hidden)]
@@ -44,3 +46,7 @@ pub use calendar::{Period, ReportKind, ScheduleEntry, Timeliness};
 pub use catalog::Catalog;
 pub use finding::{Code, Finding, Level, RuleSettings, Severity};
 pub use model::*;
+
+// The uniffi component of the core types (the mobile binding's records and enums).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();

@@ -22,6 +22,7 @@ pub enum Lang {
 
 /// One row of the tidy figures table: a schedule entry, a unit, an indicator, a sex.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FigureRow {
     pub entry: String,
     pub kind: ReportKind,
@@ -49,6 +50,7 @@ pub struct FigureRow {
 
 /// One expected unit's standing for one schedule entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CompletenessRow {
     pub entry: String,
     pub kind: ReportKind,
@@ -61,6 +63,7 @@ pub struct CompletenessRow {
 
 /// One indicator against one target year, for one schedule entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProgressRow {
     pub entry: String,
     pub indicator: IndicatorId,
@@ -78,6 +81,7 @@ pub struct ProgressRow {
 
 /// Money of one funding source for one schedule entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FundingRow {
     pub entry: String,
     pub source: FundingSourceId,
@@ -89,6 +93,7 @@ pub struct FundingRow {
 
 /// How many units reported one status for one activity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ActivityRow {
     pub entry: String,
     pub area: u32,
@@ -100,6 +105,7 @@ pub struct ActivityRow {
 /// One row of an activity's outputs, added up over the province: the
 /// activity, then the figure row (its `unit` is the root).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OutputRow {
     pub area: u32,
     pub activity: ActivityId,
@@ -110,6 +116,7 @@ pub struct OutputRow {
 /// The summary as tidy tables: what pandas, Excel and a portal's grid read directly.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Tables (bảng tổng hợp)")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Tables {
     pub figures: Vec<FigureRow>,
     pub completeness: Vec<CompletenessRow>,

@@ -662,6 +662,7 @@ fn compare_with_context(plan: &Plan, lookup: &Lookup, r: &Report, history: &Hist
 /// What happened to one report of a batch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi(name = "ReportStatus"))]
 pub enum Status {
     /// Counted in the summary.
     Used,
@@ -673,6 +674,7 @@ pub enum Status {
 
 /// One report's outcome in a batch.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Outcome {
     /// Its place in the input, from 0.
     pub index: usize,

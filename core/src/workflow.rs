@@ -32,6 +32,7 @@ use crate::validate::Status;
 
 /// Where a report is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// Nháp: nothing submitted yet (version 0).

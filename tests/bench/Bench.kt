@@ -22,7 +22,7 @@ fun main(args: Array<String>) {
     val plan = File(root, "examples/lai-chau-2024/plan.json").readText()
     val form = File(root, "examples/lai-chau-2024/reports/2024-6m-106.json").readText()
     val checker = Checker(plan)
-    val codes = checker.validateReport(form, "2024-06-04").map { it.code }
+    val codes = checker.validateReport(form, "2024-06-04").map { it.code.toString() }
     check(codes == listOf("sex_sum_mismatch")) { "unexpected findings $codes" }
     val apiUs = perCall(2000) { validateReport(form, plan, "2024-06-04") }
     val checkerUs = perCall(20000) { checker.validateReport(form, "2024-06-04") }

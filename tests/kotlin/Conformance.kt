@@ -1,14 +1,18 @@
 // Every conformance vector through the Kotlin binding on the JVM: the same
-// findings and totals as Rust. Prints one line per failure and closes with
-// "N passed, N failed". Vectors are read with Gson (Debian's libgoogle-gson-java).
+// findings and totals as Rust, read from the typed results (the core's own
+// types, generated). Then what only a Kotlin host meets: a String with half a
+// surrogate pair. Prints one line per failure and closes with "N passed, N
+// failed". Vectors are read with Gson (Debian's libgoogle-gson-java).
 import com.google.gson.JsonArray
 import com.google.gson.JsonElement
 import com.google.gson.JsonNull
 import com.google.gson.JsonObject
 import com.google.gson.JsonParser
+import com.google.gson.JsonPrimitive
 import java.io.File
 import kotlin.system.exitProcess
 import vn.binhdang.*
+import vn.binhdang.core.*
 
 val root: File = File(System.getProperty("binhdang.root") ?: ".").canonicalFile
 
@@ -37,7 +41,7 @@ fun reportTexts(v: JsonObject): List<String> = when {
 
 fun brief(findings: List<Finding>): JsonArray = JsonArray().apply {
     for (f in findings) add(JsonObject().apply {
-        addProperty("code", f.code)
+        addProperty("code", f.code.toString())
         addProperty("severity", f.severity.name.lowercase())
         addProperty("path", f.path)
     })
@@ -53,8 +57,8 @@ fun runValidate(v: JsonObject): JsonElement {
     val limits = v.getAsJsonObject("limits")?.let { l ->
         val d = defaultLimits()
         fun get(name: String, default: ULong) = l[name]?.asLong?.toULong() ?: default
-        Limits(get("max_bytes", d.maxBytes), get("max_depth", d.maxDepth), get("max_values", d.maxValues), get("max_reports", d.maxReports),
-            get("max_nodes", d.maxNodes), get("max_findings", d.maxFindings))
+        d.copy(maxBytes = get("max_bytes", d.maxBytes), maxDepth = get("max_depth", d.maxDepth), maxValues = get("max_values", d.maxValues),
+            maxReports = get("max_reports", d.maxReports), maxNodes = get("max_nodes", d.maxNodes), maxFindings = get("max_findings", d.maxFindings))
     }
     if (v["mode"]?.asString == "batch") {
         return JsonArray().apply {
@@ -67,6 +71,53 @@ fun runValidate(v: JsonObject): JsonElement {
     }
     return brief(validateReport(texts[0], plan, asOf, earlier, limits))
 }
+
+/** A typed result in its JSON form (snake_case names, enums as their JSON
+ *  text), field by field, so that the vectors written for the JSON summary
+ *  check the typed one: a field the Kotlin type lacked would fail them. */
+fun j(x: Any?): JsonElement = when (x) {
+    null -> JsonNull.INSTANCE
+    is String -> JsonPrimitive(x)
+    is Boolean -> JsonPrimitive(x)
+    is Number -> JsonPrimitive(x)
+    is ULong -> JsonPrimitive(java.math.BigInteger(x.toString()))
+    is UInt -> JsonPrimitive(x.toLong())
+    is Code -> JsonPrimitive(x.toString())
+    is Enum<*> -> JsonPrimitive(x.name.lowercase())
+    is java.time.LocalDate -> JsonPrimitive(x.toString())
+    is List<*> -> JsonArray().apply { x.forEach { add(j(it)) } }
+    is Map<*, *> -> JsonObject().apply { x.forEach { (k, v) -> add(j(k).asString, j(v)) } }
+    is Finding -> obj("code" to x.code, "severity" to x.severity, "path" to x.path, "message_vi" to x.messageVi, "message_en" to x.messageEn, "context" to x.context)
+    is JsonValue.Text -> JsonPrimitive(x.value)
+    is JsonValue.Integer -> JsonPrimitive(x.value)
+    is JsonValue.Unsigned -> j(x.value)
+    is JsonValue.Number -> JsonPrimitive(x.value)
+    is JsonValue.Bool -> JsonPrimitive(x.value)
+    is JsonValue.Null -> JsonNull.INSTANCE
+    is JsonValue.Array -> j(x.items)
+    is JsonValue.Object -> j(x.fields)
+    is Period -> obj("from" to x.from, "to" to x.to)
+    is Outcome -> obj("index" to x.index, "source" to x.source, "unit" to x.unit, "kind" to x.kind, "period" to x.period,
+        "submitted" to x.submitted, "status" to x.status, "superseded_by" to x.supersededBy, "findings" to x.findings)
+    is Parts -> obj("female" to x.female, "male" to x.male, "total" to x.total)
+    is GenderMetrics -> obj("female" to x.female, "male" to x.male, "parity_index" to x.parityIndex, "gap" to x.gap)
+    is Figure -> obj("unit" to x.unit, "indicator" to x.indicator, "counts" to x.counts, "numerator" to x.numerator,
+        "denominator" to x.denominator, "value" to x.value, "gender" to x.gender, "reports" to x.reports, "overflow" to x.overflow)
+    is Completeness -> obj("expected" to x.expected, "received" to x.received, "on_time" to x.onTime, "late" to x.late,
+        "missing" to x.missing, "not_yet_due" to x.notYetDue, "units" to x.units, "rejected" to x.rejected)
+    is Progress -> obj("indicator" to x.indicator, "year" to x.year, "target" to x.target, "direction" to x.direction, "value" to x.value,
+        "status" to x.status, "gap" to x.gap, "confirmed" to x.confirmed, "source" to x.source)
+    is ActivityTally -> obj("activity" to x.activity, "statuses" to x.statuses, "outputs" to x.outputs)
+    is AreaActivities -> obj("area" to x.area, "title" to x.title, "activities" to x.activities)
+    is FundingTotal -> obj("source" to x.source, "planned" to x.planned, "spent" to x.spent, "reports" to x.reports)
+    is PeriodSummary -> obj("entry" to x.entry, "kind" to x.kind, "period" to x.period, "due" to x.due, "completeness" to x.completeness,
+        "figures" to x.figures, "progress" to x.progress, "activities" to x.activities, "funding" to x.funding)
+    is Summary -> obj("plan" to x.plan, "as_of" to x.asOf, "root" to x.root, "periods" to x.periods, "accounting" to x.accounting,
+        "findings" to x.findings)
+    else -> throw IllegalArgumentException("no JSON form for ${x.javaClass}")
+}
+
+fun obj(vararg fields: Pair<String, Any?>): JsonObject = JsonObject().apply { for ((k, v) in fields) add(k, j(v)) }
 
 /** The vector language's comparison: subsets for objects, element-wise for arrays, numbers within 1e-9. */
 fun matches(expected: JsonElement, actual: JsonElement?, at: String, errors: MutableList<String>) {
@@ -158,15 +209,13 @@ fun main() {
     }
     for ((name, v) in vectors("aggregate")) {
         val summary = aggregate(planText(v), reportTexts(v), v["as_of"].asString)
-        val errors = checkSummary(v.getAsJsonObject("expected"), JsonParser.parseString(summary.json).asJsonObject).toMutableList()
-        // The typed summary agrees with its JSON: one period per schedule entry, every report accounted for.
-        if (summary.periods.size != JsonParser.parseString(summary.json).asJsonObject.getAsJsonArray("periods").size()) errors.add("typed periods")
+        val errors = checkSummary(v.getAsJsonObject("expected"), j(summary).asJsonObject).toMutableList()
         if (summary.accounting.size != v.getAsJsonArray("reports").size()) errors.add("accounting size")
         if (errors.isEmpty()) passed++ else { failed++; println("FAIL aggregate $name: ${errors.joinToString("; ")}") }
     }
     // Publication: the same cells withheld, the same values published.
     for ((name, v) in vectors("publish")) {
-        val rows = publishedFigures(planText(v), reportTexts(v), v["as_of"].asString)
+        val rows = publishedTables(planText(v), reportTexts(v), v["as_of"].asString).figures
         fun key(r: FigureRow) = "${r.entry}|${r.unit}|${r.indicator}|${r.sex}"
         val withheld = rows.filter { it.suppressed }.map(::key).sorted()
         val expected = v.getAsJsonObject("expected")
@@ -185,12 +234,11 @@ fun main() {
             val input = c["input"].asString
             val got = JsonObject()
             try {
-                if (v["kind"].asString == "date") got.addProperty("expected", parseDate(input))
+                if (v["kind"].asString == "date") got.addProperty("expected", parseDate(input).toString())
                 else got.addProperty("expected", parseNumber(input))
             } catch (e: BinhdangException.Parse) {
                 val f = e.findings[0]
-                val problem = JsonParser.parseString(f.contextJson).asJsonObject["problem"].asString
-                got.add("finding", JsonObject().apply { addProperty("code", f.code); addProperty("problem", problem) })
+                got.add("finding", JsonObject().apply { addProperty("code", f.code.toString()); add("problem", j(f.context["problem"])) })
             }
             val want = c.deepCopy().apply { remove("input") }
             val errs = mutableListOf<String>()
@@ -210,7 +258,7 @@ fun main() {
     if (same >= 40) passed++ else { failed++; println("FAIL checker: only $same vectors") }
     // Typed errors for what cannot be a finding.
     try { validateReport("{}", "{", "2025-01-15"); failed++; println("FAIL: no exception for an unreadable plan") }
-    catch (e: BinhdangException.Plan) { if (e.findings.isNotEmpty() && e.findings[0].code == "malformed") passed++ else failed++ }
+    catch (e: BinhdangException.Plan) { if (e.findings.isNotEmpty() && e.findings[0].code == Code.MALFORMED) passed++ else failed++ }
     try { validateReport("{}", planText(vectors("validate")[0].second), "30/2/2025"); failed++ }
     catch (e: BinhdangException.Date) { passed++ }
     // Error messages follow the language the app chose: Vietnamese unless told.
@@ -222,6 +270,84 @@ fun main() {
         if (e.detail.startsWith("The plan cannot be read")) passed++ else { failed++; println("FAIL en message: ${e.detail}") }
     }
     setLanguage("vi")
+    for ((name, errors) in surrogates() + typed()) {
+        if (errors.isEmpty()) passed++ else { failed++; println("FAIL $name: $errors") }
+    }
     println("$passed passed, $failed failed")
     exitProcess(if (failed == 0) 0 else 1)
+}
+
+/** The code and `context.problem` of each finding. */
+fun problems(findings: List<Finding>): List<Pair<Code, JsonValue?>> = findings.map { it.code to it.context["problem"] }
+
+/** A Kotlin String may hold half of a surrogate pair (a JSON escape decoded
+ *  by the app, text cut in the middle of an emoji). Passed as a plan or a
+ *  report it is a `malformed` finding (`lone_surrogate`), as in Python and
+ *  Node, never an exception; `byte` is where it sits in the UTF-8 text (as
+ *  Python's "surrogatepass" counts). Each case: its name and its failures. */
+fun surrogates(): List<Pair<String, List<String>>> {
+    val plan = File(root, "examples/lai-chau-2024/plan.json").readText()
+    val report = File(root, "examples/lai-chau-2024/reports/2024-6m-106.json").readText()
+    val lone = listOf(JsonValue.Text("lone_surrogate"))
+    val out = mutableListOf<Pair<String, List<String>>>()
+    for ((label, half) in listOf("high" to "\uD800", "low" to "\uDC00")) {
+        // Put into the notes as the character itself, not as a JSON escape.
+        val bad = report.replaceFirst("{", "{\"notes\": \"Khó khăn $half\", ")
+        val at = bad.indexOf(half)
+        val errors = mutableListOf<String>()
+        val found = validateReport(bad, plan, "2025-01-15")
+        if (found.map { it.code } != listOf(Code.MALFORMED) || found[0].context["problem"] != lone[0]) errors.add("validateReport: ${problems(found)}")
+        val byte = bad.substring(0, at).toByteArray(Charsets.UTF_8).size.toLong()
+        if (found.firstOrNull()?.context?.get("byte") != JsonValue.Integer(byte)) errors.add("byte ${found.firstOrNull()?.context?.get("byte")}, not $byte")
+        if (problems(Checker(plan).validateReport(bad, "2025-01-15")) != problems(found)) errors.add("Checker")
+        val outcomes = validateReports(listOf(bad, report), plan, "2025-01-15")
+        if (outcomes[0].status != ReportStatus.REJECTED || problems(outcomes[0].findings).map { it.second } != lone) errors.add("batch: ${outcomes[0]}")
+        if (outcomes[1].findings.any { it.context["problem"] == lone[0] }) errors.add("the good report of the batch")
+        val summary = aggregate(plan, listOf(bad), "2025-01-15")
+        if (summary.accounting.single().status != ReportStatus.REJECTED) errors.add("aggregate: ${summary.accounting}")
+        try { loadReport(bad); errors.add("loadReport: no exception") }
+        catch (e: BinhdangException.Report) { if (problems(e.findings).map { it.second } != lone) errors.add("loadReport: ${problems(e.findings)}") }
+        // As a plan: the plan check says so; a check against it cannot start.
+        val badPlan = plan.replaceFirst("{", "{\"notes\": \"$half\", ")
+        if (problems(checkPlan(badPlan)).map { it.second } != lone) errors.add("checkPlan: ${problems(checkPlan(badPlan))}")
+        try { Checker(badPlan); errors.add("Checker: no exception") }
+        catch (e: BinhdangException.Plan) { if (problems(e.findings).map { it.second } != lone) errors.add("Checker plan: ${problems(e.findings)}") }
+        try { validateReport(report, badPlan, "2025-01-15"); errors.add("validateReport: no exception for the plan") }
+        catch (e: BinhdangException.Plan) { if (problems(e.findings).map { it.second } != lone) errors.add("plan: ${problems(e.findings)}") }
+        // As an earlier report: left out, as an unreadable earlier report is.
+        if (validateReport(report, plan, "2025-01-15", listOf(bad)) != validateReport(report, plan, "2025-01-15")) errors.add("earlier")
+        out.add("lone $label surrogate" to errors)
+    }
+    // A whole pair (an emoji) is a character like any other: kept as it came.
+    val emoji = report.replaceFirst("{", "{\"notes\": \"Đạt 😀\", ")
+    val kept = JsonParser.parseString(loadReport(emoji)).asJsonObject["notes"].asString
+    out.add("surrogate pair" to if (kept == "Đạt 😀") listOf() else listOf("notes came back as $kept"))
+    return out
+}
+
+/** What the typed results carry that the hand-written copies lost: the code
+ *  as an enum, the context as typed values, a progress row's direction and
+ *  source, dates as LocalDate. */
+fun typed(): List<Pair<String, List<String>>> {
+    val plan = File(root, "examples/lai-chau-2024/plan.json").readText()
+    val reports = File(root, "examples/lai-chau-2024/reports").listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }.map { it.readText() }
+    val errors = mutableListOf<String>()
+    val summary = aggregate(plan, reports, "2025-01-15")
+    if (summary.asOf != java.time.LocalDate.of(2025, 1, 15)) errors.add("asOf ${summary.asOf}")
+    val progress = summary.periods.flatMap { it.progress }
+    if (progress.isEmpty() || progress.any { it.source.isBlank() }) errors.add("progress rows without a source")
+    if (tables(plan, reports, "2025-01-15").figures.any { it.unitName.isBlank() }) errors.add("a figure row without its unit's name")
+    // Every code the core has, with its text, in the core's order: the schema's list.
+    val codes = JsonParser.parseString(schema("finding")).asJsonObject.getAsJsonObject("\$defs").getAsJsonObject("Code")
+        .getAsJsonArray("oneOf").map { it.asJsonObject["const"].asString }
+    if (Code.entries.map { it.toString() } != codes) errors.add("codes ${Code.entries} against the schema's $codes")
+    // Context values keep their JSON kind: the numbers of a sum that does not add up are whole numbers.
+    val v = vectors("validate").map { it.second }.first { v -> v.has("report") && v["expected"].toString().contains("sex_sum_mismatch") }
+    val sum = validateReport(reportTexts(v)[0], planText(v), v["as_of"].asString).firstOrNull { it.code == Code.SEX_SUM_MISMATCH }
+    if (sum == null || sum.context.values.none { it is JsonValue.Integer }) errors.add("sex_sum_mismatch context: ${sum?.context}")
+    // The entry points' package copies no type: its only type of data is the error.
+    val entry = File(root, "target/mobile/kotlin/vn/binhdang/binhdang_ffi.kt").readText()
+    val own = Regex("^(?:public |internal )?(?:data|enum|sealed) class (\\w+)", RegexOption.MULTILINE).findAll(entry).map { it.groupValues[1] }.toList()
+    if (own != listOf("BinhdangException")) errors.add("vn.binhdang defines $own")
+    return listOf("typed results" to errors)
 }

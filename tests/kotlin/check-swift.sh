@@ -1,17 +1,44 @@
 #!/usr/bin/env bash
 # The Swift side, without a Swift toolchain: the bindings generate from the
-# same build, the C header they need compiles (gcc -fsyntax-only), and the
-# Swift sources name every function the library exports.
+# same build, the C headers they need compile (gcc -fsyntax-only), the Swift
+# sources name every function the library exports, the core's types are
+# generated from the core (BinhdangCore.swift), the entry points' file
+# defines no type but Checker and BinhdangError (no hand-written copy), and
+# every Swift file parses (a syntax check; no Swift compiler here).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bindings/mobile/generate.sh
-# Swift compiles the header with clang; gcc lacks clang's nullability
+inc=bindings/mobile/swift/include
+# One C module over both headers, as Swift imports it.
+grep -q 'header "BinhdangFFI.h"' "$inc/module.modulemap"
+grep -q 'header "BinhdangCoreFFI.h"' "$inc/module.modulemap"
+# Swift compiles the headers with clang; gcc lacks clang's nullability
 # qualifiers, so they are defined away. Included from a C file, as an app would.
-echo '#include "BinhdangFFI.h"' | gcc -fsyntax-only -std=c11 -Wall -Werror -D_Nullable= -D_Nonnull= \
-  -I bindings/mobile/swift/include -x c -
-swift=bindings/mobile/swift/Sources/Binhdang/Binhdang.swift
-for fn in validateReport validateReports aggregate checkPlan schema catalogJson version parseDate parseNumber setLanguage publishedFigures; do
+printf '#include "BinhdangCoreFFI.h"\n#include "BinhdangFFI.h"\n' | gcc -fsyntax-only -std=c11 -Wall -Werror -D_Nullable= -D_Nonnull= \
+  -I "$inc" -x c -
+src=bindings/mobile/swift/Sources/Binhdang
+swift=$src/Binhdang.swift
+core=$src/BinhdangCore.swift
+for fn in validateReport validateReports aggregate tables publishedTables checkPlan loadReport defaultLimits schema catalogJson version parseDate parseNumber setLanguage; do
   grep -q "^public func $fn(" "$swift" || { echo "Binhdang.swift lacks $fn" >&2; exit 1; }
 done
 grep -Pzq "public\s+enum BinhdangError" "$swift"
-echo "Swift bindings generated; BinhdangFFI.h compiles"
+# The entry points take JSON text as a Swift String, and give the core's types.
+grep -q '^public func validateReport(report: JsonText, plan: JsonText, .*-> \[Finding\]' "$swift"
+grep -q '^public typealias JsonText = String$' "$core"
+for t in 'struct Finding' 'enum Code' 'enum Severity' 'struct Outcome' 'enum ReportStatus' 'struct Summary' 'struct PeriodSummary' \
+  'struct Progress' 'enum Direction' 'struct Tables' 'struct FigureRow' 'struct Limits' 'indirect enum JsonValue'; do
+  grep -q "^public $t\b" "$core" || { echo "BinhdangCore.swift lacks $t" >&2; exit 1; }
+done
+types=$(grep -Po '^public (?:indirect )?(?:struct|enum|class) \K\w+' "$swift" | grep -v '^FfiConverter' || true)
+types+=$(grep -Pzo 'public\s+enum \K\w+' "$swift" | tr '\0' ' ')
+if [[ $(echo $types | tr ' ' '\n' | sort -u | tr '\n' ' ') != "BinhdangError " ]]; then
+  echo "Binhdang.swift defines types of its own: $types" >&2; exit 1
+fi
+grep -q '^open class Checker' "$swift"
+# The Swift parses (tree-sitter's grammar, from the test venv tests/setup fills):
+# syntax only, since no Swift compiler runs here.
+py=target/py-venv/bin/python
+[[ -x $py ]] || py=python3
+"$py" tests/kotlin/swift_syntax.py "$src"/*.swift bindings/mobile/swift/Sources/Example/main.swift
+echo "Swift bindings generated; BinhdangCoreFFI.h and BinhdangFFI.h compile; the types are the core's; the Swift parses"

@@ -88,6 +88,7 @@ impl ValueEntry {
 /// How far an activity has got.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ActivityStatus {
     /// Chưa triển khai.
     NotStarted,

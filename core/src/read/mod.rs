@@ -32,6 +32,7 @@ use crate::model::{Plan, Report};
 /// may be left out; what is left out keeps its default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Limits {
     // Each limit is read as a u32: `usize` is 32 bits in WebAssembly, and a
     // host's limits must mean the same in every runtime (and in the schema).

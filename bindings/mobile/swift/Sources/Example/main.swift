@@ -8,9 +8,10 @@ let plan = try String(contentsOf: root.appendingPathComponent("examples/lai-chau
 let report = try String(contentsOf: root.appendingPathComponent("examples/lai-chau-2024/reports/2024-6m-106.json"), encoding: .utf8)
 
 do {
-    let findings = try validateReport(reportJson: report, planJson: plan, asOf: "2025-01-15")
+    let findings = try validateReport(report: report, plan: plan, asOf: "2025-01-15")
     for f in findings {
-        print("\(f.severity == .error ? "Lỗi" : "Cảnh báo") tại \(f.path): \(f.messageVi)")
+        // `f.code` is an enum (`.sexSumMismatch`); its description is the documented code.
+        print("\(f.severity == .error ? "Lỗi" : "Cảnh báo") [\(f.code)] tại \(f.path): \(f.messageVi)")
     }
 } catch let BinhdangError.Plan(detail, findings) {
     print("Không đọc được kế hoạch: \(detail) (\(findings.count) phát hiện)")
