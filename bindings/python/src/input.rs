@@ -26,7 +26,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 
-use crate::records::{Catalog, Plan, Report};
+use crate::records::{Plan, Report};
 
 /// Nesting past this is not walked (the core refuses far less deep input).
 const MAX_DEPTH: usize = 1000;
@@ -46,9 +46,6 @@ pub fn document(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<u8>> {
     }
     if let Ok(report) = value.cast::<Report>() {
         return json(&report.get().inner);
-    }
-    if let Ok(catalog) = value.cast::<Catalog>() {
-        return json(&catalog.get().inner);
     }
     if value.cast::<PyDict>().is_ok() || value.cast::<PyMapping>().is_ok() {
         let mut out = Vec::with_capacity(1024);

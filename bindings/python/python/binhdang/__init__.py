@@ -29,6 +29,7 @@ import datetime as _dt
 import html as _html
 import json as _json
 import os as _os
+import pathlib as _pathlib
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _binhdang as _native
@@ -102,7 +103,7 @@ def _many(values: Any, name: str) -> List[Any]:
         if not _os.path.isdir(values):
             raise TypeError(_native.wrong_argument(name, "reports"))
         folder = _os.fspath(values)
-        return [_doc(_os.path.join(folder, f), name) for f in sorted(_os.listdir(folder)) if f.endswith(".json")]
+        return [_doc(_pathlib.Path(folder, f), name) for f in sorted(_os.listdir(folder)) if f.endswith(".json")]
     if isinstance(values, (str, bytes, Mapping, Plan, Report)):
         raise TypeError(_native.wrong_argument(name, "reports"))
     return [_doc(v, name) for v in values]
@@ -327,10 +328,10 @@ def findings_frame(items: Union[Iterable[Finding], Iterable[Outcome]], labels: O
     """
     import pandas as pd
 
-    items = list(items)
+    given: List[Any] = list(items)
     rows: List[Dict[str, Any]] = []
-    batch = any(isinstance(i, Outcome) for i in items)
-    for item in items:
+    batch = any(isinstance(i, Outcome) for i in given)
+    for item in given:
         if isinstance(item, Outcome):
             for f in item.findings:
                 row: Dict[str, Any] = {"index": item.index, "status": item.status}
