@@ -95,9 +95,15 @@ fn validate_report<'py>(
     limits: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let report = input::document(report, "report")?;
-    let plan = input::plan_text(plan)?;
     let earlier = input::documents(context, "context")?;
     let (date, limits) = (date(py, as_of)?, read_limits(py, limits)?);
+    // A `Plan` the package returned keeps its checker: read once, ever.
+    if let Ok(plan) = plan.cast::<Plan>() {
+        let checker = plan.get().checker().map_err(|e| err(py, e))?;
+        let found = py.detach(|| checker.validate_report(&report, date, &earlier, &limits));
+        return records::findings(py, &found);
+    }
+    let plan = input::plan_text(plan)?;
     let found = py.detach(|| api::validate_report(&plan, &report, date, &earlier, &limits)).map_err(|e| err(py, e))?;
     records::findings(py, &found)
 }
@@ -134,7 +140,7 @@ fn check_plan<'py>(py: Python<'py>, plan: &Bound<'py, PyAny>) -> PyResult<Bound<
 fn load_plan(py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<Plan> {
     let text = input::plan_text(plan)?;
     let plan = api::load_plan(&text).map_err(|e| err(py, e))?;
-    Ok(Plan { inner: std::sync::Arc::new(plan) })
+    Ok(Plan::new(plan))
 }
 
 /// Reads a report; `BinhdangError` with its findings when it cannot be read.
@@ -167,7 +173,7 @@ fn catalog() -> Catalog {
 #[pyo3(signature = (province, code, year, units_csv=None))]
 fn new_plan(py: Python<'_>, province: &str, code: &str, year: i32, units_csv: Option<&str>) -> PyResult<Plan> {
     let plan = api::new_plan(province, code, year, units_csv.map(api::Units::Csv)).map_err(|e| err(py, e))?;
-    Ok(Plan { inner: std::sync::Arc::new(plan) })
+    Ok(Plan::new(plan))
 }
 
 /// What a person typed in a date field, as a `datetime.date`; `BinhdangError` otherwise.

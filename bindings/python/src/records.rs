@@ -493,13 +493,30 @@ record!(Summary, s => &s.data.summary;
 );
 
 /// A plan (kế hoạch), as read and normalised by the engine. It can be given
-/// wherever a plan goes.
+/// wherever a plan goes; checking reports against it reads it once, on the
+/// first check, however many follow.
 #[pyclass(frozen, module = "binhdang._binhdang")]
 pub struct Plan {
     pub inner: Arc<binhdang::Plan>,
+    checker: std::sync::OnceLock<binhdang::api::Checker>,
 }
 
 impl Plan {
+    pub fn new(plan: binhdang::Plan) -> Plan {
+        Plan { inner: Arc::new(plan), checker: std::sync::OnceLock::new() }
+    }
+
+    /// The plan's checker, made on first use (from the plan's own JSON form,
+    /// which the core reads as it reads any plan).
+    pub fn checker(&self) -> Result<&binhdang::api::Checker, binhdang::api::ApiError> {
+        if let Some(c) = self.checker.get() {
+            return Ok(c);
+        }
+        let text = serde_json::to_string(&*self.inner).unwrap_or_default();
+        let made = binhdang::api::Checker::new(&text)?;
+        Ok(self.checker.get_or_init(|| made))
+    }
+
     fn brief(&self, _py: Python<'_>) -> PyResult<String> {
         Ok(format!("number={:?}, year={}", self.inner.number, self.inner.year))
     }
