@@ -125,10 +125,12 @@ def main() -> None:
     results["to_pandas_s"] = best(lambda: summary.to_pandas(), 3)
     results["to_pandas_rows"] = len(summary.to_pandas())
     # Peak memory of what an analyst runs, in a process of its own.
+    # (VmHWM, the process's own high-water mark: getrusage's ru_maxrss would
+    # count this process's memory, which the child had before its exec.)
     script = (
-        "import resource, sys, binhdang, pathlib; d = pathlib.Path(sys.argv[1]); "
+        "import sys, binhdang, pathlib; d = pathlib.Path(sys.argv[1]); "
         f"binhdang.aggregate(d / 'plan.json', d / 'reports', {AS_OF!r}).to_pandas(); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')))"
     )
     peak_kb = subprocess.run([sys.executable, "-c", script, str(data)], check=True, capture_output=True, text=True).stdout
     results["aggregate_to_pandas_peak_mb"] = int(peak_kb) / 1024
