@@ -93,7 +93,7 @@ def main() -> None:
             out.append(f"| peak memory of a process that aggregates the folder and calls `to_pandas()` | {py['aggregate_to_pandas_peak_mb']:,.0f} MB | | |")
         if "form_validate_report_us" in py and scale == "country":
             js = py["form_jsonschema_us"] / 1e6
-            out += ["", "One Lai Châu report at a time, plan and report as dicts (the same in every run):", ""]
+            out += ["", "One Lai Châu report at a time, each report a dict (the same in every run):", ""]
             out += ["| call | per call | `jsonschema` ÷ binhdang |", "|---|---|---|"]
             out.append(f"| `jsonschema`, shape only | {t(js)} | 1.0× |")
             out.append(f"| `binhdang.validate_report(report, plan)`, plan a dict (written out each call, read once per content) | {t(py['form_validate_report_us'] / 1e6)} | {ratio(js, py['form_validate_report_us'] / 1e6)} |")
