@@ -113,7 +113,10 @@ def test_every_entry_point_reads_dicts_alike() -> None:
         REPORTS[5], PLAN, as_of=AS_OF, context=REPORTS[:3]
     )
     # Objects the package returned go back in as they are.
-    assert binhdang.validate_report(binhdang.load_report(BAD_106), binhdang.load_plan(PLAN), as_of=AS_OF) == found_objects()
+    plan_object = binhdang.load_plan(PLAN)
+    assert binhdang.validate_report(binhdang.load_report(BAD_106), plan_object, as_of=AS_OF) == found_objects()
+    assert binhdang.Checker(plan_object).validate_report(BAD_106, as_of=AS_OF) == found_objects()
+    assert binhdang.aggregate(plan_object, REPORTS, AS_OF) == binhdang.aggregate(PLAN, REPORTS, AS_OF)
 
 
 def found_objects() -> List[binhdang.Finding]:

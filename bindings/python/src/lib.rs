@@ -60,6 +60,9 @@ struct Checker {
 impl Checker {
     #[new]
     fn new(py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(plan) = plan.cast::<Plan>() {
+            return Ok(Checker { inner: plan.get().checker().map_err(|e| err(py, e))?.clone() });
+        }
         let text = input::plan_text(plan)?;
         Ok(Checker { inner: api::Checker::new(&text).map_err(|e| err(py, e))? })
     }

@@ -16,10 +16,10 @@ values, made Python objects in the native module ``binhdang._binhdang``; this
 module adds only what is Python's: paths and folders, pandas, and the HTML a
 notebook shows.
 
->>> import binhdang
->>> plan = binhdang.load_plan("examples/lai-chau-2024/plan.json")      # doctest: +SKIP
->>> findings = binhdang.validate_report(report, plan, as_of="2025-01-15")  # doctest: +SKIP
->>> [f.code for f in findings]                                          # doctest: +SKIP
+>>> import pathlib, binhdang
+>>> plan = binhdang.load_plan(pathlib.Path("examples/lai-chau-2024/plan.json"))  # doctest: +SKIP
+>>> report = pathlib.Path("examples/lai-chau-2024/reports/2024-6m-106.json")    # doctest: +SKIP
+>>> [f.code for f in binhdang.validate_report(report, plan, as_of="2025-01-15")]  # doctest: +SKIP
 ['sex_sum_mismatch']
 """
 
