@@ -208,6 +208,20 @@ def test_errors_carry_findings_as_objects() -> None:
     assert binhdang.BinhdangError("from Python").findings == []
 
 
+def test_every_list_of_findings_is_a_findings() -> None:
+    summary = binhdang.aggregate(PLAN, REPORTS, AS_OF)
+    rejected = next(o for o in summary.accounting if o.status == "rejected")
+    lists: List[Any] = [rejected.findings, summary.findings, binhdang.validate_report(BAD_106, PLAN, as_of=AS_OF),
+                        binhdang.check_plan(PLAN), binhdang.validate_reports([BAD_106], PLAN, as_of=AS_OF)[0].findings]
+    with pytest.raises(binhdang.BinhdangError) as raised:
+        binhdang.load_report("{}")
+    lists.append(raised.value.findings)
+    for found in lists:
+        assert type(found) is binhdang.Findings and all(isinstance(f, binhdang.Finding) for f in found)
+    shown = rejected.findings
+    assert isinstance(shown, binhdang.Findings) and "<table>" in shown._repr_html_() and shown.errors == shown
+
+
 def test_records_compare_and_hash_by_value() -> None:
     a, b = binhdang.validate_report(BAD_106, PLAN, as_of=AS_OF), binhdang.validate_report(BAD_106, PLAN, as_of=AS_OF)
     assert a == b and a[0] is not b[0] and hash(a[0]) == hash(b[0]) and len({a[0], b[0]}) == 1

@@ -33,7 +33,7 @@ create_exception!(
 /// speak, and its findings as `Finding` objects in `findings`.
 pub(crate) fn err(py: Python<'_>, e: ApiError) -> PyErr {
     let error = BinhdangError::new_err(e.to_string());
-    let found = records::findings(py, e.findings()).map(Bound::into_any);
+    let found = records::findings(py, e.findings());
     match found.and_then(|list| error.value(py).setattr("findings", list)) {
         Ok(()) => error,
         Err(other) => other,
@@ -76,7 +76,7 @@ impl Checker {
         as_of: Option<&Bound<'py, PyAny>>,
         context: Option<&Bound<'py, PyAny>>,
         limits: Option<&Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyList>> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         let report = input::document(report, "report")?;
         let earlier = input::documents(context, "context")?;
         let (date, limits) = (date(py, as_of)?, read_limits(py, limits)?);
@@ -96,7 +96,7 @@ fn validate_report<'py>(
     as_of: Option<&Bound<'py, PyAny>>,
     context: Option<&Bound<'py, PyAny>>,
     limits: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let report = input::document(report, "report")?;
     let earlier = input::documents(context, "context")?;
     let (date, limits) = (date(py, as_of)?, read_limits(py, limits)?);
@@ -132,7 +132,7 @@ fn validate_reports<'py>(
 
 /// Checks a plan itself: its reading findings, then the `plan_*` checks.
 #[pyfunction]
-fn check_plan<'py>(py: Python<'py>, plan: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+fn check_plan<'py>(py: Python<'py>, plan: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let plan = input::plan_text(plan)?;
     let found = py.detach(|| api::check_plan(&plan));
     records::findings(py, &found)
@@ -253,6 +253,7 @@ fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(set_language, m)?,
         wrap_pyfunction!(wrong_argument, m)?,
         wrap_pyfunction!(parse_number, m)?,
+        wrap_pyfunction!(records::_set_findings_type, m)?,
     ] {
         m.add_function(f)?;
     }

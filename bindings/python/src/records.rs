@@ -119,10 +119,30 @@ impl Finding {
     }
 }
 
-/// Findings as a Python list of `Finding`.
-pub fn findings<'py>(py: Python<'py>, items: &[binhdang::Finding]) -> PyResult<Bound<'py, PyList>> {
+/// The list type findings are given in: `binhdang.Findings` (a `list` that a
+/// notebook shows as a table) once the package has said so, else `list`.
+static FINDINGS_TYPE: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+
+/// The package's list type for findings (set once, at its import).
+#[pyfunction]
+pub fn _set_findings_type(py: Python<'_>, cls: Bound<'_, PyAny>) -> PyResult<()> {
+    let subclass = cls.cast::<pyo3::types::PyType>().is_ok_and(|t| t.is_subclass_of::<PyList>().unwrap_or(false));
+    if !subclass {
+        return Err(PyTypeError::new_err("findings: a subclass of list"));
+    }
+    // The first setting stays (the package is imported once).
+    let _ = FINDINGS_TYPE.set(py, cls.unbind());
+    Ok(())
+}
+
+/// Findings as a list of `Finding`, in the package's list type.
+pub fn findings<'py>(py: Python<'py>, items: &[binhdang::Finding]) -> PyResult<Bound<'py, PyAny>> {
     let objects = items.iter().map(|f| Bound::new(py, Finding { inner: f.clone() })).collect::<PyResult<Vec<_>>>()?;
-    PyList::new(py, objects)
+    let list = PyList::new(py, objects)?;
+    match FINDINGS_TYPE.get(py) {
+        Some(cls) => cls.bind(py).call1((list,)),
+        None => Ok(list.into_any()),
+    }
 }
 
 record!(Finding, s => &s.inner;
@@ -223,7 +243,7 @@ record!(Outcome, s => &s.inner;
         self.inner.superseded_by
     }
     #[getter]
-    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         findings(py, &self.inner.findings)
     }
 );
@@ -454,7 +474,7 @@ record!(Summary, s => &s.data.summary;
     }
     /// Findings of the aggregation itself (`overflow`).
     #[getter]
-    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         findings(py, &self.data.summary.findings)
     }
     /// Tidy rows: `figures`, `completeness`, `progress`, `funding`, `activities`, `outputs`.

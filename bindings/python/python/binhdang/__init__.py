@@ -30,7 +30,7 @@ import html as _html
 import json as _json
 import os as _os
 import pathlib as _pathlib
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union, cast
 
 from . import _binhdang as _native
 from ._binhdang import (
@@ -132,6 +132,11 @@ class Findings(List[Finding]):
         return _table_html([{c: getattr(f, c) for c in _FINDING_COLUMNS} for f in self], _FINDING_COLUMNS)
 
 
+# Every list of findings the native module gives (a report's, an outcome's,
+# a summary's, an error's) is a ``Findings``.
+_native._set_findings_type(Findings)
+
+
 class Summary(_native.Summary):
     """The province's summary: one ``PeriodSummary`` per schedule entry, and
     the accounting of every report. Made by ``aggregate``; it shows itself in
@@ -139,11 +144,6 @@ class Summary(_native.Summary):
 
     def __new__(cls, plan: Input, reports: Reports, as_of: DateLike, *, limits: Optional[Mapping[str, int]] = None) -> "Summary":
         return super().__new__(cls, _doc(plan, "plan"), _many(reports, "reports"), as_of, limits=limits)
-
-    @property
-    def findings(self) -> Findings:
-        """Findings of the aggregation itself (``overflow``)."""
-        return Findings(super().findings)
 
     def to_pandas(self, table: str = "figures", *, published: bool = False) -> Any:
         """A tidy pandas DataFrame of one table (default ``figures``: one row per
@@ -185,7 +185,7 @@ class Checker(_native.Checker):
     ) -> Findings:
         """Validates one report against the plan; the findings, as ``binhdang.validate_report`` gives them."""
         found = super().validate_report(_doc(report, "report"), as_of=as_of, context=_many(context, "context"), limits=limits)
-        return Findings(found)
+        return cast(Findings, found)
 
 
 def load_plan(plan: Input) -> Plan:
@@ -227,7 +227,7 @@ def validate_report(
     found = _native.validate_report(
         _doc(report, "report"), _doc(plan, "plan"), as_of=as_of, context=_many(context, "context"), limits=limits
     )
-    return Findings(found)
+    return cast(Findings, found)
 
 
 def validate_reports(
@@ -263,7 +263,7 @@ def aggregate(
 
 def check_plan(plan: Input) -> Findings:
     """Checks a plan itself: references, ids, the schedule, the unit tree (``plan_*`` codes)."""
-    return Findings(_native.check_plan(_doc(plan, "plan")))
+    return cast(Findings, _native.check_plan(_doc(plan, "plan")))
 
 
 def schema(name: str) -> Dict[str, Any]:
