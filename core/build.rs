@@ -6,7 +6,19 @@ fn main() {
     let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join("../schemas");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
     println!("cargo:rerun-if-changed={}", dir.display());
-    for name in ["plan", "report", "catalog", "finding", "summary", "tables", "limits"] {
+    for name in [
+        "plan",
+        "report",
+        "catalog",
+        "finding",
+        "summary",
+        "tables",
+        "limits",
+        "events",
+        "step",
+        "transition",
+        "replay",
+    ] {
         let path = dir.join(format!("{name}.schema.json"));
         println!("cargo:rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path).unwrap_or_default();

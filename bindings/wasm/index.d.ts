@@ -3,6 +3,11 @@
 /// <reference lib="esnext.disposable" />
 
 /**
+ * What a unit or the standing agency does to a report.
+ */
+export type Action = "submit" | "return" | "accept" | "lock" | "reopen";
+
+/**
  * One activity (hoạt động) of a content area.
  */
 export interface Activity {
@@ -159,7 +164,18 @@ export type Code =
   | "plan_due_before_period_start"
   | "plan_due_before_period_end"
   | "plan_overlapping_windows"
-  | "plan_unit_cycle";
+  | "plan_unit_cycle"
+  | "unknown_entry"
+  | "report_not_expected"
+  | "not_permitted"
+  | "transition_not_allowed"
+  | "reason_required"
+  | "version_mismatch"
+  | "date_before_previous"
+  | "future_event"
+  | "correction_same_day"
+  | "standing_inconsistent"
+  | "state_mismatch";
 
 /**
  * Completeness and timeliness of one schedule entry.
@@ -181,6 +197,14 @@ export interface Completeness {
    * Units whose report was received but rejected for an error.
    */
   rejected?: UnitId[];
+  /**
+   * The expected units by their report's state in the workflow (`draft`:
+   * nothing submitted), when the summary was given the workflow's events
+   * ([`crate::workflow::add_states`]; `aggregate --events`). Absent otherwise.
+   */
+  states?: {
+    [k: string]: UnitId[];
+  } | null;
   /**
    * The unit ids in each group: `on_time`, `late`, `missing`, `not_yet_due`.
    */
@@ -248,6 +272,13 @@ export interface EarlierParent {
    */
   until: IsoDate;
 }
+
+/**
+ * A log of events as the host keeps it: a JSON array of [`ReportEvent`]s,
+ * oldest first. What `schemas/events.schema.json` describes; [`read_events`]
+ * reads it into an [`EventLog`].
+ */
+export type Events = ReportEvent[];
 
 /**
  * One indicator's figure for one unit in one period.
@@ -852,6 +883,29 @@ export interface ProgressRow {
 export type ProgressStatus = "achieved" | "not_achieved" | "no_data" | "withheld";
 
 /**
+ * Where every report stands after a log, and what was refused.
+ */
+export interface Replay {
+  /**
+   * How many events the log holds.
+   */
+  events: number;
+  /**
+   * Why: each finding's path starts with its event's index (`/3/by`).
+   */
+  findings: Finding[];
+  /**
+   * The indexes of the events not applied (refused, or unreadable), in order.
+   */
+  refused?: number[];
+  /**
+   * Every report with at least one event applied, by schedule entry (in
+   * the plan's order), then by unit (in the order of `reporting.units`).
+   */
+  standings: ReportStanding[];
+}
+
+/**
  * A unit's report (báo cáo) for one schedule entry.
  */
 export interface Report {
@@ -892,9 +946,69 @@ export interface Report {
 }
 
 /**
+ * One transition that happened: who did what to which report and version,
+ * when and why. The host appends it to its log; [`replay`] reads the log.
+ */
+export interface ReportEvent {
+  action: Action;
+  /**
+   * The acting unit.
+   */
+  by: UnitId;
+  date: IsoDate;
+  /**
+   * The schedule entry's id (`2024-6m`).
+   */
+  entry: string;
+  /**
+   * Why (required to return and to reopen).
+   */
+  reason?: string | null;
+  /**
+   * The reporting unit whose report it is.
+   */
+  unit: UnitId;
+  /**
+   * The version: the new one for a submission, the one reviewed otherwise.
+   */
+  version: number;
+}
+
+/**
  * The kind of a report.
  */
 export type ReportKind = "six_month" | "annual" | "ad_hoc";
+
+/**
+ * One report's standing with its identity: an entry of [`Replay::standings`].
+ */
+export interface ReportStanding {
+  /**
+   * The date of the last transition; the next one may not be earlier.
+   */
+  date?: IsoDate | null;
+  /**
+   * The schedule entry's id (`2024-6m`).
+   */
+  entry: string;
+  /**
+   * The reason given with the last transition: always there when returned or reopened.
+   */
+  reason?: string | null;
+  state: State;
+  /**
+   * When the current version was submitted: the `submitted` date its report carries.
+   */
+  submitted?: IsoDate | null;
+  /**
+   * The reporting unit.
+   */
+  unit: UnitId;
+  /**
+   * The current version: 0 in draft, then 1, 2... one more at each submission.
+   */
+  version: number;
+}
 
 /**
  * The reporting regime (section IV.3).
@@ -904,6 +1018,12 @@ export interface Reporting {
    * Indicators every report should carry; absent ones give `missing_required`.
    */
   required_indicators?: IndicatorId[];
+  /**
+   * The unit that reviews the reports: it returns, accepts, locks and
+   * reopens them (the plan's standing agency, cơ quan thường trực). Left
+   * out: the plan's issuer. See docs/workflow.md.
+   */
+  reviewer?: UnitId | null;
   /**
    * What is due, for which period, by when.
    */
@@ -1022,9 +1142,73 @@ export interface Signer {
 }
 
 /**
+ * Where one report stands: what the host stores for it, beside its identity
+ * (unit and schedule entry).
+ */
+export interface Standing {
+  /**
+   * The date of the last transition; the next one may not be earlier.
+   */
+  date?: IsoDate | null;
+  /**
+   * The reason given with the last transition: always there when returned or reopened.
+   */
+  reason?: string | null;
+  state: State;
+  /**
+   * When the current version was submitted: the `submitted` date its report carries.
+   */
+  submitted?: IsoDate | null;
+  /**
+   * The current version: 0 in draft, then 1, 2... one more at each submission.
+   */
+  version: number;
+}
+
+/**
+ * Where a report is in its life.
+ */
+export type State = "draft" | "submitted" | "returned" | "accepted" | "locked" | "reopened";
+
+/**
  * What happened to one report of a batch.
  */
 export type Status = "used" | "superseded" | "rejected";
+
+/**
+ * What an actor asks to do to a report: the input of [`transition`].
+ */
+export interface Step {
+  action: Action;
+  /**
+   * The acting unit: the reporting unit to submit, the plan's reviewer for the rest.
+   */
+  by: UnitId;
+  date: IsoDate;
+  /**
+   * The schedule entry's id (`2024-6m`).
+   */
+  entry: string;
+  /**
+   * Why: required to return and to reopen, a note otherwise.
+   */
+  reason?: string | null;
+  /**
+   * Where the report stands now, as the host stored it. Left out: a draft.
+   */
+  standing?: Standing | null;
+  /**
+   * The reporting unit whose report it is.
+   */
+  unit: UnitId;
+  /**
+   * The version the actor acted on: for a submission the new version's
+   * number, for a review the version reviewed. Left out: the current one
+   * (the next for a submission). A stale number is refused
+   * (`version_mismatch`), so nobody accepts a version they did not see.
+   */
+  version?: number | null;
+}
 
 /**
  * The province's summary (tổng hợp).
@@ -1039,7 +1223,8 @@ export interface Summary {
    */
   as_of: IsoDate;
   /**
-   * Findings of the aggregation itself (`overflow`).
+   * Findings of the aggregation itself (`overflow`); with the workflow's
+   * events, theirs (at `/events/<index>`) and `state_mismatch`.
    */
   findings?: Finding[];
   /**
@@ -1115,6 +1300,18 @@ export type TemporalKind = "flow" | "stock";
  * Where an expected report stands at a given date.
  */
 export type Timeliness = "on_time" | "late" | "missing" | "not_yet_due";
+
+/**
+ * What an allowed step gives: the report's new standing and the event to append.
+ */
+export interface Transition {
+  event: ReportEvent;
+  /**
+   * Warnings of reading the step (`text_not_normalized`); empty for a typed one.
+   */
+  findings?: Finding[];
+  standing: Standing;
+}
 
 /**
  * One body in the unit tree.
@@ -1406,5 +1603,16 @@ export default function __wbg_init(
 
 /** A JSON Schema (draft 2020-12) by name, read when asked for (fetched from beside the module in a browser, read from the package in Node); throws a `BinhdangError` for an unknown name. */
 export function schema(
-  name: "catalog" | "finding" | "limits" | "plan" | "report" | "summary" | "tables",
+  name:
+    | "catalog"
+    | "events"
+    | "finding"
+    | "limits"
+    | "plan"
+    | "replay"
+    | "report"
+    | "step"
+    | "summary"
+    | "tables"
+    | "transition",
 ): Promise<object>;

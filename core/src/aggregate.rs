@@ -110,6 +110,11 @@ pub struct Completeness {
     /// Units whose report was received but rejected for an error.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<UnitId>,
+    /// The expected units by their report's state in the workflow (`draft`:
+    /// nothing submitted), when the summary was given the workflow's events
+    /// ([`crate::workflow::add_states`]; `aggregate --events`). Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub states: Option<BTreeMap<crate::workflow::State, Vec<UnitId>>>,
 }
 
 /// How an indicator stands against a target year.
@@ -210,7 +215,8 @@ pub struct Summary {
     pub periods: Vec<PeriodSummary>,
     /// Every input report, in input order: used, superseded or rejected.
     pub accounting: Vec<Outcome>,
-    /// Findings of the aggregation itself (`overflow`).
+    /// Findings of the aggregation itself (`overflow`); with the workflow's
+    /// events, theirs (at `/events/<index>`) and `state_mismatch`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,
 }

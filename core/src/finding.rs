@@ -144,6 +144,32 @@ codes! {
     PlanOverlappingWindows = "plan_overlapping_windows", Error;
     /// A unit whose parent chain loops back to itself.
     PlanUnitCycle = "plan_unit_cycle", Error;
+    // The workflow (docs/workflow.md): why a transition is refused.
+    /// A schedule entry id the plan does not have.
+    UnknownEntry = "unknown_entry", Error;
+    /// A report the plan does not expect: its unit is not asked to report,
+    /// or does not exist during the entry's period.
+    ReportNotExpected = "report_not_expected", Error;
+    /// An actor who may not take the action: a unit submitting another's
+    /// report, a unit other than the plan's reviewer reviewing one.
+    NotPermitted = "not_permitted", Error;
+    /// An action the report's state does not allow (accepting a draft,
+    /// submitting over an accepted version, locking before acceptance).
+    TransitionNotAllowed = "transition_not_allowed", Error;
+    /// A return or a reopening without a reason.
+    ReasonRequired = "reason_required", Error;
+    /// A version that is not the current one (the next, for a submission).
+    VersionMismatch = "version_mismatch", Error;
+    /// A date before the report's last transition.
+    DateBeforePrevious = "date_before_previous", Error;
+    /// A transition dated after the date of the check.
+    FutureEvent = "future_event", Error;
+    /// A correction submitted on the same day as the version it corrects.
+    CorrectionSameDay = "correction_same_day", Error;
+    /// A standing that cannot be true (a draft with a version, a returned report with no reason).
+    StandingInconsistent = "standing_inconsistent", Error;
+    /// A summary whose report of a unit is not the workflow's current version.
+    StateMismatch = "state_mismatch", Warning;
 }
 
 impl std::fmt::Display for Code {

@@ -38,6 +38,7 @@ pub mod sample;
 pub mod schema;
 pub mod skeleton;
 pub mod validate;
+pub mod workflow;
 
 pub use calendar::{Period, ReportKind, ScheduleEntry, Timeliness};
 pub use catalog::Catalog;

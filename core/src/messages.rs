@@ -89,6 +89,14 @@ pub fn lone_surrogate(byte: usize) -> M {
     )
 }
 
+/// The same, written as a `\uD800` escape in JSON text.
+pub fn lone_surrogate_escape() -> M {
+    m(
+        "Văn bản chứa một nửa cặp ký tự Unicode thay thế (dạng \\uD800), không phải ký tự hợp lệ.".into(),
+        "The text holds half of a Unicode surrogate pair (as a \\uD800 escape), which is not a character.".into(),
+    )
+}
+
 pub fn unreadable(reason: &str) -> M {
     match reason {
         "not_found" => m("Không tìm thấy tệp.".into(), "The file does not exist.".into()),
@@ -110,6 +118,35 @@ pub fn not_json_but_a_path(line: usize, column: usize) -> M {
 
 pub fn number_out_of_range() -> M {
     m("Số vượt quá phạm vi cho phép.".into(), "Number out of range.".into())
+}
+
+pub fn not_a_number() -> M {
+    m(
+        "NaN (không phải là số) không phải là giá trị JSON: bỏ trường này, hoặc để giá trị rỗng nếu không báo cáo."
+            .into(),
+        "NaN (not a number) is not a JSON value: leave the field out, or write null if it was not reported.".into(),
+    )
+}
+
+pub fn big_integer() -> M {
+    m(
+        "Giá trị BigInt không phải là giá trị JSON: hãy ghi số dưới dạng số thường.".into(),
+        "A BigInt is not a JSON value: give the number as a plain Number.".into(),
+    )
+}
+
+pub fn cycle() -> M {
+    m(
+        "Giá trị này chứa chính nó (vòng lặp), JSON không biểu diễn được.".into(),
+        "This value contains itself (a cycle), which JSON cannot hold.".into(),
+    )
+}
+
+pub fn unreadable_value() -> M {
+    m(
+        "Không đọc được giá trị này: việc đọc nó gây ra lỗi.".into(),
+        "This value could not be read: reading it raised an error.".into(),
+    )
 }
 
 pub fn duplicate_key(key: &str) -> M {
@@ -700,7 +737,7 @@ pub fn api_error(e: &crate::api::ApiError, first_vi: &str, first_en: &str) -> M 
         ),
         ApiError::Schema(name) => {
             // Written out rather than joined: the WebAssembly module is smaller.
-            let names = "plan, report, catalog, finding, summary, tables, limits";
+            let names = "plan, report, catalog, finding, summary, tables, limits, events, step, transition, replay";
             m(
                 format!("Không có lược đồ \"{name}\"; chỉ có: {names}"),
                 format!("Unknown schema \"{name}\"; one of: {names}"),
@@ -739,3 +776,235 @@ pub const REPORTS_OR_FOLDER: (&str, &str) = (
     "danh sách báo cáo, hoặc một thư mục (trong Python: pathlib.Path) chứa các tệp .json",
     "a list of reports, or a folder (in Python, a pathlib.Path) of .json files",
 );
+
+// --- the workflow: a report's life (docs/workflow.md) ---
+
+use crate::workflow::{Action, State};
+
+/// "A or B or C" in each language, each word in its own language's form.
+fn either(words: &[(&str, &str)]) -> (String, String) {
+    let vi: Vec<&str> = words.iter().map(|w| w.0).collect();
+    let en: Vec<&str> = words.iter().map(|w| w.1).collect();
+    (vi.join(" hoặc "), en.join(" or "))
+}
+
+pub fn transition_not_allowed(state: State, action: Action, allowed: &[Action]) -> M {
+    let (av, ae) = either(&allowed.iter().map(|a| (a.verb_vi(), a.past_en())).collect::<Vec<_>>());
+    let frozen = action == Action::Submit && matches!(state, State::Accepted | State::Locked);
+    let (fv, fe) = if frozen {
+        (
+            " Phiên bản đã duyệt không được sửa: cơ quan thường trực mở lại báo cáo thì đơn vị mới nộp được phiên bản mới.",
+            " An accepted version is frozen: the standing agency reopens the report before a new version is submitted.",
+        )
+    } else {
+        ("", "")
+    };
+    m(
+        format!(
+            "Báo cáo đang ở trạng thái \"{}\": không thể {}, chỉ có thể {av}.{fv}",
+            state.name_vi(),
+            action.verb_vi()
+        ),
+        format!("The report is {}: it cannot be {}, only {ae}.{fe}", state.phrase_en(), action.past_en()),
+    )
+}
+
+pub fn unknown_actor(id: &str) -> M {
+    m(
+        format!("Đơn vị \"{id}\" không có trong danh sách đơn vị của kế hoạch."),
+        format!("Unit \"{id}\" is not among the plan's units."),
+    )
+}
+
+pub fn not_permitted_submit(unit: &str, by: &str) -> M {
+    m(
+        format!("Chỉ đơn vị \"{unit}\" được nộp báo cáo của mình; \"{by}\" không nộp thay được."),
+        format!("Only \"{unit}\" submits its own report; \"{by}\" cannot submit it."),
+    )
+}
+
+pub fn not_permitted_review(action: Action, reviewer: &str, by: &str) -> M {
+    m(
+        format!(
+            "Chỉ cơ quan thường trực \"{reviewer}\" được {} báo cáo; \"{by}\" không có quyền này.",
+            action.verb_vi()
+        ),
+        format!("Only the standing agency \"{reviewer}\" may {} a report; \"{by}\" may not.", action.verb_en()),
+    )
+}
+
+pub fn reason_required(action: Action) -> M {
+    m(
+        format!("Cần ghi lý do khi {} báo cáo.", action.verb_vi()),
+        format!("A reason is required to {} a report.", action.verb_en()),
+    )
+}
+
+pub fn version_mismatch(action: Action, current: u32, expected: Option<u32>, actual: u32) -> M {
+    match (action, expected) {
+        (Action::Submit, Some(e)) => m(
+            format!("Phiên bản nộp mới phải là phiên bản {e} (phiên bản hiện hành là {current}), không phải {actual}."),
+            format!("A new version is version {e} (the current one is {current}), not {actual}."),
+        ),
+        (Action::Submit, None) => m(
+            format!("Không còn số phiên bản nào sau phiên bản {current}."),
+            format!("No version number is left after version {current}."),
+        ),
+        _ => m(
+            format!(
+                "Phiên bản hiện hành là phiên bản {current}, không phải {actual}: đơn vị có thể đã nộp phiên bản mới hơn phiên bản đã xem."
+            ),
+            format!("The current version is {current}, not {actual}: a newer version may have been submitted since."),
+        ),
+    }
+}
+
+pub fn date_before_previous(date: Date, previous: Date) -> M {
+    m(
+        format!(
+            "Ngày {} trước ngày chuyển trạng thái gần nhất của báo cáo ({}): ngày không được lùi lại.",
+            format_vi_short(date),
+            format_vi_short(previous)
+        ),
+        format!("The date {date} is before the report's last change ({previous}): dates never go backwards."),
+    )
+}
+
+pub fn future_event(date: Date, as_of: Date) -> M {
+    m(
+        format!("Ngày {} sau ngày kiểm tra ({}).", format_vi_short(date), format_vi_short(as_of)),
+        format!("The date {date} is after the date of the check ({as_of})."),
+    )
+}
+
+pub fn correction_same_day(version: u32, date: Date) -> M {
+    m(
+        format!(
+            "Phiên bản {version} được nộp cùng ngày ({}) với phiên bản mà nó sửa: các báo cáo được phân biệt theo ngày nộp, nên phiên bản sửa được nộp từ ngày hôm sau.",
+            format_vi_short(date)
+        ),
+        format!(
+            "Version {version} is submitted on the same day ({date}) as the version it corrects: reports are told apart by their submission dates, so a correction is submitted on a later day."
+        ),
+    )
+}
+
+pub fn unknown_entry(entry: &str) -> M {
+    m(format!("Kế hoạch không có kỳ báo cáo \"{entry}\"."), format!("The plan has no schedule entry \"{entry}\"."))
+}
+
+pub fn report_not_asked(name: &str, entry: &str) -> M {
+    m(
+        format!("Kế hoạch không yêu cầu đơn vị \"{name}\" báo cáo, nên đơn vị không có báo cáo \"{entry}\"."),
+        format!("The plan does not ask \"{name}\" to report, so it has no \"{entry}\" report."),
+    )
+}
+
+pub fn report_unit_not_valid(name: &str, entry: &str, from: Date, to: Date) -> M {
+    m(
+        format!(
+            "Đơn vị \"{name}\" không tồn tại trong kỳ báo cáo \"{entry}\" ({} – {}).",
+            format_vi_short(from),
+            format_vi_short(to)
+        ),
+        format!("Unit \"{name}\" does not exist during the schedule entry \"{entry}\" ({from} – {to})."),
+    )
+}
+
+/// A field of a report's standing in words.
+fn standing_field(field: &str) -> (&str, &str) {
+    match field {
+        "submitted" => ("ngày nộp", "submission date"),
+        "date" => ("ngày chuyển trạng thái", "date of a change"),
+        "reason" => ("lý do", "reason"),
+        other => (other, other),
+    }
+}
+
+/// What is wrong with a standing a host passed: `problem` is `draft_version`
+/// (a draft with a version), `not_in_draft` (a draft with a date or reason),
+/// `no_version`, `missing` (a field the state needs), `submitted_after_date`
+/// or `date_not_submitted` (a report awaiting review last changed on another day).
+pub fn standing_inconsistent(
+    state: State,
+    field: &str,
+    problem: &str,
+    submitted: Option<Date>,
+    date: Option<Date>,
+) -> M {
+    let (sv, se) = (state.name_vi(), state.phrase_en());
+    let (fv, fe) = standing_field(field);
+    let vi_date = |d: Option<Date>| d.map(format_vi_short).unwrap_or_default();
+    let en_date = |d: Option<Date>| d.map(|d| d.iso()).unwrap_or_default();
+    match problem {
+        "draft_version" => m(
+            "Báo cáo chưa nộp (nháp) chưa có phiên bản nào: số phiên bản phải là 0.".into(),
+            "A draft has no version yet: its version is 0.".into(),
+        ),
+        "not_in_draft" => m(format!("Báo cáo chưa nộp (nháp) không có {fv}."), format!("A draft has no {fe}.")),
+        "no_version" => m(
+            format!("Báo cáo ở trạng thái \"{sv}\" phải có số phiên bản từ 1 trở lên."),
+            format!("A report that is {se} has a version from 1 up."),
+        ),
+        "submitted_after_date" => m(
+            format!(
+                "Ngày nộp phiên bản hiện hành ({}) sau ngày chuyển trạng thái gần nhất ({}).",
+                vi_date(submitted),
+                vi_date(date)
+            ),
+            format!(
+                "The current version's submission date ({}) is after the last change ({}).",
+                en_date(submitted),
+                en_date(date)
+            ),
+        ),
+        "date_not_submitted" => m(
+            format!(
+                "Báo cáo ở trạng thái \"{sv}\" có ngày chuyển trạng thái gần nhất là ngày nộp ({}), không phải {}.",
+                vi_date(submitted),
+                vi_date(date)
+            ),
+            format!(
+                "A report that is {se} was last changed on its submission date ({}), not on {}.",
+                en_date(submitted),
+                en_date(date)
+            ),
+        ),
+        _ => m(format!("Báo cáo ở trạng thái \"{sv}\" phải có {fv}."), format!("A report that is {se} has a {fe}.")),
+    }
+}
+
+/// The summary and the workflow disagree on one unit's report: `workflow`
+/// is the current version and its submission date, `used` the submission
+/// date of the report the summary settled on.
+pub fn state_mismatch(name: &str, entry: &str, workflow: Option<(u32, Date)>, used: Option<Date>) -> M {
+    match (workflow, used) {
+        (Some((v, s)), Some(u)) => m(
+            format!(
+                "Tổng hợp dùng báo cáo \"{entry}\" của \"{name}\" nộp ngày {}, nhưng phiên bản hiện hành (phiên bản {v}) được nộp ngày {}.",
+                format_vi_short(u),
+                format_vi_short(s)
+            ),
+            format!(
+                "The summary uses the \"{entry}\" report of \"{name}\" submitted on {u}, but its current version (version {v}) was submitted on {s}."
+            ),
+        ),
+        (Some((v, s)), None) => m(
+            format!(
+                "Tổng hợp không có báo cáo \"{entry}\" của \"{name}\" nộp ngày {} (phiên bản hiện hành, phiên bản {v}).",
+                format_vi_short(s)
+            ),
+            format!("The summary has no \"{entry}\" report of \"{name}\" submitted on {s} (its current version, version {v})."),
+        ),
+        (None, u) => m(
+            format!(
+                "Tổng hợp dùng báo cáo \"{entry}\" của \"{name}\" nộp ngày {}, nhưng báo cáo này chưa được nộp theo quy trình duyệt.",
+                u.map(format_vi_short).unwrap_or_default()
+            ),
+            format!(
+                "The summary uses the \"{entry}\" report of \"{name}\" submitted on {}, but the workflow has no submission of it.",
+                u.map(|d| d.iso()).unwrap_or_default()
+            ),
+        ),
+    }
+}

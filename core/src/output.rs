@@ -506,6 +506,15 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
             unit_names(plan, &c.rejected)
         ));
     }
+    // The workflow's states, when the summary was given its events.
+    if let Some(states) = &c.states {
+        let counts: Vec<String> =
+            states.iter().map(|(s, units)| format!("{} {}", w.t(s.name_vi(), s.name_en()), units.len())).collect();
+        line(format!("{}: {}", w.t("Trạng thái báo cáo", "Report states"), counts.join("; ")));
+        for (s, units) in states.iter().filter(|(_, u)| !u.is_empty()) {
+            line(format!("  {}: {}", w.t(s.name_vi(), s.name_en()), unit_names(plan, units)));
+        }
+    }
 
     let root = summary.root.as_ref();
     // Catalogue order (national targets first, then outputs), the plan's own after.

@@ -210,6 +210,7 @@ pub fn new_plan(spec: &Spec, catalog: &Catalog) -> Plan {
                 "Báo cáo 6 tháng gửi trước ngày 5/6, báo cáo năm gửi trước ngày 5/12 về cơ quan thường trực để tổng hợp."
                     .into(),
             ),
+            reviewer: Some(standing.clone()),
         },
         recipients: vec![
             "Ủy ban Quốc gia vì sự tiến bộ của phụ nữ Việt Nam".into(),

@@ -856,6 +856,9 @@ pub fn plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
     for (i, u) in plan.reporting.units.iter().enumerate() {
         unit_ref(u, pointer("/reporting/units", i), &mut out);
     }
+    if let Some(r) = &plan.reporting.reviewer {
+        unit_ref(r, "/reporting/reviewer".into(), &mut out);
+    }
     for (r, role) in plan.roles.iter().enumerate() {
         for (i, u) in role.units.iter().enumerate() {
             unit_ref(u, format!("/roles/{r}/units/{i}"), &mut out);

@@ -101,7 +101,7 @@ fn validate_vectors() {
 #[test]
 fn every_code_has_a_vector() {
     let mut text = String::new();
-    for dir in ["tests/conformance/validate", "tests/conformance/aggregate"] {
+    for dir in ["tests/conformance/validate", "tests/conformance/aggregate", "tests/conformance/workflow"] {
         if let Ok(rd) = std::fs::read_dir(root().join(dir)) {
             for e in rd {
                 text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
@@ -255,6 +255,13 @@ fn reading_problems() -> Vec<Finding> {
         "{\"plan\": ",
         "{\"plan\": \"P\", \"plan\": \"Q\"}",
         "{\"values\": [{\"total\": 1e400}]}",
+        // What serializers write where JSON has no value (Python's json.dumps,
+        // the JavaScript binding's walk of a value).
+        "{\"values\": [{\"total\": NaN}]}",
+        "{\"values\": [{\"total\": BigInt(5)}]}",
+        "{\"values\": [<cycle>]}",
+        "{\"values\": [<threw>]}",
+        "{\"unit\": \"10\\ud800\"}",
         &format!("{}1{}", "[".repeat(200), "]".repeat(200)),
         "[1, 2]",
         r#"{"plan": 5, "unit": ["105"], "kind": "six-month", "period": {"from": "2024-01-01", "to": "30/6/2024", "form": 1},
@@ -299,6 +306,11 @@ fn every_message_is_wholly_in_its_language() {
         "not_json",
         "empty",
         "number_out_of_range",
+        "not_a_number",
+        "big_integer",
+        "cycle",
+        "unreadable_value",
+        "lone_surrogate",
         "encoding",
         "not_found",
     ] {
@@ -315,6 +327,11 @@ fn every_message_is_wholly_in_its_language() {
         findings.extend(s.findings);
         findings.extend(s.accounting.into_iter().flat_map(|o| o.findings));
     }
+    // The workflow's refusals, from its vectors and the sentences they do not reach.
+    for (_, v) in vectors("tests/conformance/workflow") {
+        findings.extend(common::workflow::run(&v).1);
+    }
+    findings.extend(common::workflow::message_variants());
     let codes: std::collections::BTreeSet<_> = findings.iter().map(|f| f.code).collect();
     let unchecked: Vec<_> = binhdang::Code::ALL.iter().filter(|c| !codes.contains(c)).collect();
     assert!(unchecked.is_empty(), "codes whose messages no input gives: {unchecked:?}");

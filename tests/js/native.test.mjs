@@ -23,17 +23,17 @@ const brief = (findings) => findings.map((f) => [f.code, f.path, f.context.probl
 
 // [what, the change to the report, the finding: code, JSON Pointer, context.problem]
 const CASES = [
-  ["NaN", (r) => (r.values[1].total = NaN), ["malformed", "/values/1/total", "not_json"]],
+  ["NaN", (r) => (r.values[1].total = NaN), ["malformed", "/values/1/total", "not_a_number"]],
   ["Infinity", (r) => (r.values[1].total = Infinity), ["malformed", "/values/1/total", "number_out_of_range"]],
   ["-Infinity", (r) => (r.values[1].female = -Infinity), ["malformed", "/values/1/female", "number_out_of_range"]],
-  ["a BigInt", (r) => (r.values[1].total = 130n), ["malformed", "/values/1/total", "not_json"]],
-  ["a cycle", (r) => (r.values[1].self = r.values[1]), ["malformed", "/values/1/self", "not_json"]],
-  ["a cycle through an array", (r) => r.values.push(r.values), ["malformed", `/values/${JSON.parse(REPORT).values.length}`, "not_json"]],
+  ["a BigInt", (r) => (r.values[1].total = 130n), ["malformed", "/values/1/total", "big_integer"]],
+  ["a cycle", (r) => (r.values[1].self = r.values[1]), ["malformed", "/values/1/self", "cycle"]],
+  ["a cycle through an array", (r) => r.values.push(r.values), ["malformed", `/values/${JSON.parse(REPORT).values.length}`, "cycle"]],
   ["a throwing getter", (r) => Object.defineProperty(r.values[1], "total", { enumerable: true, get() { throw new Error("no"); } }),
-    ["malformed", "/values/1/total", "not_json"]],
-  ["a throwing toJSON", (r) => (r.values[1].total = { toJSON() { throw new Error("no"); } }), ["malformed", "/values/1/total", "not_json"]],
-  ["a lone surrogate in a value", (r) => (r.unit = "10\uD800"), ["malformed", "/unit", "not_json"]],
-  ["a lone surrogate in a key", (r) => (r.values[1]["x\uDC00"] = 1), ["malformed", "/values/1", "not_json"]],
+    ["malformed", "/values/1/total", "unreadable_value"]],
+  ["a throwing toJSON", (r) => (r.values[1].total = { toJSON() { throw new Error("no"); } }), ["malformed", "/values/1/total", "unreadable_value"]],
+  ["a lone surrogate in a value", (r) => (r.unit = "10\uD800"), ["malformed", "/unit", "lone_surrogate"]],
+  ["a lone surrogate in a key", (r) => (r.values[1]["x\uDC00"] = 1), ["malformed", "/values/1", "lone_surrogate"]],
 ];
 
 for (const [what, change, expected] of CASES) {
@@ -55,7 +55,7 @@ test("a plan given as a value is read by the same rules", () => {
   const bad = { ...plan, year: NaN };
   assert.throws(() => new binhdang.Checker(bad), (e) => {
     assert.equal(e.name, "BinhdangError");
-    assert.deepEqual(brief(e.findings), [["malformed", "/year", "not_json"]]);
+    assert.deepEqual(brief(e.findings), [["malformed", "/year", "not_a_number"]]);
     return true;
   });
 });
@@ -87,6 +87,6 @@ test("nesting past any limit and a revoked proxy are findings, and the module li
   assert.deepEqual(brief(binhdang.validateReport(deep, plan, { asOf })).map((f) => f[0]), ["too_large"]);
   const { proxy, revoke } = Proxy.revocable({}, {});
   revoke();
-  assert.deepEqual(brief(binhdang.validateReport(proxy, plan, { asOf })), [["malformed", "", "not_json"]]);
+  assert.deepEqual(brief(binhdang.validateReport(proxy, plan, { asOf })), [["malformed", "", "unreadable_value"]]);
   assert.deepEqual(brief(binhdang.validateReport(report(() => {}), plan, { asOf })), [["sex_sum_mismatch", "/values/1/total", null]]);
 });

@@ -64,7 +64,7 @@ test("npm pack ships exactly the package's files, one .wasm among them", () => {
   assert.deepEqual(files, [
     "README.md", "index.cjs", "index.d.ts", "index.js", "index.node.js", "native.js", "package.json",
     "pkg/binhdang.js", "pkg/binhdang_bg.wasm", "schema.js", "schema.node.js",
-    ...["catalog", "finding", "limits", "plan", "report", "summary", "tables"].map((n) => `schemas/${n}.schema.json`),
+    ...["catalog", "events", "finding", "limits", "plan", "replay", "report", "step", "summary", "tables", "transition"].map((n) => `schemas/${n}.schema.json`),
   ]);
   console.log(`npm pack: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${files.length} files`);
 });

@@ -137,7 +137,9 @@ def test_catalog_schema_and_plan_checks() -> None:
     mt51 = next(i for i in cat.indicators if i["id"] == "nq28-mt5-1")
     assert mt51["targets"][0]["confirmed"] is False
     assert binhdang.schema("report")["$schema"].endswith("2020-12/schema")
-    assert binhdang.schema_names() == ["plan", "report", "catalog", "finding", "summary", "tables", "limits"]
+    assert binhdang.schema_names() == [
+        "plan", "report", "catalog", "finding", "summary", "tables", "limits", "events", "step", "transition", "replay"
+    ]
     with pytest.raises(binhdang.BinhdangError):
         binhdang.schema("nope")
     assert [f.code for f in binhdang.check_plan(PLAN)] == ["plan_due_before_period_end"] * 2

@@ -16,6 +16,7 @@ use binhdang::aggregate::{aggregate, aggregate_with};
 use binhdang::output::{self, Lang};
 use binhdang::read::{self, Limits, Read};
 use binhdang::validate::{self, Status};
+use binhdang::workflow;
 use binhdang::{Catalog, Date, Plan, Report};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -138,8 +139,18 @@ enum Command {
         /// Limits on what is read, as JSON: '{"max_bytes": 100000, "max_reports": 500}'.
         #[arg(long)]
         limits: Option<String>,
+        /// The workflow's log of events (a JSON array): the completeness then
+        /// shows each unit's report state (submitted, returned, accepted, locked...).
+        #[arg(long)]
+        events: Option<PathBuf>,
         #[arg(required = true)]
         reports: Vec<PathBuf>,
+    },
+    /// The life of a report (submit, return, accept, lock, reopen): replay a
+    /// log of events, or decide one request. See docs/workflow.md.
+    Workflow {
+        #[command(subcommand)]
+        what: WorkflowCommand,
     },
     /// Check a plan itself: references, ids, the schedule, the unit tree.
     CheckPlan {
@@ -209,6 +220,45 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum WorkflowCommand {
+    /// Replay a log of events (a JSON array): where every report stands, and
+    /// the events refused with why. Exit 1 when one is refused.
+    Replay {
+        #[arg(long)]
+        plan: PathBuf,
+        /// The date of the check (2025-01-15, 15/1/2025); default today in Vietnam.
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ValidateFormat,
+        /// Limits on what is read, as JSON: '{"max_bytes": 100000}'.
+        #[arg(long)]
+        limits: Option<String>,
+        events: PathBuf,
+    },
+    /// Decide one step someone asks to take (JSON: unit, entry, action, by,
+    /// date, reason, version, standing): the report's new standing and the
+    /// event to append to the log, or why not. Exit 1 when refused.
+    Step {
+        #[arg(long)]
+        plan: PathBuf,
+        /// The date of the check (2025-01-15, 15/1/2025); default today in Vietnam.
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ValidateFormat,
+        /// Limits on what is read, as JSON: '{"max_bytes": 100000}'.
+        #[arg(long)]
+        limits: Option<String>,
+        step: PathBuf,
+    },
+}
+
 /// Trouble that stops a command: usage or I/O (exit status 2).
 struct Trouble(String);
 
@@ -232,7 +282,10 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
         | Command::CheckPlan { lang, .. }
         | Command::NewPlan { lang, .. }
         | Command::Parse { lang, .. }
-        | Command::Catalog { lang, .. } => Some(*lang),
+        | Command::Catalog { lang, .. }
+        | Command::Workflow { what: WorkflowCommand::Replay { lang, .. } | WorkflowCommand::Step { lang, .. } } => {
+            Some(*lang)
+        }
         Command::Schema { .. } | Command::Sample { .. } => None,
     };
     if let Some(lang) = lang {
@@ -244,11 +297,12 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
             let limits = limits_arg(limits.as_deref(), lang.into())?;
             validate_cmd(&plan, as_of.as_deref(), lang.into(), format, &context, &reports, &limits)
         }
-        Command::Aggregate { plan, as_of, format, lang, out, publish, limits, reports } => {
+        Command::Aggregate { plan, as_of, format, lang, out, publish, limits, events, reports } => {
             let limits = limits_arg(limits.as_deref(), lang.into())?;
             let target = Target { format, out: out.as_deref(), publish };
-            aggregate_cmd(&plan, &as_of, lang.into(), target, &reports, &limits)
+            aggregate_cmd(&plan, &as_of, lang.into(), target, &reports, events.as_deref(), &limits)
         }
+        Command::Workflow { what } => workflow_cmd(what),
         Command::CheckPlan { plan, lang, format } => check_plan(&plan, lang.into(), format),
         Command::Schema { name, write } => schema(name.as_deref(), write.as_deref()),
         Command::Sample { scale, out } => sample(&scale, &out),
@@ -453,15 +507,20 @@ fn aggregate_cmd(
     lang: Lang,
     Target { format, out, publish }: Target,
     reports: &[PathBuf],
+    events: Option<&Path>,
     limits: &Limits,
 ) -> Result<ExitCode, Trouble> {
     let as_of = date_arg(Some(as_of), lang)?;
     let plan = load_plan(plan_path, lang)?;
+    let log = events.map(|p| event_log(p, lang, limits)).transpose()?;
     let mut trouble = 0;
     let (_, inputs): (Vec<String>, Vec<Read<Report>>) =
         collect(reports, lang, &mut trouble, limits).into_iter().unzip();
     let catalog = Catalog::builtin();
-    let summary = aggregate_with(&plan, &catalog, inputs, as_of, limits);
+    let mut summary = aggregate_with(&plan, &catalog, inputs, as_of, limits);
+    if let Some(log) = &log {
+        workflow::add_states(&mut summary, &plan, log);
+    }
     let text = match (format, publish) {
         (SummaryFormat::Table, false) => output::to_text(&summary, &plan, &catalog, lang),
         (SummaryFormat::Json, false) => to_json(&summary) + "\n",
@@ -478,6 +537,58 @@ fn aggregate_cmd(
         None => out!("{text}"),
     }
     Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// A file's text, or the finding that says it is not UTF-8 text; trouble when it cannot be opened.
+fn input_text(path: &Path, lang: Lang) -> Result<Result<String, binhdang::Finding>, Trouble> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
+    Ok(read::decode(&bytes).map(str::to_string))
+}
+
+/// A log of events from a file: what cannot be read in it is findings.
+fn event_log(path: &Path, lang: Lang, limits: &Limits) -> Result<workflow::EventLog, Trouble> {
+    Ok(match input_text(path, lang)? {
+        Ok(text) => workflow::read_events(&text, limits),
+        Err(f) => workflow::EventLog { events: Vec::new(), findings: vec![f] },
+    })
+}
+
+fn workflow_cmd(what: WorkflowCommand) -> Result<ExitCode, Trouble> {
+    let refused = |yes: bool| if yes { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    match what {
+        WorkflowCommand::Replay { plan, as_of, lang, format, limits, events } => {
+            let lang = Lang::from(lang);
+            let limits = limits_arg(limits.as_deref(), lang)?;
+            let as_of = date_arg(as_of.as_deref(), lang)?;
+            let plan = load_plan(&plan, lang)?;
+            let log = event_log(&events, lang, &limits)?;
+            let replay = workflow::replay_with(&plan, &log, as_of, &limits);
+            match format {
+                ValidateFormat::Text => out!("{}", workflow::replay_to_text(&replay, &plan, as_of, lang)),
+                ValidateFormat::Json => outln!("{}", to_json(&replay)),
+            }
+            Ok(refused(replay.findings.iter().any(|f| f.is_error())))
+        }
+        WorkflowCommand::Step { plan, as_of, lang, format, limits, step } => {
+            let lang = Lang::from(lang);
+            let limits = limits_arg(limits.as_deref(), lang)?;
+            let as_of = date_arg(as_of.as_deref(), lang)?;
+            let plan = load_plan(&plan, lang)?;
+            let result = match input_text(&step, lang)? {
+                Ok(text) => workflow::transition_text(&plan, &text, as_of, &limits),
+                Err(f) => Err(vec![f]),
+            };
+            match (format, &result) {
+                (ValidateFormat::Text, _) => out!("{}", workflow::transition_to_text(&result, &plan, lang)),
+                (ValidateFormat::Json, Ok(t)) => outln!("{}", to_json(t)),
+                (ValidateFormat::Json, Err(findings)) => {
+                    outln!("{}", to_json(&serde_json::json!({ "findings": findings })))
+                }
+            }
+            Ok(refused(result.is_err()))
+        }
+    }
 }
 
 fn sample(scale: &str, out: &Path) -> Result<ExitCode, Trouble> {

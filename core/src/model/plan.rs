@@ -127,6 +127,11 @@ pub struct Reporting {
     /// The plan's own sentence on reporting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The unit that reviews the reports: it returns, accepts, locks and
+    /// reopens them (the plan's standing agency, cơ quan thường trực). Left
+    /// out: the plan's issuer. See docs/workflow.md.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<UnitId>,
 }
 
 impl Reporting {
@@ -259,6 +264,10 @@ impl Plan {
             Some(x) if &x.id == id => Some(x),
             _ => self.indicators.iter().find(|x| &x.id == id),
         }
+    }
+    /// The unit that reviews the reports: `reporting.reviewer`, or the issuer.
+    pub fn reviewer(&self) -> &UnitId {
+        self.reporting.reviewer.as_ref().unwrap_or(&self.issuer)
     }
     pub fn activities(&self) -> impl Iterator<Item = (&ContentArea, &Activity)> {
         self.content_areas.iter().flat_map(|a| a.activities.iter().map(move |x| (a, x)))

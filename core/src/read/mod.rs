@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde_json::{Map, Number, Value};
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
-mod typed;
+pub(crate) mod typed;
 
 pub use typed::{Kind, Problem};
 
@@ -296,27 +296,99 @@ pub fn parse_json(text: &str) -> Result<Value, Finding> {
 
 fn describe_json_error(text: &str, path: &str, e: &serde_json::Error, why: Option<Stop>) -> Finding {
     let (line, column) = (e.line(), e.column());
-    let base = match why {
-        Some(Stop::DuplicateKey(key)) => {
-            return Finding::new(Code::Malformed, pointer(path, &key), msg::duplicate_key(&key))
-                .with("key", key.as_str())
-                .with("problem", "duplicate_key");
-        }
+    match why {
+        Some(Stop::DuplicateKey(key)) => Finding::new(Code::Malformed, pointer(path, &key), msg::duplicate_key(&key))
+            .with("key", key.as_str())
+            .with("problem", "duplicate_key"),
         // The place is deep down; the whole document is what is wrong.
-        Some(Stop::TooDeep) => return too_large("", ("độ sâu lồng nhau", "nesting depth"), PARSE_DEPTH, None),
-        None if e.is_eof() && text.trim().is_empty() => {
-            Finding::new(Code::Malformed, "", msg::empty_input()).with("problem", "empty")
+        Some(Stop::TooDeep) => too_large("", ("độ sâu lồng nhau", "nesting depth"), PARSE_DEPTH, None),
+        None if e.is_eof() && text.trim().is_empty() => Finding::new(Code::Malformed, "", msg::empty_input())
+            .with("problem", "empty")
+            .with("line", line)
+            .with("column", column),
+        // Values a host's serializer writes where JSON has none: Python's
+        // json.dumps writes NaN and Infinity; the JavaScript binding writes
+        // a value JSON cannot hold as JavaScript spells it, or a mark for
+        // one with no spelling (bindings/wasm/native.js). Where each is is
+        // the path; the line and column would point into the host's text.
+        None => match Spelled::at(text, line, column) {
+            Some(Spelled::NaN) => {
+                Finding::new(Code::Malformed, path, msg::not_a_number()).with("problem", "not_a_number")
+            }
+            Some(Spelled::Infinity) => {
+                Finding::new(Code::Malformed, path, msg::number_out_of_range()).with("problem", "number_out_of_range")
+            }
+            Some(Spelled::BigInt) => {
+                Finding::new(Code::Malformed, path, msg::big_integer()).with("problem", "big_integer")
+            }
+            Some(Spelled::Cycle) => Finding::new(Code::Malformed, path, msg::cycle()).with("problem", "cycle"),
+            Some(Spelled::Threw) => {
+                Finding::new(Code::Malformed, path, msg::unreadable_value()).with("problem", "unreadable_value")
+            }
+            Some(Spelled::LoneSurrogate) => {
+                Finding::new(Code::Malformed, path, msg::lone_surrogate_escape()).with("problem", "lone_surrogate")
+            }
+            None => syntax(text, path, line, column).with("line", line).with("column", column),
+        },
+    }
+}
+
+/// A value that JSON cannot hold, as a host wrote it, where the parser stopped.
+enum Spelled {
+    NaN,
+    Infinity,
+    BigInt,
+    Cycle,
+    Threw,
+    /// `\uD800` with no partner: JSON.stringify writes one so.
+    LoneSurrogate,
+}
+
+impl Spelled {
+    /// What the text holds at `line`:`column` (1-based; the parser counts
+    /// the column in bytes).
+    fn at(text: &str, line: usize, column: usize) -> Option<Spelled> {
+        let row = text.lines().nth(line.saturating_sub(1))?.as_bytes();
+        // The parser stops on the last digit of the escape of half a pair,
+        // on the character after a first half, or at the end of the escape
+        // after a first half that is not a second half.
+        let upto = row.get(..column.min(row.len()))?;
+        let ends_with = |skip: usize, first_half: bool| -> bool {
+            let end = upto.len().saturating_sub(skip);
+            let Some(e) = upto.get(end.saturating_sub(6)..end) else { return false };
+            let second = if first_half { b'8'..=b'b' } else { b'8'..=b'f' };
+            matches!(e, [b'\\', b'u', b'd' | b'D', x, _, _] if second.contains(&x.to_ascii_lowercase()))
+        };
+        if ends_with(0, false) || ends_with(1, true) || ends_with(6, true) {
+            return Some(Spelled::LoneSurrogate);
         }
-        None if number_before(text, line, column) => {
+        let from = row.get(column.saturating_sub(1)..)?;
+        let from = from.strip_prefix(b"-").unwrap_or(from);
+        [
+            (&b"NaN"[..], Spelled::NaN),
+            (b"Infinity", Spelled::Infinity),
+            (b"BigInt(", Spelled::BigInt),
+            (b"<cycle>", Spelled::Cycle),
+            (b"<threw>", Spelled::Threw),
+        ]
+        .into_iter()
+        .find(|(spelling, _)| from.starts_with(spelling))
+        .map(|(_, s)| s)
+    }
+}
+
+/// Any other syntax error.
+fn syntax(text: &str, path: &str, line: usize, column: usize) -> Finding {
+    match () {
+        _ if number_before(text, line, column) => {
             Finding::new(Code::Malformed, path, msg::number_out_of_range()).with("problem", "number_out_of_range")
         }
         // A file's name where its content belongs: say so (a host passes files as files).
-        None if looks_like_a_path(text) => {
+        _ if looks_like_a_path(text) => {
             Finding::new(Code::Malformed, path, msg::not_json_but_a_path(line, column)).with("problem", "not_json")
         }
-        None => Finding::new(Code::Malformed, path, msg::not_json(line, column)).with("problem", "not_json"),
-    };
-    base.with("line", line).with("column", column)
+        _ => Finding::new(Code::Malformed, path, msg::not_json(line, column)).with("problem", "not_json"),
+    }
 }
 
 /// Whether a text that is not JSON is one line that names a JSON file.
@@ -328,15 +400,20 @@ fn looks_like_a_path(text: &str) -> bool {
         && (t.ends_with(".json") || t.contains('/') || t.contains('\\'))
 }
 
-/// Whether the text just before `line`:`column` (where the parser stopped)
-/// is a number: a syntax error there is a number no runtime can hold (1e400).
+/// Whether the text just before `line`:`column` (where the parser stopped;
+/// the column counts bytes) is a number: a syntax error there is a number
+/// no runtime can hold (1e400).
 fn number_before(text: &str, line: usize, column: usize) -> bool {
     let Some(row) = text.lines().nth(line.saturating_sub(1)) else { return false };
-    let upto: String = row.chars().take(column).collect();
-    let token: String =
-        upto.chars().rev().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')).collect();
-    token.chars().any(|c| c.is_ascii_digit()) && token.chars().any(|c| matches!(c, 'e' | 'E'))
-        || token.chars().filter(char::is_ascii_digit).count() > 300
+    let upto = row.as_bytes().get(..column.min(row.len())).unwrap_or_default();
+    let token: Vec<u8> = upto
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'))
+        .copied()
+        .collect();
+    token.iter().any(u8::is_ascii_digit) && token.iter().any(|c| matches!(c, b'e' | b'E'))
+        || token.iter().filter(|c| c.is_ascii_digit()).count() > 300
 }
 
 /// Normalises every string and key to NFC in place; a `text_not_normalized`
@@ -557,6 +634,23 @@ pub fn plan_from_value_with(mut value: Value, limits: &Limits) -> Read<Plan> {
     Read { value: plan, findings: limits.cap(findings), source: None }
 }
 
+/// A document of another reader of the crate (the workflow's events and
+/// requests) up to its typed reading, by the steps a report goes through: its
+/// size, the strict parse, its depth and number of values within `limits`,
+/// then NFC (with `text_not_normalized` warnings). `Err` when it stops there.
+pub(crate) fn document(text: &str, limits: &Limits) -> Result<(Value, Vec<Finding>), Finding> {
+    if text.len() > limits.max_bytes {
+        return Err(too_large("", ("kích thước (byte)", "size in bytes"), limits.max_bytes, Some(text.len())));
+    }
+    let mut value = parse_json(text)?;
+    if let Some(f) = past_shape(&value, limits.max_depth, limits) {
+        return Err(f);
+    }
+    let mut findings = Vec::new();
+    normalize(&mut value, "", &mut findings);
+    Ok((value, findings))
+}
+
 /// A fresh collector of reading problems, for other readers of the crate (CSV units).
 pub(crate) fn typed_cx() -> typed::Cx {
     typed::Cx::default()
@@ -574,4 +668,33 @@ pub fn limits_from_str(text: &str) -> Result<Limits, Vec<Finding>> {
     let mut cx = typed::Cx::default();
     let limits = typed::read::<Limits>(&value, "", &mut cx);
     limits.ok_or_else(|| cx.finish())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn problem(text: &str) -> (String, String) {
+        let f = &report_from_str(text).findings[0];
+        (f.path.clone(), f.context["problem"].as_str().unwrap_or_default().to_string())
+    }
+
+    #[test]
+    fn values_json_cannot_hold_are_named_after_vietnamese_text() {
+        // The parser counts columns in bytes: "Lai Châu" is 9 bytes, 8 characters.
+        let p = |rest: &str| problem(&format!(r#"{{"place": "Lai Châu", "name": "Tổng hợp", "x": {rest}}}"#));
+        assert_eq!(p("NaN"), ("/x".into(), "not_a_number".into()));
+        assert_eq!(p("-Infinity"), ("/x".into(), "number_out_of_range".into()));
+        assert_eq!(p("1e400"), ("/x".into(), "number_out_of_range".into()));
+        assert_eq!(p("BigInt(7)"), ("/x".into(), "big_integer".into()));
+        assert_eq!(p("[1, <cycle>]"), ("/x/1".into(), "cycle".into()));
+        assert_eq!(p("<threw>"), ("/x".into(), "unreadable_value".into()));
+        assert_eq!(p(r#""a\udc00""#), ("/x".into(), "lone_surrogate".into()));
+        assert_eq!(p(r#""a\ud800b""#), ("/x".into(), "lone_surrogate".into()));
+        assert_eq!(p(r#""a\ud800\u0041""#), ("/x".into(), "lone_surrogate".into()));
+        // A whole pair followed by a syntax error is a syntax error.
+        assert_eq!(p(r#""\ud83d\ude00", x"#), ("".into(), "not_json".into()));
+        assert_eq!(p("nan"), ("/x".into(), "not_json".into()));
+    }
 }

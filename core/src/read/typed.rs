@@ -505,7 +505,7 @@ macro_rules! ids {
 ids!(UnitId, IndicatorId, ActivityId, FundingSourceId);
 
 /// A word of an enum given as text, checked against the words of `all`.
-fn word<T: Serialize + Copy>(v: &Value, at: &Path, cx: &mut Cx, all: &[T]) -> Option<T> {
+pub(crate) fn word<T: Serialize + Copy>(v: &Value, at: &Path, cx: &mut Cx, all: &[T]) -> Option<T> {
     let name = |x: &T| serde_json::to_value(x).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     match v {
         Value::String(s) => match all.iter().find(|x| name(x) == *s) {
@@ -715,8 +715,9 @@ impl FromJson for Reporting {
         let schedule = o.req("schedule", cx);
         let required_indicators = o.or_default("required_indicators", cx);
         let text = o.opt("text", cx);
+        let reviewer = o.opt("reviewer", cx);
         o.ignore_rest(cx);
-        all!(Reporting { units, schedule, required_indicators, text })
+        all!(Reporting { units, schedule, required_indicators, text, reviewer })
     }
 }
 

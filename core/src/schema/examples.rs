@@ -15,6 +15,39 @@ pub(super) fn all() -> Vec<(&'static str, &'static str, Value)> {
     vec![
         ("plan", "", plan()),
         ("report", "", report()),
+        // The workflow: what a host appends to its log, what it stores, what it asks.
+        // One example per definition, the same in every schema that has it.
+        (
+            "*",
+            "/$defs/ReportEvent",
+            json!({
+                "unit": "106",
+                "entry": "2024-6m",
+                "action": "return",
+                "by": "so-ldtbxh",
+                "date": "2024-06-06",
+                "version": 1,
+                "reason": "Số học viên tập huấn: tổng số 130 nhưng nữ 70 + nam 55 = 125. Đề nghị kiểm tra, sửa lại."
+            }),
+        ),
+        (
+            "*",
+            "/$defs/Standing",
+            json!({ "state": "submitted", "version": 2, "submitted": "2024-06-10", "date": "2024-06-10" }),
+        ),
+        (
+            "step",
+            "",
+            json!({
+                "unit": "106",
+                "entry": "2024-6m",
+                "action": "accept",
+                "by": "so-ldtbxh",
+                "date": "2024-06-12",
+                "version": 2,
+                "standing": { "state": "submitted", "version": 2, "submitted": "2024-06-10", "date": "2024-06-10" }
+            }),
+        ),
         // Report parts.
         (
             "*",
@@ -120,7 +153,8 @@ fn reporting() -> Value {
     json!({
         "units": ["105", "106"],
         "schedule": [schedule_entry()],
-        "required_indicators": ["people_reached"]
+        "required_indicators": ["people_reached"],
+        "reviewer": "so-ldtbxh"
     })
 }
 

@@ -20,7 +20,8 @@ use crate::model::{Plan, Report, MAX_COUNT};
 mod examples;
 
 /// The names of the schemas binhdang publishes, each `schemas/<name>.schema.json`.
-pub const NAMES: &[&str] = &["plan", "report", "catalog", "finding", "summary", "tables", "limits"];
+pub const NAMES: &[&str] =
+    &["plan", "report", "catalog", "finding", "summary", "tables", "limits", "events", "step", "transition", "replay"];
 
 /// The contract's major version, part of every schema's `$id`. It changes
 /// only when a document valid under the old schemas could be refused under
@@ -138,6 +139,10 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
         "summary" => generate::<crate::aggregate::Summary>(name),
         "tables" => generate::<crate::output::Tables>(name),
         "limits" => generate::<crate::read::Limits>(name),
+        "events" => generate::<crate::workflow::Events>(name),
+        "step" => generate::<crate::workflow::Step>(name),
+        "transition" => generate::<crate::workflow::Transition>(name),
+        "replay" => generate::<crate::workflow::Replay>(name),
         _ => return None,
     })
 }
@@ -162,6 +167,10 @@ pub fn published(name: &str) -> Option<&'static str> {
         "summary" => include_str!(concat!(env!("OUT_DIR"), "/summary.schema.min.json")),
         "tables" => include_str!(concat!(env!("OUT_DIR"), "/tables.schema.min.json")),
         "limits" => include_str!(concat!(env!("OUT_DIR"), "/limits.schema.min.json")),
+        "events" => include_str!(concat!(env!("OUT_DIR"), "/events.schema.min.json")),
+        "step" => include_str!(concat!(env!("OUT_DIR"), "/step.schema.min.json")),
+        "transition" => include_str!(concat!(env!("OUT_DIR"), "/transition.schema.min.json")),
+        "replay" => include_str!(concat!(env!("OUT_DIR"), "/replay.schema.min.json")),
         _ => return None,
     })
 }
