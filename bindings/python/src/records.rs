@@ -295,6 +295,12 @@ record!(Completeness, s => &s.inner;
     fn rejected<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner.rejected)
     }
+    /// The expected units by their report's state in the workflow, when the
+    /// summary was given the workflow's events; None otherwise.
+    #[getter]
+    fn states<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.states)
+    }
 );
 
 /// A summary with what it was made from: its tables and text need the plan and catalogue.
