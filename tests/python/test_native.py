@@ -80,11 +80,14 @@ def test_numbers_read_as_json_numbers() -> None:
 
 
 def test_what_json_cannot_hold_is_a_finding_at_its_place() -> None:
-    for strange in [decimal.Decimal("4"), {1, 2}, {1: "x"}, object()]:
-        assert found(with_total(strange)) == [("malformed", "/values/0/total", "not_json")], strange
+    for strange, kind in [(decimal.Decimal("4"), "Decimal"), ({1, 2}, "set"), ({1: "x"}, "int key"), (object(), "object")]:
+        report = with_total(strange)
+        assert found(report) == [("malformed", "/values/0/total", "unsupported_type")], strange
+        finding = binhdang.validate_report(report, PLAN, as_of=AS_OF)[0]
+        assert finding.context["type"] == kind and kind in finding.message_en and "line" not in finding.context
     cyclic = with_total(3)
     cyclic["values"][0]["again"] = cyclic["values"][0]
-    assert [(c, p) for c, p, _ in found(cyclic)] == [("malformed", "/values/0/again")]
+    assert found(cyclic) == [("malformed", "/values/0/again", "cycle")]
 
 
 def test_dates_and_moments_are_days() -> None:

@@ -10,8 +10,10 @@
 //!
 //! What JSON cannot hold is written as the text the strict reader refuses at
 //! its place, never dropped and never an exception: an infinite float as
-//! `1e999` (the reader's `number_out_of_range`), an object of a type JSON has
-//! no form for as a mark no JSON value starts with (`<set>`, `<cycle>`). A
+//! `1e999` (the reader's `number_out_of_range`), a value of a type JSON has
+//! no form for as a mark no JSON value starts with (`<type:Decimal>`, which
+//! the reader names `unsupported_type`; `<cycle>`, as the JavaScript binding
+//! writes a cycle). A
 //! lone surrogate crosses as WTF-8, which the core's decoder names
 //! (`lone_surrogate`). What a host means by "blank" is written as `null`
 //! (not reported), as JavaScript's `JSON.stringify` writes `NaN`: `None`,
@@ -207,7 +209,7 @@ fn scalar(value: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<()> {
         }
     }
     let name = ty.name()?;
-    write!(out, "<{}>", name.to_cow()?).map_err(|e| PyTypeError::new_err(e.to_string()))
+    write!(out, "<type:{}>", name.to_cow()?).map_err(|e| PyTypeError::new_err(e.to_string()))
 }
 
 fn container(
@@ -248,7 +250,7 @@ fn object<'py>(
             Err(_) => {
                 let ty = key.get_type();
                 let name = ty.name()?;
-                write!(out, "<{} key>", name.to_cow()?).map_err(|e| PyTypeError::new_err(e.to_string()))?;
+                write!(out, "<type:{} key>", name.to_cow()?).map_err(|e| PyTypeError::new_err(e.to_string()))?;
             }
         }
         out.push(b':');
