@@ -403,8 +403,9 @@ pub fn aggregate(
 }
 
 /// The plan read, the catalogue, and the summary of `reports`: what every
-/// entry point that adds up starts from.
-fn summarise(
+/// entry point that adds up starts from (and what a host keeps to make the
+/// summary's tables and text without reading the plan again).
+pub fn summarise(
     plan: &(impl AsRef<[u8]> + ?Sized),
     reports: &[impl AsRef<[u8]>],
     as_of: Date,

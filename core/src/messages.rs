@@ -142,6 +142,15 @@ pub fn cycle() -> M {
     )
 }
 
+pub fn no_json_form(kind: &str) -> M {
+    m(
+        format!(
+            "Giá trị kiểu {kind} không có dạng JSON: hãy ghi số, văn bản, true/false, null, danh sách hoặc đối tượng."
+        ),
+        format!("A value of type {kind} has no JSON form: give a number, text, true/false, null, a list or an object."),
+    )
+}
+
 pub fn unreadable_value() -> M {
     m(
         "Không đọc được giá trị này: việc đọc nó gây ra lỗi.".into(),

@@ -8,7 +8,13 @@ generated reports in the same run (see BENCHMARKS.md).
    checking only the shape, with the same schema file.
 2. Aggregation: `binhdang.aggregate` end to end against a pandas pipeline
    (json_normalize, drop reports whose totals do not add up, groupby, ratios
-   of sums), both from the same dicts; the totals are checked equal.
+   of sums), both from the same dicts; the totals are checked equal. Then
+   the summary's figures as a DataFrame (`to_pandas()`), and the peak memory
+   of a fresh process that does both from the folder.
+3. One report at a time: a plain `binhdang.validate_report(report, plan)`
+   loop over the bundled Lai Châu reports (reports as dicts; the plan as a
+   dict, then as the `Plan` that `load_plan` returns) and the same with a
+   `Checker`, against `jsonschema` checking the shape only.
 
 Each figure is the best of several runs (time.perf_counter).
 """
@@ -16,6 +22,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import subprocess
 import sys
 import time
 from typing import Any, Callable, Dict, List
@@ -114,13 +121,31 @@ def main() -> None:
     summary = binhdang.aggregate(plan, reports, AS_OF)
     results["figures_checked_equal"] = check_equal(pandas_totals(reports, plan), binhdang_totals(summary))
     results["aggregate_binhdang_s"] = best(lambda: binhdang.aggregate(plan, reports, AS_OF), 5)
-    # Where that time goes: the native call alone, JSON text in and out
-    # (no dict to text, no text to dict).
-    from binhdang import _binhdang as native
-
-    plan_text, texts = json.dumps(plan), [json.dumps(r) for r in reports]
-    results["aggregate_native_text_s"] = best(lambda: native.aggregate(plan_text, texts, AS_OF), 5)
     results["aggregate_pandas_s"] = best(lambda: pandas_totals(reports, plan), 5)
+    results["to_pandas_s"] = best(lambda: summary.to_pandas(), 3)
+    results["to_pandas_rows"] = len(summary.to_pandas())
+    # Peak memory of what an analyst runs, in a process of its own.
+    # (VmHWM, the process's own high-water mark: getrusage's ru_maxrss would
+    # count this process's memory, which the child had before its exec.)
+    script = (
+        "import sys, binhdang, pathlib; d = pathlib.Path(sys.argv[1]); "
+        f"binhdang.aggregate(d / 'plan.json', d / 'reports', {AS_OF!r}).to_pandas(); "
+        "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')))"
+    )
+    peak_kb = subprocess.run([sys.executable, "-c", script, str(data)], check=True, capture_output=True, text=True).stdout
+    results["aggregate_to_pandas_peak_mb"] = int(peak_kb) / 1024
+
+    # 3. One report at a time, against jsonschema (the bundled reports).
+    lai_chau = pathlib.Path(__file__).resolve().parents[2] / "examples" / "lai-chau-2024"
+    form_plan = json.loads((lai_chau / "plan.json").read_text(encoding="utf-8"))
+    forms = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((lai_chau / "reports").glob("*.json"))]
+    checker = binhdang.Checker(form_plan)
+    per = 20 * len(forms)
+    results["form_validate_report_us"] = best(lambda: [binhdang.validate_report(r, form_plan, as_of="2025-01-15") for _ in range(20) for r in forms], 5) / per * 1e6
+    plan_object = binhdang.load_plan(form_plan)
+    results["form_validate_report_plan_us"] = best(lambda: [binhdang.validate_report(r, plan_object, as_of="2025-01-15") for _ in range(20) for r in forms], 5) / per * 1e6
+    results["form_checker_us"] = best(lambda: [checker.validate_report(r, as_of="2025-01-15") for _ in range(20) for r in forms], 5) / per * 1e6
+    results["form_jsonschema_us"] = best(lambda: [list(validator.iter_errors(r)) for _ in range(20) for r in forms], 3) / per * 1e6
 
     pathlib.Path(sys.argv[2]).write_text(json.dumps(results, indent=1) + "\n")
     print(json.dumps(results, indent=1))

@@ -87,8 +87,18 @@ def main() -> None:
         out.append(f"| validation: binhdang (everything) vs `fastjsonschema` (shape only) | {t(b)} | {t(py['validate_fastjsonschema_s'])} | {ratio(py['validate_fastjsonschema_s'], b)} |")
         out.append(f"| validation: binhdang (everything) vs `jsonschema` (shape only) | {t(b)} | {t(py['validate_jsonschema_s'])} | {ratio(py['validate_jsonschema_s'], b)} |")
         out.append(f"| aggregation: binhdang vs a pandas pipeline, {py['figures_checked_equal']:,} figures checked equal | {t(py['aggregate_binhdang_s'])} | {t(py['aggregate_pandas_s'])} | {ratio(py['aggregate_pandas_s'], py['aggregate_binhdang_s'])} |")
-        if "aggregate_native_text_s" in py:
-            out.append(f"| of which the native call alone (JSON text in and out) vs the pandas pipeline | {t(py['aggregate_native_text_s'])} | {t(py['aggregate_pandas_s'])} | {ratio(py['aggregate_pandas_s'], py['aggregate_native_text_s'])} |")
+        if "to_pandas_s" in py:
+            end = py["aggregate_binhdang_s"] + py["to_pandas_s"]
+            out.append(f"| aggregation and `to_pandas()` ({py['to_pandas_rows']:,} rows) vs the pandas pipeline | {t(end)} | {t(py['aggregate_pandas_s'])} | {ratio(py['aggregate_pandas_s'], end)} |")
+            out.append(f"| peak memory of a process that aggregates the folder and calls `to_pandas()` | {py['aggregate_to_pandas_peak_mb']:,.0f} MB | | |")
+        if "form_validate_report_us" in py and scale == "country":
+            js = py["form_jsonschema_us"] / 1e6
+            out += ["", "One Lai Châu report at a time, each report a dict (the same in every run):", ""]
+            out += ["| call | per call | `jsonschema` ÷ binhdang |", "|---|---|---|"]
+            out.append(f"| `jsonschema`, shape only | {t(js)} | 1.0× |")
+            out.append(f"| `binhdang.validate_report(report, plan)`, plan a dict (written out each call, read once per content) | {t(py['form_validate_report_us'] / 1e6)} | {ratio(js, py['form_validate_report_us'] / 1e6)} |")
+            out.append(f"| `binhdang.validate_report(report, plan)`, plan from `load_plan` (read once) | {t(py['form_validate_report_plan_us'] / 1e6)} | {ratio(js, py['form_validate_report_plan_us'] / 1e6)} |")
+            out.append(f"| `Checker(plan).validate_report(report)` | {t(py['form_checker_us'] / 1e6)} | {ratio(js, py['form_checker_us'] / 1e6)} |")
 
     node = load(results, "node.json")
     if node:

@@ -1,51 +1,57 @@
-//! The native module `binhdang._binhdang`: text in, text out.
+//! The native module `binhdang._binhdang`: Python objects in, Python objects out.
 //!
-//! **Key decision: this crate only converts.** Plans and reports arrive as
-//! JSON text (the Python layer turns dicts and paths into text, so hostile
-//! input meets the same strict reader as in every other runtime), results
-//! leave as JSON text, and `ApiError` becomes `BinhdangError` with its
-//! findings. Every rule, sum and sentence is in the core crate.
+//! **Key decision: this crate only converts.** A plan or report may be JSON
+//! text (`str`), a file's `bytes`, a dict, or an object this module returned;
+//! a dict is written out as JSON text in Rust (`input`), so it meets the
+//! core's strict reader by the same rules as text from any runtime. Results
+//! are classes that hold the core's own values and convert a field to Python
+//! when it is read (`records`); tables cross as columns (`columns`).
+//! `ApiError` becomes `BinhdangError` with its findings. Every rule, sum and
+//! sentence is in the core crate; paths, folders, pandas and notebook HTML
+//! are the pure-Python layer's (`binhdang/__init__.py`).
 
 use binhdang::api::{self, ApiError};
-use binhdang::output::{self, Lang};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-// Reports cross as UTF-8 bytes (the Python layer encodes with
-// "surrogatepass"), so that a lone surrogate in a host string reaches the
-// core's reader and becomes a finding, as in every other runtime.
-use pyo3::pybacked::PyBackedBytes;
+use pyo3::types::{PyDate, PyList};
+
+mod columns;
+mod input;
+mod records;
+
+use records::{to_py, Catalog, Completeness, Finding, Outcome, PeriodSummary, Plan, Report, Summary};
 
 create_exception!(
     _binhdang,
     BinhdangError,
     PyValueError,
-    "What cannot be answered with findings: a plan that cannot be read, a date that is not a date, an unknown schema. `args[1]` holds the findings as JSON text."
+    "What cannot be answered with findings: a plan that cannot be read, a date that is not a date, an unknown schema. `findings` says where and why."
 );
 
-fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
-    serde_json::to_string(value).map_err(|e| BinhdangError::new_err((e.to_string(), "[]".to_string())))
+/// The core's error as `BinhdangError`: its message in the language errors
+/// speak, and its findings as `Finding` objects in `findings`.
+pub(crate) fn err(py: Python<'_>, e: ApiError) -> PyErr {
+    let error = BinhdangError::new_err(e.to_string());
+    let found = records::findings(py, e.findings());
+    match found.and_then(|list| error.value(py).setattr("findings", list)) {
+        Ok(()) => error,
+        Err(other) => other,
+    }
 }
 
-fn err(e: ApiError) -> PyErr {
-    let findings = serde_json::to_string(e.findings()).unwrap_or_else(|_| "[]".into());
-    BinhdangError::new_err((e.to_string(), findings))
+fn date(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<binhdang::Date> {
+    let text = input::date_text(value)?;
+    api::date_or_today(text.as_deref()).map_err(|e| err(py, e))
 }
 
-fn as_of(text: Option<&str>) -> PyResult<binhdang::Date> {
-    api::date_or_today(text).map_err(err)
-}
-
-fn limits(text: Option<&str>) -> PyResult<binhdang::read::Limits> {
-    api::limits(text).map_err(err)
-}
-
-fn lang(text: &str) -> PyResult<Lang> {
-    api::lang(text).map_err(err)
+fn read_limits(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<binhdang::read::Limits> {
+    let text = input::limits_text(value)?;
+    api::limits(text.as_deref()).map_err(|e| err(py, e))
 }
 
 /// A plan read once, to check many reports against.
-#[pyclass(frozen, module = "binhdang._binhdang")]
+#[pyclass(frozen, subclass, module = "binhdang._binhdang")]
 struct Checker {
     inner: api::Checker,
 }
@@ -53,158 +59,159 @@ struct Checker {
 #[pymethods]
 impl Checker {
     #[new]
-    fn new(plan: &str) -> PyResult<Self> {
-        Ok(Checker { inner: api::Checker::new(plan).map_err(err)? })
+    fn new(py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(plan) = plan.cast::<Plan>() {
+            return Ok(Checker { inner: plan.get().checker().map_err(|e| err(py, e))?.clone() });
+        }
+        let text = input::plan_text(plan)?;
+        Ok(Checker { inner: api::Checker::new(&text).map_err(|e| err(py, e))? })
     }
 
-    /// Validates one report (JSON text); the findings as JSON text.
-    #[pyo3(signature = (report, as_of_date=None, earlier=Vec::new(), limits_json=None))]
-    fn validate_report(
+    /// Validates one report; its findings, in the stable order.
+    #[pyo3(signature = (report, *, as_of=None, context=None, limits=None))]
+    fn validate_report<'py>(
         &self,
-        report: PyBackedBytes,
-        as_of_date: Option<&str>,
-        earlier: Vec<PyBackedBytes>,
-        limits_json: Option<&str>,
-    ) -> PyResult<String> {
-        to_json(&self.inner.validate_report(report, as_of(as_of_date)?, &earlier, &limits(limits_json)?))
+        py: Python<'py>,
+        report: &Bound<'py, PyAny>,
+        as_of: Option<&Bound<'py, PyAny>>,
+        context: Option<&Bound<'py, PyAny>>,
+        limits: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let report = input::document(report, "report")?;
+        let earlier = input::documents(context, "context")?;
+        let (date, limits) = (date(py, as_of)?, read_limits(py, limits)?);
+        let found = py.detach(|| self.inner.validate_report(&report, date, &earlier, &limits));
+        records::findings(py, &found)
     }
 }
 
-/// Validates one report against a plan read once per text (the core keeps
+/// Validates one report against a plan read once per content (the core keeps
 /// the last few): a loop over reports with the same plan reads it once.
 #[pyfunction]
-#[pyo3(signature = (plan, report, as_of_date=None, earlier=Vec::new(), limits_json=None))]
-fn validate_report(
-    plan: &str,
-    report: PyBackedBytes,
-    as_of_date: Option<&str>,
-    earlier: Vec<PyBackedBytes>,
-    limits_json: Option<&str>,
-) -> PyResult<String> {
-    to_json(&api::validate_report(plan, &report, as_of(as_of_date)?, &earlier, &limits(limits_json)?).map_err(err)?)
+#[pyo3(signature = (report, plan, *, as_of=None, context=None, limits=None))]
+fn validate_report<'py>(
+    py: Python<'py>,
+    report: &Bound<'py, PyAny>,
+    plan: &Bound<'py, PyAny>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    context: Option<&Bound<'py, PyAny>>,
+    limits: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let report = input::document(report, "report")?;
+    let earlier = input::documents(context, "context")?;
+    let (date, limits) = (date(py, as_of)?, read_limits(py, limits)?);
+    // A `Plan` the package returned keeps its checker: read once, ever.
+    if let Ok(plan) = plan.cast::<Plan>() {
+        let checker = plan.get().checker().map_err(|e| err(py, e))?;
+        let found = py.detach(|| checker.validate_report(&report, date, &earlier, &limits));
+        return records::findings(py, &found);
+    }
+    let plan = input::plan_text(plan)?;
+    let found = py.detach(|| api::validate_report(&plan, &report, date, &earlier, &limits)).map_err(|e| err(py, e))?;
+    records::findings(py, &found)
 }
 
-/// Validates many reports together. Returns one outcome per report, as JSON text.
+/// Validates many reports together. One `Outcome` per report, in input order.
 #[pyfunction]
-#[pyo3(signature = (plan, reports, as_of_date=None, earlier=Vec::new(), limits_json=None))]
-fn validate_reports(
-    plan: &str,
-    reports: Vec<PyBackedBytes>,
-    as_of_date: Option<&str>,
-    earlier: Vec<PyBackedBytes>,
-    limits_json: Option<&str>,
-) -> PyResult<String> {
-    to_json(&api::validate_reports(plan, &reports, as_of(as_of_date)?, &earlier, &limits(limits_json)?).map_err(err)?)
+#[pyo3(signature = (reports, plan, *, as_of=None, context=None, limits=None))]
+fn validate_reports<'py>(
+    py: Python<'py>,
+    reports: &Bound<'py, PyAny>,
+    plan: &Bound<'py, PyAny>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    context: Option<&Bound<'py, PyAny>>,
+    limits: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let reports = input::documents(Some(reports), "reports")?;
+    let plan = input::plan_text(plan)?;
+    let earlier = input::documents(context, "context")?;
+    let (date, limits) = (date(py, as_of)?, read_limits(py, limits)?);
+    let out = py.detach(|| api::validate_reports(&plan, &reports, date, &earlier, &limits)).map_err(|e| err(py, e))?;
+    records::outcomes(py, out)
 }
 
-/// Adds up reports into the province's summary, as JSON text.
+/// Checks a plan itself: its reading findings, then the `plan_*` checks.
 #[pyfunction]
-#[pyo3(signature = (plan, reports, as_of_date, limits_json=None))]
-fn aggregate(plan: &str, reports: Vec<PyBackedBytes>, as_of_date: &str, limits_json: Option<&str>) -> PyResult<String> {
-    to_json(&api::aggregate(plan, &reports, as_of(Some(as_of_date))?, &limits(limits_json)?).map_err(err)?)
+fn check_plan<'py>(py: Python<'py>, plan: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let plan = input::plan_text(plan)?;
+    let found = py.detach(|| api::check_plan(&plan));
+    records::findings(py, &found)
 }
 
-/// The summary's tidy tables (figures, completeness, progress, funding, activities), as JSON text.
+/// Reads a plan; `BinhdangError` with the findings when it cannot be read.
 #[pyfunction]
-fn summary_tables(plan: &str, summary: &str) -> PyResult<String> {
-    let plan = api::load_plan(plan).map_err(err)?;
-    let summary =
-        serde_json::from_str(summary).map_err(|e| BinhdangError::new_err((e.to_string(), "[]".to_string())))?;
-    to_json(&output::tables(&summary, &plan, &binhdang::Catalog::builtin()))
+fn load_plan(py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<Plan> {
+    let text = input::plan_text(plan)?;
+    let plan = api::load_plan(&text).map_err(|e| err(py, e))?;
+    Ok(Plan::new(plan))
 }
 
-/// The summary's tables as they may be published (small counts of sensitive
-/// indicators and every cell that would give one away withheld), as JSON text.
+/// Reads a report; `BinhdangError` with its findings when it cannot be read.
 #[pyfunction]
-fn published_tables(plan: &str, summary: &str) -> PyResult<String> {
-    let plan = api::load_plan(plan).map_err(err)?;
-    let summary =
-        serde_json::from_str(summary).map_err(|e| BinhdangError::new_err((e.to_string(), "[]".to_string())))?;
-    to_json(&binhdang::publish::published_tables(&summary, &plan, &binhdang::Catalog::builtin()))
+fn load_report(py: Python<'_>, report: &Bound<'_, PyAny>) -> PyResult<Report> {
+    let bytes = input::document(report, "report")?;
+    Ok(Report { inner: api::load_report(bytes).map_err(|e| err(py, e))? })
 }
 
-/// The summary as a text table in `lang` ("vi" or "en").
+/// A JSON Schema (draft 2020-12) by name, as a dict.
 #[pyfunction]
-fn summary_text(plan: &str, summary: &str, lang_code: &str) -> PyResult<String> {
-    let plan = api::load_plan(plan).map_err(err)?;
-    let summary =
-        serde_json::from_str(summary).map_err(|e| BinhdangError::new_err((e.to_string(), "[]".to_string())))?;
-    Ok(output::to_text(&summary, &plan, &binhdang::Catalog::builtin(), lang(lang_code)?))
+fn schema<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, &api::schema(name).map_err(|e| err(py, e))?)
 }
 
-/// The summary's figures as CSV text.
+/// The names `schema` accepts.
 #[pyfunction]
-fn summary_csv(plan: &str, summary: &str) -> PyResult<String> {
-    let plan = api::load_plan(plan).map_err(err)?;
-    let summary =
-        serde_json::from_str(summary).map_err(|e| BinhdangError::new_err((e.to_string(), "[]".to_string())))?;
-    Ok(output::to_csv(&summary, &plan, &binhdang::Catalog::builtin()))
+fn schema_names() -> Vec<&'static str> {
+    binhdang::schema::NAMES.to_vec()
 }
 
-/// Checks a plan itself. Returns the findings as JSON text.
+/// The built-in catalogue.
 #[pyfunction]
-fn check_plan(plan: &str) -> PyResult<String> {
-    to_json(&api::check_plan(plan))
+fn catalog() -> Catalog {
+    Catalog { inner: binhdang::Catalog::builtin() }
 }
 
-/// Reads a plan; the plan as normalised JSON text, or BinhdangError.
-#[pyfunction]
-fn load_plan(plan: &str) -> PyResult<String> {
-    to_json(&api::load_plan(plan).map_err(err)?)
-}
-
-/// Reads a report; the report as normalised JSON text, or BinhdangError with its findings.
-#[pyfunction]
-fn load_report(report: PyBackedBytes) -> PyResult<String> {
-    to_json(&api::load_report(report).map_err(err)?)
-}
-
-/// A JSON Schema by name, as JSON text.
-#[pyfunction]
-fn schema(name: &str) -> PyResult<String> {
-    to_json(&api::schema(name).map_err(err)?)
-}
-
-/// The names of the published schemas.
-#[pyfunction]
-fn schema_names() -> Vec<String> {
-    binhdang::schema::NAMES.iter().map(|s| (*s).to_string()).collect()
-}
-
-/// The built-in catalogue, as JSON text.
-#[pyfunction]
-fn catalog() -> PyResult<String> {
-    to_json(&binhdang::Catalog::builtin())
-}
-
-/// A new plan for a province and year, as JSON text; `units_csv`: the units as CSV.
+/// A new plan for a province and year; `units_csv`: the units as CSV text.
 #[pyfunction]
 #[pyo3(signature = (province, code, year, units_csv=None))]
-fn new_plan(province: &str, code: &str, year: i32, units_csv: Option<&str>) -> PyResult<String> {
-    to_json(&api::new_plan(province, code, year, units_csv.map(api::Units::Csv)).map_err(err)?)
+fn new_plan(py: Python<'_>, province: &str, code: &str, year: i32, units_csv: Option<&str>) -> PyResult<Plan> {
+    let plan = api::new_plan(province, code, year, units_csv.map(api::Units::Csv)).map_err(|e| err(py, e))?;
+    Ok(Plan::new(plan))
 }
 
-/// What a person typed in a date field, as YYYY-MM-DD; BinhdangError otherwise.
+/// What a person typed in a date field, as a `datetime.date`; `BinhdangError` otherwise.
 #[pyfunction]
-fn parse_date(text: &str) -> PyResult<String> {
-    Ok(api::parse_date(text).map_err(err)?.iso())
+fn parse_date<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyDate>> {
+    use chrono::Datelike;
+    let d = api::parse_date(text).map_err(|e| err(py, e))?;
+    let (month, day) = (u8::try_from(d.0.month()), u8::try_from(d.0.day()));
+    match (month, day) {
+        (Ok(month), Ok(day)) => PyDate::new(py, d.0.year(), month, day),
+        _ => Err(PyValueError::new_err(d.iso())),
+    }
 }
 
-/// What a person typed in a number field, as a number; BinhdangError otherwise.
+/// What a person typed in a number field: an `int` when it is whole, else a
+/// `float`; `BinhdangError` otherwise.
 #[pyfunction]
-fn parse_number(text: &str) -> PyResult<f64> {
-    api::parse_number(text).map_err(err)
+fn parse_number<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let x = api::parse_number(text).map_err(|e| err(py, e))?;
+    #[allow(clippy::cast_possible_truncation)]
+    if x.fract() == 0.0 && x.abs() < 9.2e18 {
+        return Ok((x as i64).into_pyobject(py)?.into_any());
+    }
+    Ok(x.into_pyobject(py)?.into_any())
 }
 
-/// The language of BinhdangError's message: "vi" (the default) or "en".
+/// The language of `BinhdangError`'s message: `"vi"` (the default) or `"en"`.
 #[pyfunction]
-fn set_language(code: &str) -> PyResult<()> {
-    api::set_language(lang(code)?);
+fn set_language(py: Python<'_>, code: &str) -> PyResult<()> {
+    api::set_language(api::lang(code).map_err(|e| err(py, e))?);
     Ok(())
 }
 
 /// The message of a TypeError for an argument of the wrong kind (`document`,
-/// `reports` or `date`), in the language errors speak.
+/// `reports`, `date` or `options`), in the language errors speak.
 #[pyfunction]
 fn wrong_argument(name: &str, kind: &str) -> String {
     api::wrong_argument(name, kind)
@@ -212,23 +219,28 @@ fn wrong_argument(name: &str, kind: &str) -> String {
 
 /// Today's date in Vietnam (UTC+7), YYYY-MM-DD.
 #[pyfunction]
-fn today() -> PyResult<String> {
-    Ok(as_of(None)?.iso())
+fn today(py: Python<'_>) -> PyResult<String> {
+    Ok(date(py, None)?.iso())
 }
 
 #[pymodule]
 fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("BinhdangError", m.py().get_type::<BinhdangError>())?;
+    // An error raised by Python code has no findings until it is given some.
+    m.py().get_type::<BinhdangError>().setattr("findings", PyList::empty(m.py()))?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<Checker>()?;
+    m.add_class::<Finding>()?;
+    m.add_class::<Outcome>()?;
+    m.add_class::<Completeness>()?;
+    m.add_class::<PeriodSummary>()?;
+    m.add_class::<Summary>()?;
+    m.add_class::<Plan>()?;
+    m.add_class::<Report>()?;
+    m.add_class::<Catalog>()?;
     for f in [
         wrap_pyfunction!(validate_report, m)?,
         wrap_pyfunction!(validate_reports, m)?,
-        wrap_pyfunction!(aggregate, m)?,
-        wrap_pyfunction!(summary_tables, m)?,
-        wrap_pyfunction!(published_tables, m)?,
-        wrap_pyfunction!(summary_text, m)?,
-        wrap_pyfunction!(summary_csv, m)?,
         wrap_pyfunction!(check_plan, m)?,
         wrap_pyfunction!(load_plan, m)?,
         wrap_pyfunction!(load_report, m)?,
@@ -241,6 +253,7 @@ fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(set_language, m)?,
         wrap_pyfunction!(wrong_argument, m)?,
         wrap_pyfunction!(parse_number, m)?,
+        wrap_pyfunction!(records::_set_findings_type, m)?,
     ] {
         m.add_function(f)?;
     }

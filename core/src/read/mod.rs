@@ -329,6 +329,9 @@ fn describe_json_error(text: &str, path: &str, e: &serde_json::Error, why: Optio
             Some(Spelled::LoneSurrogate) => {
                 Finding::new(Code::Malformed, path, msg::lone_surrogate_escape()).with("problem", "lone_surrogate")
             }
+            Some(Spelled::HostType(kind)) => Finding::new(Code::Malformed, path, msg::no_json_form(&kind))
+                .with("problem", "unsupported_type")
+                .with("type", kind),
             None => syntax(text, path, line, column).with("line", line).with("column", column),
         },
     }
@@ -343,6 +346,10 @@ enum Spelled {
     Threw,
     /// `\uD800` with no partner: JSON.stringify writes one so.
     LoneSurrogate,
+    /// A host value of a type JSON has no form for (a Python `Decimal` or
+    /// `set`, a key that is not text), written `<type:NAME>` by the
+    /// binding (bindings/python/src/input.rs).
+    HostType(String),
 }
 
 impl Spelled {
@@ -364,6 +371,10 @@ impl Spelled {
             return Some(Spelled::LoneSurrogate);
         }
         let from = row.get(column.saturating_sub(1)..)?;
+        if let Some(rest) = from.strip_prefix(b"<type:") {
+            let end = rest.iter().position(|&b| b == b'>')?;
+            return Some(Spelled::HostType(String::from_utf8_lossy(rest.get(..end)?).into_owned()));
+        }
         let from = from.strip_prefix(b"-").unwrap_or(from);
         [
             (&b"NaN"[..], Spelled::NaN),
@@ -691,6 +702,7 @@ mod tests {
         assert_eq!(p("BigInt(7)"), ("/x".into(), "big_integer".into()));
         assert_eq!(p("[1, <cycle>]"), ("/x/1".into(), "cycle".into()));
         assert_eq!(p("<threw>"), ("/x".into(), "unreadable_value".into()));
+        assert_eq!(p("[<type:Decimal>]"), ("/x/0".into(), "unsupported_type".into()));
         assert_eq!(p(r#""a\udc00""#), ("/x".into(), "lone_surrogate".into()));
         assert_eq!(p(r#""a\ud800b""#), ("/x".into(), "lone_surrogate".into()));
         assert_eq!(p(r#""a\ud800\u0041""#), ("/x".into(), "lone_surrogate".into()));

@@ -11,10 +11,15 @@ or as a folder ``Path``. Findings are data, never exceptions: ``BinhdangError`` 
 for what cannot be answered with findings (a plan that cannot be read, a date
 that is not a date).
 
->>> import binhdang
->>> plan = binhdang.load_plan("examples/lai-chau-2024/plan.json")      # doctest: +SKIP
->>> findings = binhdang.validate_report(report, plan, as_of="2025-01-15")  # doctest: +SKIP
->>> [f.code for f in findings]                                          # doctest: +SKIP
+The results (``Finding``, ``Outcome``, ``Summary``...) are the engine's own
+values, made Python objects in the native module ``binhdang._binhdang``; this
+module adds only what is Python's: paths and folders, pandas, and the HTML a
+notebook shows.
+
+>>> import pathlib, binhdang
+>>> plan = binhdang.load_plan(pathlib.Path("examples/lai-chau-2024/plan.json"))  # doctest: +SKIP
+>>> report = pathlib.Path("examples/lai-chau-2024/reports/2024-6m-106.json")    # doctest: +SKIP
+>>> [f.code for f in binhdang.validate_report(report, plan, as_of="2025-01-15")]  # doctest: +SKIP
 ['sex_sum_mismatch']
 """
 
@@ -23,12 +28,21 @@ from __future__ import annotations
 import datetime as _dt
 import html as _html
 import json as _json
-import operator as _operator
 import os as _os
 import pathlib as _pathlib
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union, cast
 
 from . import _binhdang as _native
+from ._binhdang import (
+    BinhdangError,
+    Catalog,
+    Completeness,
+    Finding,
+    Outcome,
+    PeriodSummary,
+    Plan,
+    Report,
+)
 
 __all__ = [
     "BinhdangError",
@@ -60,164 +74,39 @@ __all__ = [
 
 __version__: str = _native.__version__
 
-#: A plan or report: a dict, JSON text (``str``), a ``pathlib.Path`` to a JSON file, or an object from this package.
-Input = Union[Mapping[str, Any], str, "_os.PathLike[str]", "_Record"]
+#: A plan or report: a dict, JSON text (``str``), a file's ``bytes``, a ``pathlib.Path`` to a JSON file, or a ``Plan``/``Report``.
+Input = Union[Mapping[str, Any], str, bytes, "_os.PathLike[str]", Plan, Report]
 #: Many reports: a list of them, or a folder whose ``.json`` files are read in name order.
 Reports = Union[Iterable[Input], "_os.PathLike[str]"]
-#: A date: ``datetime.date``, ``datetime`` or ``pandas.Timestamp`` (its day), ``"2025-01-15"``, ``"15/1/2025"`` or ``"ngày 15 tháng 1 năm 2025"``.
+#: A date: ``datetime.date``, ``datetime`` or ``pandas.Timestamp`` (its day; a moment's day in Vietnam), ``"2025-01-15"``, ``"15/1/2025"`` or ``"ngày 15 tháng 1 năm 2025"``.
 DateLike = Union[_dt.date, str]
 
 
-class BinhdangError(ValueError):
-    """What cannot be answered with findings.
-
-    Raised for a plan that cannot be read, a date that is not a date, an
-    unknown schema, or (by ``load_report``) a report that cannot be read.
-    ``findings`` holds the findings that say where and why.
-    """
-
-    findings: List["Finding"]
-
-    def __init__(self, message: str, findings: Optional[List["Finding"]] = None) -> None:
-        super().__init__(message)
-        self.findings = findings or []
-
-
-def _call(fn: Any, *args: Any) -> Any:
-    """Calls the native module and turns its error into ``BinhdangError`` with ``Finding`` objects."""
-    try:
-        return fn(*args)
-    except _native.BinhdangError as e:
-        message = str(e.args[0]) if e.args else str(e)
-        raw = e.args[1] if len(e.args) > 1 else "[]"
-        raise BinhdangError(message, [Finding(f) for f in _json.loads(raw)]) from None
-
-
-def _text(value: Input, name: str = "plan") -> str:
-    """JSON text of a plan or report given as a dict, JSON text, a path, or a record.
-
-    A ``str`` is JSON text, never a path: a file is a ``pathlib.Path`` (or
-    any ``os.PathLike``). Dicts go through ``json.dumps`` so that the
-    engine's strict reader sees them exactly as it sees text from any other
-    runtime.
-    """
-    if isinstance(value, _Record):
-        return _json.dumps(value.to_dict(), ensure_ascii=False)
+def _doc(value: Any, name: str) -> Any:
+    """A file (``os.PathLike``) as its bytes; anything else as given, for the
+    native module to read or refuse (a ``str`` is JSON text, never a path)."""
     if isinstance(value, _os.PathLike):
         if _os.path.isdir(value):
             raise TypeError(_native.wrong_argument(name, "document"))
-        with open(value, encoding="utf-8") as f:
-            return f.read()
-    if isinstance(value, str):
-        return value
-    if isinstance(value, Mapping):
-        return _json.dumps(_plain(value), ensure_ascii=False, allow_nan=True)
-    raise TypeError(_native.wrong_argument(name, "document"))
-
-
-def _bytes(value: Input, name: str = "report") -> bytes:
-    """A report as UTF-8 bytes. A file is passed as its bytes and lone
-    surrogates (which a Python str may hold) as they are, so the engine
-    answers with a ``malformed`` finding, never a Python exception."""
-    if isinstance(value, _os.PathLike) and not _os.path.isdir(value):
         with open(value, "rb") as f:
             return f.read()
-    return _text(value, name).encode("utf-8", "surrogatepass")
+    return value
 
 
-def _many(values: Any, name: str) -> List[Input]:
-    """Reports given as a list, or as a folder (``pathlib.Path``) whose
-    ``.json`` files are read in name order, as the command line does."""
-    if isinstance(values, (str, bytes, Mapping, _Record)):
-        raise TypeError(_native.wrong_argument(name, "reports"))
+def _many(values: Any, name: str) -> List[Any]:
+    """Reports given as a list (or any iterable), or as a folder
+    (``pathlib.Path``) whose ``.json`` files are read in name order, as the
+    command line does."""
+    if values is None:
+        return []
     if isinstance(values, _os.PathLike):
         if not _os.path.isdir(values):
             raise TypeError(_native.wrong_argument(name, "reports"))
         folder = _os.fspath(values)
-        return [_pathlib.Path(folder, f) for f in sorted(_os.listdir(folder)) if f.endswith(".json")]
-    return list(values)
-
-
-def _limits(value: Optional[Mapping[str, int]]) -> Optional[str]:
-    # The core reads and checks them (unknown names raise BinhdangError).
-    return None if value is None else _json.dumps(dict(value))
-
-
-#: Vietnam's time zone: a moment (an aware ``datetime``) is the day it is there.
-_VIETNAM = _dt.timezone(_dt.timedelta(hours=7))
-
-
-def _day(value: _dt.date) -> str:
-    """A date, or a ``datetime``/``pandas.Timestamp`` as its day (in Vietnam when it is a moment)."""
-    if isinstance(value, _dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(_VIETNAM)
-        return value.date().isoformat()
-    return value.isoformat()
-
-
-def _date(value: Optional[DateLike]) -> Optional[str]:
-    if value is None:
-        return None
-    if isinstance(value, _dt.date):
-        return _day(value)
-    if isinstance(value, str):
-        return value
-    raise TypeError(_native.wrong_argument("as_of", "date"))
-
-
-def _plain(value: Any) -> Any:
-    """A dict or list from pandas or numpy as plain JSON data, type by type:
-    numpy integers and floats as ``int`` and ``float``, ``NaN``, ``pd.NA`` and
-    ``NaT`` (pandas' blanks) as ``None`` (not reported, as JavaScript's
-    ``JSON.stringify`` makes ``NaN``), dates and timestamps as ISO days.
-    Everything else is left for the engine's reader to judge."""
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, (str, bool, int)):
-        return value
-    if isinstance(value, float):
-        return None if value != value else value
-    if type(value).__name__ in ("NAType", "NaTType"):
-        return None
-    if isinstance(value, _dt.date):
-        return _day(value)
-    if hasattr(value, "__index__"):
-        return _operator.index(value)
-    if hasattr(value, "__float__") and type(value).__module__ == "numpy":
-        return _plain(float(value))
-    return value
-
-
-class _Record:
-    """A read-only view of one JSON object from the engine, with ``to_dict()``."""
-
-    __slots__ = ("_data",)
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self._data: Dict[str, Any] = dict(data)
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The object as plain JSON data (a deep copy)."""
-        out: Dict[str, Any] = _json.loads(_json.dumps(self._data))
-        return out
-
-    def __getitem__(self, key: str) -> Any:
-        return self._data[key]
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self._data.get(key, default)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Record) and type(other) is type(self) and self._data == other._data
-
-    def __hash__(self) -> int:
-        return hash(_json.dumps(self._data, sort_keys=True))
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._data!r})"
+        return [_doc(_pathlib.Path(folder, f), name) for f in sorted(_os.listdir(folder)) if f.endswith(".json")]
+    if isinstance(values, (str, bytes, Mapping, Plan, Report)):
+        raise TypeError(_native.wrong_argument(name, "reports"))
+    return [_doc(v, name) for v in values]
 
 
 def _table_html(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
@@ -227,47 +116,6 @@ def _table_html(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> st
         for r in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-class Finding(_Record):
-    """One finding: a stable code, a severity, a JSON Pointer, a message in Vietnamese and English."""
-
-    __slots__ = ()
-
-    @property
-    def code(self) -> str:
-        """The stable code (``sex_sum_mismatch``)."""
-        return str(self._data["code"])
-
-    @property
-    def severity(self) -> str:
-        """``"error"`` or ``"warning"``."""
-        return str(self._data["severity"])
-
-    @property
-    def path(self) -> str:
-        """JSON Pointer (RFC 6901) to the field; ``""`` is the whole document."""
-        return str(self._data["path"])
-
-    @property
-    def message_vi(self) -> str:
-        return str(self._data["message_vi"])
-
-    @property
-    def message_en(self) -> str:
-        return str(self._data["message_en"])
-
-    @property
-    def context(self) -> Dict[str, Any]:
-        """The values involved: ``expected``, ``actual``, ``indicator``, ``limit``..."""
-        return dict(self._data.get("context", {}))
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == "error"
-
-    def __str__(self) -> str:
-        return f"{self.severity} {self.path or '/'}: {self.message_vi} [{self.code}]"
 
 
 _FINDING_COLUMNS = ["code", "severity", "path", "message_vi", "message_en"]
@@ -281,235 +129,63 @@ class Findings(List[Finding]):
         return [f for f in self if f.is_error]
 
     def _repr_html_(self) -> str:
-        return _table_html([f.to_dict() for f in self], _FINDING_COLUMNS)
+        return _table_html([{c: getattr(f, c) for c in _FINDING_COLUMNS} for f in self], _FINDING_COLUMNS)
 
 
-class Outcome(_Record):
-    """What happened to one report of a batch: used, superseded or rejected, with its findings."""
-
-    __slots__ = ()
-
-    @property
-    def index(self) -> int:
-        return int(self._data["index"])
-
-    @property
-    def unit(self) -> Optional[str]:
-        return self._data.get("unit")
-
-    @property
-    def kind(self) -> Optional[str]:
-        return self._data.get("kind")
-
-    @property
-    def status(self) -> str:
-        """``"used"``, ``"superseded"`` or ``"rejected"``."""
-        return str(self._data["status"])
-
-    @property
-    def superseded_by(self) -> Optional[int]:
-        return self._data.get("superseded_by")
-
-    @property
-    def findings(self) -> Findings:
-        return Findings(Finding(f) for f in self._data.get("findings", []))
+# Every list of findings the native module gives (a report's, an outcome's,
+# a summary's, an error's) is a ``Findings``.
+_native._set_findings_type(Findings)
 
 
-class Completeness(_Record):
-    """Expected, received, on time, late, missing and not-yet-due units of one schedule entry."""
+class Summary(_native.Summary):
+    """The province's summary: one ``PeriodSummary`` per schedule entry, and
+    the accounting of every report. Made by ``aggregate``; it shows itself in
+    a notebook, and ``to_pandas`` gives a table as a DataFrame."""
 
-    __slots__ = ()
+    def __new__(cls, plan: Input, reports: Reports, as_of: DateLike, *, limits: Optional[Mapping[str, int]] = None) -> "Summary":
+        return super().__new__(cls, _doc(plan, "plan"), _many(reports, "reports"), as_of, limits=limits)
 
-    @property
-    def expected(self) -> int:
-        return int(self._data["expected"])
-
-    @property
-    def received(self) -> int:
-        return int(self._data["received"])
-
-    @property
-    def on_time(self) -> int:
-        return int(self._data["on_time"])
-
-    @property
-    def late(self) -> int:
-        return int(self._data["late"])
-
-    @property
-    def missing(self) -> int:
-        return int(self._data["missing"])
-
-    @property
-    def not_yet_due(self) -> int:
-        return int(self._data["not_yet_due"])
-
-    @property
-    def units(self) -> Dict[str, List[str]]:
-        """Unit ids by timeliness: ``on_time``, ``late``, ``missing``, ``not_yet_due``."""
-        return {k: list(v) for k, v in self._data["units"].items()}
-
-    @property
-    def rejected(self) -> List[str]:
-        return list(self._data.get("rejected", []))
-
-
-class PeriodSummary(_Record):
-    """The summary of one schedule entry (the six-month or the annual report)."""
-
-    __slots__ = ()
-
-    @property
-    def entry(self) -> str:
-        return str(self._data["entry"])
-
-    @property
-    def kind(self) -> str:
-        return str(self._data["kind"])
-
-    @property
-    def completeness(self) -> Completeness:
-        return Completeness(self._data["completeness"])
-
-    @property
-    def figures(self) -> List[Dict[str, Any]]:
-        return list(self._data["figures"])
-
-    @property
-    def progress(self) -> List[Dict[str, Any]]:
-        return list(self._data["progress"])
-
-    def figure(self, unit: str, indicator: str) -> Optional[Dict[str, Any]]:
-        """The figure of ``unit`` for ``indicator``, or None."""
-        for f in self._data["figures"]:
-            if f["unit"] == unit and f["indicator"] == indicator:
-                return dict(f)
-        return None
-
-
-class Summary(_Record):
-    """The province's summary: one ``PeriodSummary`` per schedule entry, and the accounting."""
-
-    __slots__ = ("_plan_text",)
-
-    def __init__(self, data: Mapping[str, Any], plan_text: str) -> None:
-        super().__init__(data)
-        self._plan_text = plan_text
-
-    @property
-    def as_of(self) -> str:
-        return str(self._data["as_of"])
-
-    @property
-    def periods(self) -> List[PeriodSummary]:
-        return [PeriodSummary(p) for p in self._data["periods"]]
-
-    def period(self, entry: str) -> PeriodSummary:
-        """The summary of a schedule entry by id (``"2024-annual"``)."""
-        for p in self._data["periods"]:
-            if p["entry"] == entry:
-                return PeriodSummary(p)
-        raise KeyError(entry)
-
-    @property
-    def completeness(self) -> Dict[str, Completeness]:
-        """Completeness by schedule entry id."""
-        return {p["entry"]: Completeness(p["completeness"]) for p in self._data["periods"]}
-
-    @property
-    def accounting(self) -> List[Outcome]:
-        """Every input report, in input order: used, superseded (by which) or rejected (with findings)."""
-        return [Outcome(o) for o in self._data["accounting"]]
-
-    @property
-    def findings(self) -> Findings:
-        """Findings of the aggregation itself (``overflow``)."""
-        return Findings(Finding(f) for f in self._data.get("findings", []))
-
-    def tables(self) -> Dict[str, List[Dict[str, Any]]]:
-        """Tidy rows: ``figures``, ``completeness``, ``progress``, ``funding``, ``activities``."""
-        out: Dict[str, List[Dict[str, Any]]] = _json.loads(
-            _call(_native.summary_tables, self._plan_text, _json.dumps(self._data))
-        )
-        return out
-
-    def published_tables(self) -> Dict[str, List[Dict[str, Any]]]:
-        """The tables as they may be published: small counts of sensitive
-        indicators (victims, cases of violence), and every cell from which one
-        could be worked out, are withheld (``value`` empty, ``suppressed`` true);
-        progress rows of a withheld province figure have status ``withheld``."""
-        out: Dict[str, List[Dict[str, Any]]] = _json.loads(
-            _call(_native.published_tables, self._plan_text, _json.dumps(self._data))
-        )
-        return out
-
-    def to_pandas(self, table: str = "figures") -> Any:
+    def to_pandas(self, table: str = "figures", *, published: bool = False) -> Any:
         """A tidy pandas DataFrame of one table (default ``figures``: one row per
-        schedule entry, unit, indicator and sex). Needs pandas (``pip install binhdang[pandas]``)."""
+        schedule entry, unit, indicator and sex; also ``completeness``,
+        ``progress``, ``funding``, ``activities``, ``outputs``). ``published``:
+        the table as it may be published (see ``published_tables``). Needs
+        pandas (``pip install binhdang[pandas]``)."""
         import pandas as pd
 
-        rows = self.tables()[table]
-        return pd.DataFrame.from_records(rows)
-
-    def to_csv(self) -> str:
-        """The figures table as CSV text."""
-        return str(_call(_native.summary_csv, self._plan_text, _json.dumps(self._data)))
-
-    def text(self, lang: str = "vi") -> str:
-        """The summary as a text table, in Vietnamese (``"vi"``) or English (``"en"``)."""
-        return str(_call(_native.summary_text, self._plan_text, _json.dumps(self._data), lang))
+        return pd.DataFrame(self.columns(table, published))
 
     def _repr_html_(self) -> str:
         # The engine's own text table (every sentence comes from the core), then
         # the targets with data as a table.
-        t = self.tables()
+        cols = self.columns("progress")
+        rows = [dict(zip(cols, r)) for r in zip(*cols.values())]
         parts = [f"<pre>{_html.escape(self.text())}</pre>"]
-        progress = [r for r in t["progress"] if r["status"] not in ("no_data", "withheld")]
+        progress = [r for r in rows if r["status"] not in ("no_data", "withheld")]
         if progress:
             parts.append(_table_html(progress, ["entry", "indicator", "year", "value", "target", "status", "gap"]))
         return "".join(parts)
 
 
-class Plan(_Record):
-    """A plan (kế hoạch), as read and normalised by the engine."""
+class Checker(_native.Checker):
+    """A plan read once, to validate many reports one at a time (reading the
+    plan costs far more than checking a report). ``validate_report`` takes
+    the same arguments as the module's, without the plan."""
 
-    __slots__ = ()
+    def __new__(cls, plan: Input) -> "Checker":
+        return super().__new__(cls, _doc(plan, "plan"))
 
-    @property
-    def number(self) -> str:
-        return str(self._data["number"])
-
-    @property
-    def year(self) -> int:
-        return int(self._data["year"])
-
-    @property
-    def title(self) -> str:
-        return str(self._data["title"])
-
-
-class Report(_Record):
-    """A report (báo cáo), as read and normalised by the engine."""
-
-    __slots__ = ()
-
-    @property
-    def unit(self) -> str:
-        return str(self._data["unit"])
-
-    @property
-    def kind(self) -> str:
-        return str(self._data["kind"])
-
-
-class Catalog(_Record):
-    """The built-in catalogue of indicators and national targets."""
-
-    __slots__ = ()
-
-    @property
-    def indicators(self) -> List[Dict[str, Any]]:
-        return list(self._data["indicators"])
+    def validate_report(
+        self,
+        report: Input,
+        *,
+        as_of: Optional[DateLike] = None,
+        context: Optional[Reports] = None,
+        limits: Optional[Mapping[str, int]] = None,
+    ) -> Findings:
+        """Validates one report against the plan; the findings, as ``binhdang.validate_report`` gives them."""
+        found = super().validate_report(_doc(report, "report"), as_of=as_of, context=_many(context, "context"), limits=limits)
+        return cast(Findings, found)
 
 
 def load_plan(plan: Input) -> Plan:
@@ -517,7 +193,7 @@ def load_plan(plan: Input) -> Plan:
 
     Raises ``BinhdangError`` with the findings when the plan cannot be read.
     """
-    return Plan(_json.loads(_call(_native.load_plan, _text(plan))))
+    return _native.load_plan(_doc(plan, "plan"))
 
 
 def load_report(report: Input) -> Report:
@@ -526,7 +202,7 @@ def load_report(report: Input) -> Report:
     Raises ``BinhdangError`` with the findings when the report cannot be read;
     to get findings instead of an exception, use ``validate_report``.
     """
-    return Report(_json.loads(_call(_native.load_report, _bytes(report))))
+    return _native.load_report(_doc(report, "report"))
 
 
 def validate_report(
@@ -545,32 +221,13 @@ def validate_report(
     ``outlier`` rules. ``limits``: what the reader accepts, e.g.
     ``{"max_bytes": 100_000}`` (see ``schema("limits")``; left out: the
     defaults). Returns the findings in the stable order (by path, then
-    code). Never raises for anything in the report.
+    code). Never raises for anything in the report. The plan is read once
+    per content: a loop with the same plan does not read it again.
     """
-    earlier = [_bytes(r, "context") for r in _many(context or [], "context")]
-    raw = _call(_native.validate_report, _text(plan), _bytes(report), _date(as_of), earlier, _limits(limits))
-    return Findings(Finding(f) for f in _json.loads(raw))
-
-
-class Checker:
-    """A plan read once, to validate many reports one at a time (reading the
-    plan costs far more than checking a report). ``validate_report`` takes
-    the same arguments as the module's, without the plan."""
-
-    def __init__(self, plan: Input) -> None:
-        self._native = _call(_native.Checker, _text(plan))
-
-    def validate_report(
-        self,
-        report: Input,
-        *,
-        as_of: Optional[DateLike] = None,
-        context: Optional[Reports] = None,
-        limits: Optional[Mapping[str, int]] = None,
-    ) -> Findings:
-        earlier = [_bytes(r, "context") for r in _many(context or [], "context")]
-        raw = _call(self._native.validate_report, _bytes(report), _date(as_of), earlier, _limits(limits))
-        return Findings(Finding(f) for f in _json.loads(raw))
+    found = _native.validate_report(
+        _doc(report, "report"), _doc(plan, "plan"), as_of=as_of, context=_many(context, "context"), limits=limits
+    )
+    return cast(Findings, found)
 
 
 def validate_reports(
@@ -586,10 +243,9 @@ def validate_reports(
     previous period. Returns one ``Outcome`` per report, in input order.
     ``limits`` as in ``validate_report``; past ``max_reports``, a report is
     rejected unread with ``too_large``."""
-    texts = [_bytes(r, "reports") for r in _many(reports, "reports")]
-    earlier = [_bytes(r, "context") for r in _many(context or [], "context")]
-    raw = _call(_native.validate_reports, _text(plan), texts, _date(as_of), earlier, _limits(limits))
-    return [Outcome(o) for o in _json.loads(raw)]
+    return _native.validate_reports(
+        _many(reports, "reports"), _doc(plan, "plan"), as_of=as_of, context=_many(context, "context"), limits=limits
+    )
 
 
 def aggregate(
@@ -602,26 +258,22 @@ def aggregate(
     of sums. Every report is accounted for as used, superseded or rejected.
     ``limits`` as in ``validate_reports``.
     """
-    plan_text = _text(plan)
-    texts = [_bytes(r, "reports") for r in _many(reports, "reports")]
-    raw = _call(_native.aggregate, plan_text, texts, _date(as_of), _limits(limits))
-    return Summary(_json.loads(raw), plan_text)
+    return Summary(plan, reports, as_of, limits=limits)
 
 
 def check_plan(plan: Input) -> Findings:
     """Checks a plan itself: references, ids, the schedule, the unit tree (``plan_*`` codes)."""
-    return Findings(Finding(f) for f in _json.loads(_call(_native.check_plan, _text(plan))))
+    return cast(Findings, _native.check_plan(_doc(plan, "plan")))
 
 
 def schema(name: str) -> Dict[str, Any]:
     """A JSON Schema (draft 2020-12) by name: one of ``schema_names()`` (``plan``, ``report``, ... ``limits``)."""
-    out: Dict[str, Any] = _json.loads(_call(_native.schema, name))
-    return out
+    return _native.schema(name)
 
 
 def schema_names() -> List[str]:
     """The names ``schema`` accepts."""
-    return list(_native.schema_names())
+    return _native.schema_names()
 
 
 def new_plan(province: str, code: str, year: int, units: Optional[Union[str, "_os.PathLike[str]"]] = None) -> Plan:
@@ -635,13 +287,13 @@ def new_plan(province: str, code: str, year: int, units: Optional[Union[str, "_o
     if isinstance(units, _os.PathLike):
         with open(units, encoding="utf-8") as f:
             units = f.read()
-    return Plan(_json.loads(_call(_native.new_plan, province, code, year, units)))
+    return _native.new_plan(province, code, year, units)
 
 
 def set_language(code: str) -> None:
     """The language of ``BinhdangError``'s message for the whole program:
     ``"vi"`` (the default) or ``"en"``. Findings always carry both."""
-    _call(_native.set_language, code)
+    _native.set_language(code)
 
 
 def parse_date(text: str) -> _dt.date:
@@ -650,7 +302,7 @@ def parse_date(text: str) -> _dt.date:
 
     Raises ``BinhdangError`` with the finding when it is not a date.
     """
-    return _dt.date.fromisoformat(str(_call(_native.parse_date, text)))
+    return _native.parse_date(text)
 
 
 def parse_number(text: str) -> Union[int, float]:
@@ -659,13 +311,12 @@ def parse_number(text: str) -> Union[int, float]:
 
     Raises ``BinhdangError`` with the finding when it is not a number.
     """
-    value = float(_call(_native.parse_number, text))
-    return int(value) if value.is_integer() else value
+    return _native.parse_number(text)
 
 
 def catalog() -> Catalog:
     """The built-in catalogue: national targets with their sources and ``confirmed`` flags, and output indicators."""
-    return Catalog(_json.loads(_native.catalog()))
+    return _native.catalog()
 
 
 def findings_frame(items: Union[Iterable[Finding], Iterable[Outcome]], labels: Optional[Sequence[str]] = None) -> Any:
@@ -677,20 +328,21 @@ def findings_frame(items: Union[Iterable[Finding], Iterable[Outcome]], labels: O
     """
     import pandas as pd
 
+    given: List[Any] = list(items)
     rows: List[Dict[str, Any]] = []
-    for item in items:
+    batch = any(isinstance(i, Outcome) for i in given)
+    for item in given:
         if isinstance(item, Outcome):
             for f in item.findings:
                 row: Dict[str, Any] = {"index": item.index, "status": item.status}
                 if labels is not None:
                     row["report"] = labels[item.index]
-                row.update({c: f.get(c) for c in _FINDING_COLUMNS})
+                row.update({c: getattr(f, c) for c in _FINDING_COLUMNS})
                 row["context"] = _json.dumps(f.context, ensure_ascii=False)
                 rows.append(row)
         else:
-            row = {c: item.get(c) for c in _FINDING_COLUMNS}
+            row = {c: getattr(item, c) for c in _FINDING_COLUMNS}
             row["context"] = _json.dumps(item.context, ensure_ascii=False)
             rows.append(row)
-    batch = any(isinstance(i, Outcome) for i in items) if isinstance(items, list) else bool(rows and "index" in rows[0])
     lead = ["index", "status"] + (["report"] if labels is not None else []) if batch else []
     return pd.DataFrame.from_records(rows, columns=lead + _FINDING_COLUMNS + ["context"])

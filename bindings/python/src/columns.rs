@@ -1,0 +1,684 @@
+//! One table of the core's `Tables` as Python columns (`{name: [cell, ...]}`),
+//! for `pandas.DataFrame`: no dict per row, and a text that repeats down a
+//! column (an entry, a unit's name, a sex) is one Python string shared by
+//! every row, not a copy per row.
+//!
+//! Generic over serde: the table is picked by its field name in the core's
+//! serde form and each row's fields become columns in the order serde gives
+//! them, so no column list is written here. A cell is a scalar (text, a
+//! number, a bool, None); a field of any other shape crosses as plain
+//! Python data through `pythonize`.
+
+use std::collections::HashMap;
+use std::fmt::Display;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+
+/// Past this many distinct texts in one column, new ones are not shared (a
+/// column of free text must not grow a table of its own).
+const SHARED_TEXTS: usize = 100_000;
+
+/// The table named `name` of `tables` (a struct of lists of rows) as columns,
+/// or None when the struct has no such field.
+pub fn table<'py, T: Serialize>(py: Python<'py>, tables: &T, name: &str) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let mut pick = Pick { py, name, found: None };
+    tables.serialize(&mut pick).map_err(Error::into_py)?;
+    let Some(columns) = pick.found else { return Ok(None) };
+    let out = PyDict::new(py);
+    for (name, cells) in columns.names.iter().zip(columns.cells) {
+        out.set_item(name, PyList::new(py, cells)?)?;
+    }
+    Ok(Some(out))
+}
+
+#[derive(Debug)]
+pub enum Error {
+    Py(PyErr),
+    Custom(String),
+}
+
+impl Error {
+    fn into_py(self) -> PyErr {
+        match self {
+            Error::Py(e) => e,
+            Error::Custom(m) => pyo3::exceptions::PyTypeError::new_err(m),
+        }
+    }
+}
+
+impl Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Py(e) => write!(f, "{e}"),
+            Error::Custom(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: Display>(msg: T) -> Self {
+        Error::Custom(msg.to_string())
+    }
+}
+
+impl From<PyErr> for Error {
+    fn from(e: PyErr) -> Self {
+        Error::Py(e)
+    }
+}
+
+fn unexpected<T>(what: &str) -> Result<T, Error> {
+    Err(Error::Custom(format!("a table is a struct of lists of rows, not {what}")))
+}
+
+/// Finds the field `name` of the tables struct and turns its rows into columns.
+struct Pick<'a, 'py> {
+    py: Python<'py>,
+    name: &'a str,
+    found: Option<Columns<'py>>,
+}
+
+/// Columns being filled, row by row.
+struct Columns<'py> {
+    py: Python<'py>,
+    names: Vec<String>,
+    cells: Vec<Vec<Bound<'py, PyAny>>>,
+    shared: Vec<HashMap<String, Bound<'py, PyString>>>,
+    rows: usize,
+}
+
+impl<'py> Columns<'py> {
+    fn column(&mut self, name: &str) -> usize {
+        if let Some(i) = self.names.iter().position(|n| n == name) {
+            return i;
+        }
+        self.names.push(name.to_string());
+        // A column first seen late: None in the rows before.
+        let none = self.py.None().into_bound(self.py);
+        self.cells.push(vec![none; self.rows]);
+        self.shared.push(HashMap::new());
+        self.names.len() - 1
+    }
+
+    fn end_row(&mut self) {
+        self.rows += 1;
+        let none = self.py.None().into_bound(self.py);
+        for column in &mut self.cells {
+            if column.len() < self.rows {
+                column.push(none.clone());
+            }
+        }
+    }
+
+    fn cell<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
+        let i = self.column(name);
+        let py = self.py;
+        let (Some(column), Some(shared)) = (self.cells.get_mut(i), self.shared.get_mut(i)) else {
+            return unexpected("a column that was not made");
+        };
+        let cell = match value.serialize(Cell { py, shared: &mut *shared }) {
+            Ok(cell) => cell,
+            // Not a scalar: plain Python data.
+            Err(Error::Custom(_)) => pythonize::pythonize(py, value).map_err(PyErr::from)?,
+            Err(e) => return Err(e),
+        };
+        column.push(cell);
+        Ok(())
+    }
+}
+
+impl<'a, 'py> Serializer for &'a mut Pick<'_, 'py> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_i8(self, v: i8) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_u8(self, v: u8) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_f32(self, v: f32) -> Result<Self::Ok, Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_char(self, _: char) -> Result<Self::Ok, Error> {
+        unexpected("text")
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        Ok(self)
+    }
+    fn serialize_bool(self, _: bool) -> Result<(), Error> {
+        unexpected("a bool")
+    }
+    fn serialize_i64(self, _: i64) -> Result<(), Error> {
+        unexpected("a number")
+    }
+    fn serialize_u64(self, _: u64) -> Result<(), Error> {
+        unexpected("a number")
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Error> {
+        unexpected("a number")
+    }
+    fn serialize_str(self, _: &str) -> Result<(), Error> {
+        unexpected("text")
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        unexpected("bytes")
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        unexpected("nothing")
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        unexpected("nothing")
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        unexpected("nothing")
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), Error> {
+        unexpected("a name")
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
+        unexpected("a variant")
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        unexpected("a list")
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        unexpected("a tuple")
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+        unexpected("a tuple")
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        unexpected("a variant")
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        unexpected("a map")
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        unexpected("a variant")
+    }
+}
+
+impl SerializeStruct for &mut Pick<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        if key != self.name {
+            return Ok(());
+        }
+        let mut columns = Columns { py: self.py, names: Vec::new(), cells: Vec::new(), shared: Vec::new(), rows: 0 };
+        value.serialize(Rows { columns: &mut columns })?;
+        self.found = Some(columns);
+        Ok(())
+    }
+    fn end(self) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+/// A list of rows.
+struct Rows<'c, 'py> {
+    columns: &'c mut Columns<'py>,
+}
+
+impl<'c, 'py> Serializer for Rows<'c, 'py> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Self;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Impossible<(), Error>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_i8(self, v: i8) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_u8(self, v: u8) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_f32(self, v: f32) -> Result<Self::Ok, Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_char(self, _: char) -> Result<Self::Ok, Error> {
+        unexpected("text")
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self, Error> {
+        Ok(self)
+    }
+    fn serialize_bool(self, _: bool) -> Result<(), Error> {
+        unexpected("a bool")
+    }
+    fn serialize_i64(self, _: i64) -> Result<(), Error> {
+        unexpected("a number")
+    }
+    fn serialize_u64(self, _: u64) -> Result<(), Error> {
+        unexpected("a number")
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Error> {
+        unexpected("a number")
+    }
+    fn serialize_str(self, _: &str) -> Result<(), Error> {
+        unexpected("text")
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        unexpected("bytes")
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        unexpected("nothing")
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        unexpected("nothing")
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), Error> {
+        unexpected("a name")
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
+        unexpected("a variant")
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        unexpected("a tuple")
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+        unexpected("a tuple")
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        unexpected("a variant")
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        unexpected("a map")
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
+        unexpected("a row where a list of rows goes")
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        unexpected("a variant")
+    }
+}
+
+impl SerializeSeq for Rows<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, row: &T) -> Result<(), Error> {
+        row.serialize(Row { columns: &mut *self.columns, key: None })?;
+        self.columns.end_row();
+        Ok(())
+    }
+    fn end(self) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+/// One row: a struct, or a map (a struct with a flattened part).
+struct Row<'c, 'py> {
+    columns: &'c mut Columns<'py>,
+    key: Option<String>,
+}
+
+impl<'c, 'py> Serializer for Row<'c, 'py> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_i8(self, v: i8) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_u8(self, v: u8) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_f32(self, v: f32) -> Result<Self::Ok, Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_char(self, _: char) -> Result<Self::Ok, Error> {
+        unexpected("text")
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        Ok(self)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self, Error> {
+        Ok(self)
+    }
+    fn serialize_bool(self, _: bool) -> Result<(), Error> {
+        unexpected("a bool row")
+    }
+    fn serialize_i64(self, _: i64) -> Result<(), Error> {
+        unexpected("a number row")
+    }
+    fn serialize_u64(self, _: u64) -> Result<(), Error> {
+        unexpected("a number row")
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Error> {
+        unexpected("a number row")
+    }
+    fn serialize_str(self, _: &str) -> Result<(), Error> {
+        unexpected("a text row")
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        unexpected("bytes")
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), Error> {
+        unexpected("a name row")
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
+        unexpected("a variant row")
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        unexpected("a list row")
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        unexpected("a tuple row")
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+        unexpected("a tuple row")
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        unexpected("a variant row")
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        unexpected("a variant row")
+    }
+}
+
+impl SerializeStruct for Row<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        self.columns.cell(key, value)
+    }
+    fn end(self) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+impl SerializeMap for Row<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        let key = serde_json::to_value(key).map_err(|e| Error::Custom(e.to_string()))?;
+        self.key = Some(match key {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        });
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        let key = self.key.take().unwrap_or_default();
+        self.columns.cell(&key, value)
+    }
+    fn end(self) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+/// One cell: a scalar as a Python object; anything else is refused (with
+/// `Error::Custom`), for the caller to convert whole.
+struct Cell<'s, 'py> {
+    py: Python<'py>,
+    shared: &'s mut HashMap<String, Bound<'py, PyString>>,
+}
+
+impl<'s, 'py> Cell<'s, 'py> {
+    fn text(self, s: &str) -> Result<Bound<'py, PyAny>, Error> {
+        if let Some(shared) = self.shared.get(s) {
+            return Ok(shared.clone().into_any());
+        }
+        let text = PyString::new(self.py, s);
+        if self.shared.len() < SHARED_TEXTS {
+            self.shared.insert(s.to_string(), text.clone());
+        }
+        Ok(text.into_any())
+    }
+}
+
+impl<'s, 'py> Serializer for Cell<'s, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = Error;
+    type SerializeSeq = Impossible<Bound<'py, PyAny>, Error>;
+    type SerializeTuple = Impossible<Bound<'py, PyAny>, Error>;
+    type SerializeTupleStruct = Impossible<Bound<'py, PyAny>, Error>;
+    type SerializeTupleVariant = Impossible<Bound<'py, PyAny>, Error>;
+    type SerializeMap = Impossible<Bound<'py, PyAny>, Error>;
+    type SerializeStruct = Impossible<Bound<'py, PyAny>, Error>;
+    type SerializeStructVariant = Impossible<Bound<'py, PyAny>, Error>;
+
+    fn serialize_i8(self, v: i8) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_u8(self, v: u8) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_f32(self, v: f32) -> Result<Self::Ok, Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_char(self, v: char) -> Result<Self::Ok, Error> {
+        self.text(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_bool(self, v: bool) -> Result<Self::Ok, Error> {
+        Ok(pyo3::types::PyBool::new(self.py, v).to_owned().into_any())
+    }
+    fn serialize_i64(self, v: i64) -> Result<Self::Ok, Error> {
+        Ok(v.into_pyobject(self.py).map(Bound::into_any).unwrap_or_else(|never| match never {}))
+    }
+    fn serialize_u64(self, v: u64) -> Result<Self::Ok, Error> {
+        Ok(v.into_pyobject(self.py).map(Bound::into_any).unwrap_or_else(|never| match never {}))
+    }
+    fn serialize_i32(self, v: i32) -> Result<Self::Ok, Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<Self::Ok, Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Result<Self::Ok, Error> {
+        Ok(pyo3::types::PyFloat::new(self.py, v).into_any())
+    }
+    fn serialize_str(self, v: &str) -> Result<Self::Ok, Error> {
+        self.text(v)
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<Self::Ok, Error> {
+        unexpected("bytes")
+    }
+    fn serialize_none(self) -> Result<Self::Ok, Error> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Self::Ok, Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Self::Ok, Error> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Self::Ok, Error> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<Self::Ok, Error> {
+        self.text(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<Self::Ok, Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<Self::Ok, Error> {
+        unexpected("a variant")
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        unexpected("a list")
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        unexpected("a tuple")
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+        unexpected("a tuple")
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        unexpected("a variant")
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        unexpected("a map")
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
+        unexpected("a struct")
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        unexpected("a variant")
+    }
+}
