@@ -185,18 +185,17 @@ fuzz_target!(|data: &[u8]| {
                     Term::Unknown(sys.unknown(truth_of(&truth, "y", unit, s) - truth_of(&truth, "6m", unit, s)));
                 sys.equation(&[(1.0, y), (-1.0, h), (-1.0, &second)]);
             }
+            // A unit's own parts add up over the year only when it reported
+            // for itself in both periods: one that sent a six-month report
+            // of its own and no annual one has an own annual part of 0 that
+            // says nothing of its six months (an attacker who assumed it
+            // would pin cells with a relation that is not true).
             let o = |e: &str| own.get(&(e.to_string(), unit, s));
-            if let (Some(y), Some(h)) = (o("y"), o("6m")) {
-                let truth_y = match y {
-                    Term::Unknown(i) => sys.truth[*i],
-                    Term::Known(v) => *v,
-                };
-                let truth_h = match h {
-                    Term::Unknown(i) => sys.truth[*i],
-                    Term::Known(v) => *v,
-                };
-                let second = Term::Unknown(sys.unknown(truth_y - truth_h));
-                sys.equation(&[(1.0, y), (-1.0, h), (-1.0, &second)]);
+            if let (Some(Term::Unknown(y)), Some(Term::Unknown(h))) = (o("y"), o("6m")) {
+                let (y, h) = (*y, *h);
+                let second = Term::Unknown(sys.unknown(sys.truth[y] - sys.truth[h]));
+                let (y, h) = (Term::Unknown(y), Term::Unknown(h));
+                sys.equation(&[(1.0, &y), (-1.0, &h), (-1.0, &second)]);
             }
         }
     }
