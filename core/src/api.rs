@@ -63,6 +63,8 @@ pub fn wrong_argument(name: &str, kind: &str) -> String {
         "reports" => msg::REPORTS_OR_FOLDER,
         "date" => msg::A_DATE,
         "options" => msg::OPTIONS,
+        "events" => msg::A_LOG_OF_EVENTS,
+        "step" => msg::A_STEP,
         _ => msg::A_DOCUMENT,
     };
     say(msg::wrong_argument(name, expected))
@@ -489,6 +491,56 @@ pub fn check_plan(plan: &(impl AsRef<[u8]> + ?Sized)) -> Vec<Finding> {
     }
     finding::sort(&mut out);
     Limits::default().cap(out)
+}
+
+/// A log of workflow events (JSON text or bytes), read within `limits`:
+/// what cannot be read in it (a whole log that is not UTF-8 or not JSON, or
+/// one event) is findings, as in [`crate::workflow::read_events`].
+fn event_log(events: &[u8], limits: &Limits) -> crate::workflow::EventLog {
+    match read::decode(events) {
+        Ok(text) => crate::workflow::read_events(text, limits),
+        Err(f) => crate::workflow::EventLog { events: Vec::new(), findings: vec![f] },
+    }
+}
+
+/// Replays a log of workflow events against a plan (docs/workflow.md): the
+/// standings it gives, and each refused event as findings at its index.
+pub fn replay(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    events: impl AsRef<[u8]>,
+    as_of: Date,
+    limits: &Limits,
+) -> Result<crate::workflow::Replay, ApiError> {
+    let plan = Checker::of(plan)?;
+    Ok(crate::workflow::replay_with(plan.plan(), &event_log(events.as_ref(), limits), as_of, limits))
+}
+
+/// What the workflow decides on one step: allowed, with the new standing
+/// and the event to append to the log, or refused, with the findings that
+/// say why. As JSON, a [`crate::workflow::Transition`] or `{"findings": [...]}`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Decision {
+    Allowed(crate::workflow::Transition),
+    Refused { findings: Vec<Finding> },
+}
+
+/// Decides one step (JSON text or bytes) of a report's life against a plan.
+pub fn transition(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    step: impl AsRef<[u8]>,
+    as_of: Date,
+    limits: &Limits,
+) -> Result<Decision, ApiError> {
+    let plan = Checker::of(plan)?;
+    let decided = match read::decode(step.as_ref()) {
+        Ok(text) => crate::workflow::transition_text(plan.plan(), text, as_of, limits),
+        Err(f) => Err(vec![f]),
+    };
+    Ok(match decided {
+        Ok(t) => Decision::Allowed(t),
+        Err(findings) => Decision::Refused { findings },
+    })
 }
 
 /// A schema by name.

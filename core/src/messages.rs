@@ -777,6 +777,12 @@ pub const A_DATE: (&str, &str) = (
     "a date: text such as \"2025-01-15\" or \"15/1/2025\", or a date object (Date, datetime)",
 );
 pub const OPTIONS: (&str, &str) = ("đối tượng tùy chọn", "an options object");
+pub const A_LOG_OF_EVENTS: (&str, &str) = (
+    "nhật ký sự kiện: danh sách (mảng) sự kiện, văn bản JSON hoặc đường dẫn tới một tệp (trong Python: pathlib.Path)",
+    "a log of events: a list (array) of events, JSON text, or a path to a file (in Python, a pathlib.Path)",
+);
+pub const A_STEP: (&str, &str) =
+    ("một bước của quy trình: đối tượng hoặc văn bản JSON", "a step of the workflow: an object or JSON text");
 pub const A_DOCUMENT: (&str, &str) = (
     "một kế hoạch hoặc báo cáo: đối tượng, văn bản JSON hoặc đường dẫn tới một tệp (trong Python: pathlib.Path)",
     "a plan or report: an object, JSON text, or the path of one file (in Python, a pathlib.Path)",

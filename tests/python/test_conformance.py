@@ -3,12 +3,13 @@ and totals as Rust."""
 from __future__ import annotations
 
 import json
+import pathlib
 from typing import Any, Dict
 
 import pytest
 
 import binhdang
-from vectors import brief, check_summary, plan_text, report_texts, vectors
+from vectors import ROOT, brief, check_summary, plan_text, report_texts, vectors
 
 VALIDATE = vectors("validate")
 AGGREGATE = vectors("aggregate")
@@ -86,3 +87,40 @@ def test_publish_vector(name: str, v: Dict[str, Any]) -> None:
     assert withheld == v["expected"]["withheld"], v["description"]
     for cell, value in v["expected"]["published"].items():
         assert published.get(cell) == value, cell
+
+
+WORKFLOW = [(n, v) for n, v in vectors("workflow") if v["mode"] in ("replay", "transition")]
+
+
+def _events(v: Dict[str, Any]) -> Any:
+    """The log as a host holds it: text as is, a file as a path, a list as a list of dicts."""
+    if "events_text" in v:
+        return v["events_text"]
+    if isinstance(v["events"], str):
+        return pathlib.Path(ROOT, v["events"])
+    return v["events"]
+
+
+@pytest.mark.parametrize("name,v", WORKFLOW, ids=[n for n, _ in WORKFLOW])
+def test_workflow_vector(name: str, v: Dict[str, Any]) -> None:
+    # The aggregate mode (states in a summary) runs in Rust and the CLI.
+    if v["mode"] == "replay":
+        r = binhdang.replay(plan_text(v), _events(v), as_of=v["as_of"])
+        got = {"standings": r["standings"], "refused": r["refused"] if "refused" in r else [],
+               "findings": brief([f.to_dict() for f in r["findings"]])}
+    else:
+        step = v["step_text"] if "step_text" in v else v["step"]
+        t = binhdang.transition(plan_text(v), step, as_of=v["as_of"])
+        got = ({"standing": t["standing"], "event": t["event"]} if "event" in t
+               else {"findings": brief([f.to_dict() for f in t["findings"]])})
+    assert got == v["expected"], v["description"]
+
+
+def test_workflow_arguments_of_the_wrong_kind_raise() -> None:
+    plan = plan_text(WORKFLOW[0][1])
+    with pytest.raises(TypeError, match="events"):
+        binhdang.replay(plan, {"unit": "106"}, as_of="2024-12-31")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="step"):
+        binhdang.transition(plan, [1, 2], as_of="2024-12-31")  # type: ignore[arg-type]
+    with pytest.raises(binhdang.BinhdangError):
+        binhdang.replay("{", [], as_of="2024-12-31")

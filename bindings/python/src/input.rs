@@ -58,6 +58,28 @@ pub fn document(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<u8>> {
     Err(PyTypeError::new_err(binhdang::api::wrong_argument(name, "document")))
 }
 
+/// A log of events (`kind` "events": a list of dicts) or a step ("step": a
+/// dict), as JSON text, bytes, or plain values written out as a document is.
+pub fn workflow(value: &Bound<'_, PyAny>, name: &str, kind: &str) -> PyResult<Vec<u8>> {
+    if let Ok(text) = value.cast::<PyString>() {
+        return text_bytes(text);
+    }
+    if let Ok(bytes) = value.cast::<PyBytes>() {
+        return Ok(bytes.as_bytes().to_vec());
+    }
+    let fits = match kind {
+        "events" => value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok(),
+        _ => value.cast::<PyDict>().is_ok() || value.cast::<PyMapping>().is_ok(),
+    };
+    if !fits {
+        return Err(PyTypeError::new_err(binhdang::api::wrong_argument(name, kind)));
+    }
+    let mut out = Vec::with_capacity(1024);
+    let mut stack = Vec::new();
+    write(value, &mut out, &mut stack)?;
+    Ok(out)
+}
+
 /// A plan as text: its bytes decoded by the core's rule (UTF-8, a BOM
 /// allowed); what is not UTF-8 is the plan's reading error.
 pub fn plan_text(value: &Bound<'_, PyAny>) -> PyResult<String> {

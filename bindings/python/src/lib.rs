@@ -138,6 +138,58 @@ fn check_plan<'py>(py: Python<'py>, plan: &Bound<'py, PyAny>) -> PyResult<Bound<
     records::findings(py, &found)
 }
 
+/// A result of the workflow as a dict, its findings as `Finding` objects.
+fn with_findings<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+    findings: &[binhdang::Finding],
+) -> PyResult<Bound<'py, PyAny>> {
+    let out = to_py(py, value)?;
+    out.set_item("findings", records::findings(py, findings)?)?;
+    Ok(out)
+}
+
+/// Replays a log of workflow events against a plan: a dict with
+/// `standings`, `events`, `refused` and `findings` (docs/workflow.md).
+#[pyfunction]
+#[pyo3(signature = (plan, events, *, as_of=None, limits=None))]
+fn replay<'py>(
+    py: Python<'py>,
+    plan: &Bound<'py, PyAny>,
+    events: &Bound<'py, PyAny>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    limits: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let plan = input::plan_text(plan)?;
+    let events = input::workflow(events, "events", "events")?;
+    let (date, limits) = (date(py, as_of)?, read_limits(py, limits)?);
+    let replayed = py.detach(|| api::replay(&plan, events, date, &limits)).map_err(|e| err(py, e))?;
+    with_findings(py, &replayed, &replayed.findings)
+}
+
+/// Decides one step of a report's life: a dict with the new `standing` and
+/// the `event` to append to the log when it is allowed, or only the
+/// `findings` that say why not.
+#[pyfunction]
+#[pyo3(signature = (plan, step, *, as_of=None, limits=None))]
+fn transition<'py>(
+    py: Python<'py>,
+    plan: &Bound<'py, PyAny>,
+    step: &Bound<'py, PyAny>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    limits: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let plan = input::plan_text(plan)?;
+    let step = input::workflow(step, "step", "step")?;
+    let (date, limits) = (date(py, as_of)?, read_limits(py, limits)?);
+    let decided = py.detach(|| api::transition(&plan, step, date, &limits)).map_err(|e| err(py, e))?;
+    let findings = match &decided {
+        api::Decision::Allowed(t) => &t.findings,
+        api::Decision::Refused { findings } => findings,
+    };
+    with_findings(py, &decided, findings)
+}
+
 /// Reads a plan; `BinhdangError` with the findings when it cannot be read.
 #[pyfunction]
 fn load_plan(py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<Plan> {
@@ -253,6 +305,8 @@ fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(set_language, m)?,
         wrap_pyfunction!(wrong_argument, m)?,
         wrap_pyfunction!(parse_number, m)?,
+        wrap_pyfunction!(replay, m)?,
+        wrap_pyfunction!(transition, m)?,
         wrap_pyfunction!(records::_set_findings_type, m)?,
     ] {
         m.add_function(f)?;

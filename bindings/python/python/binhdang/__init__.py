@@ -65,9 +65,11 @@ __all__ = [
     "new_plan",
     "parse_date",
     "parse_number",
+    "replay",
     "schema",
     "schema_names",
     "set_language",
+    "transition",
     "validate_report",
     "validate_reports",
 ]
@@ -228,6 +230,44 @@ def validate_report(
         _doc(report, "report"), _doc(plan, "plan"), as_of=as_of, context=_many(context, "context"), limits=limits
     )
     return cast(Findings, found)
+
+
+#: A log of workflow events: a list of dicts, JSON text, a file's ``bytes`` or a ``pathlib.Path``.
+Events = Union[Sequence[Mapping[str, Any]], str, bytes, "_os.PathLike[str]"]
+
+
+def replay(
+    plan: Input,
+    events: Events,
+    *,
+    as_of: Optional[DateLike] = None,
+    limits: Optional[Mapping[str, int]] = None,
+) -> Dict[str, Any]:
+    """Replays a log of workflow events (docs/workflow.md) against a plan.
+
+    Returns a dict: ``standings`` (each report with an event applied: unit,
+    entry, state, version, dates, reason), ``events`` (how many the log
+    holds), ``refused`` (the indexes of events not applied) and ``findings``
+    (why: each path starts with its event's index, ``/3/by``). ``as_of``:
+    the date of the check (default: today in Vietnam); no event may be later.
+    """
+    return _native.replay(_doc(plan, "plan"), _doc(events, "events"), as_of=as_of, limits=limits)
+
+
+def transition(
+    plan: Input,
+    step: Union[Mapping[str, Any], str, bytes],
+    *,
+    as_of: Optional[DateLike] = None,
+    limits: Optional[Mapping[str, int]] = None,
+) -> Dict[str, Any]:
+    """Decides one step of a report's life (submit, return, accept, lock,
+    reopen): the step names the unit, the schedule entry, the action, who
+    acts, the date, a reason where one is needed, and the standing the host
+    stored. Returns ``{"standing", "event", "findings"}`` when it is allowed
+    (append ``event`` to the log), or ``{"findings"}`` saying why not.
+    """
+    return _native.transition(_doc(plan, "plan"), step, as_of=as_of, limits=limits)
 
 
 def validate_reports(

@@ -27,10 +27,12 @@ __all__ = [
     "new_plan",
     "parse_date",
     "parse_number",
+    "replay",
     "schema",
     "schema_names",
     "set_language",
     "today",
+    "transition",
     "validate_report",
     "validate_reports",
     "wrong_argument",
@@ -211,6 +213,20 @@ def validate_reports(
     limits: Optional[Mapping[str, int]] = None,
 ) -> List[Outcome]: ...
 def check_plan(plan: _Document) -> List[Finding]: ...
+def replay(
+    plan: _Document,
+    events: Union[Sequence[Mapping[str, Any]], str, bytes],
+    *,
+    as_of: Optional[_DateLike] = None,
+    limits: Optional[Mapping[str, int]] = None,
+) -> Dict[str, Any]: ...
+def transition(
+    plan: _Document,
+    step: Union[Mapping[str, Any], str, bytes],
+    *,
+    as_of: Optional[_DateLike] = None,
+    limits: Optional[Mapping[str, int]] = None,
+) -> Dict[str, Any]: ...
 def load_plan(plan: _Document) -> Plan: ...
 def load_report(report: _Document) -> Report: ...
 def schema(name: str) -> Dict[str, _Json]: ...
