@@ -525,6 +525,17 @@ pub enum Decision {
     Refused { findings: Vec<Finding> },
 }
 
+impl Decision {
+    /// The findings: why a refused step was refused, or the warnings of
+    /// reading an allowed one.
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            Decision::Allowed(t) => &t.findings,
+            Decision::Refused { findings } => findings,
+        }
+    }
+}
+
 /// Decides one step (JSON text or bytes) of a report's life against a plan.
 pub fn transition(
     plan: &(impl AsRef<[u8]> + ?Sized),

@@ -183,11 +183,7 @@ fn transition<'py>(
     let step = input::workflow(step, "step", "step")?;
     let (date, limits) = (date(py, as_of)?, read_limits(py, limits)?);
     let decided = py.detach(|| api::transition(&plan, step, date, &limits)).map_err(|e| err(py, e))?;
-    let findings = match &decided {
-        api::Decision::Allowed(t) => &t.findings,
-        api::Decision::Refused { findings } => findings,
-    };
-    with_findings(py, &decided, findings)
+    with_findings(py, &decided, decided.findings())
 }
 
 /// Reads a plan; `BinhdangError` with the findings when it cannot be read.
