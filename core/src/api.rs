@@ -413,10 +413,29 @@ pub fn summarise(
     as_of: Date,
     limits: &Limits,
 ) -> Result<(Plan, Catalog, Summary), ApiError> {
+    summarise_with_events(plan, reports, None, as_of, limits)
+}
+
+/// [`summarise`] with the workflow's log of events (JSON text or bytes,
+/// as [`replay`] takes it): the completeness then says, per unit and
+/// period, which reports are returned, accepted or locked, and the
+/// summary's findings say where the log and the reports disagree
+/// ([`crate::workflow::add_states`], docs/workflow.md). What cannot be read
+/// in the log is among the summary's findings.
+pub fn summarise_with_events(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    reports: &[impl AsRef<[u8]>],
+    events: Option<&[u8]>,
+    as_of: Date,
+    limits: &Limits,
+) -> Result<(Plan, Catalog, Summary), ApiError> {
     let plan = load_plan(plan)?;
     let inputs = read::reports_from_strs(reports, limits);
     let catalog = Catalog::builtin();
-    let summary = aggregate::aggregate_with(&plan, &catalog, inputs, as_of, limits);
+    let mut summary = aggregate::aggregate_with(&plan, &catalog, inputs, as_of, limits);
+    if let Some(events) = events {
+        crate::workflow::add_states(&mut summary, &plan, &event_log(events, limits));
+    }
     Ok((plan, catalog, summary))
 }
 

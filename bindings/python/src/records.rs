@@ -415,22 +415,24 @@ impl Summary {
 
 record!(Summary, s => &s.data.summary;
     #[new]
-    #[pyo3(signature = (plan, reports, as_of, *, limits=None))]
+    #[pyo3(signature = (plan, reports, as_of, *, events=None, limits=None))]
     fn new(
         py: Python<'_>,
         plan: &Bound<'_, PyAny>,
         reports: &Bound<'_, PyAny>,
         as_of: &Bound<'_, PyAny>,
+        events: Option<&Bound<'_, PyAny>>,
         limits: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let plan = input::plan_text(plan)?;
         let reports = input::documents(Some(reports), "reports")?;
         let as_of = input::date_text(Some(as_of))?;
+        let events = events.map(|e| input::workflow(e, "events", "events")).transpose()?;
         let limits = input::limits_text(limits)?;
         let made = py.detach(|| {
             let as_of = binhdang::api::date_or_today(as_of.as_deref())?;
             let limits = binhdang::api::limits(limits.as_deref())?;
-            binhdang::api::summarise(&plan, &reports, as_of, &limits)
+            binhdang::api::summarise_with_events(&plan, &reports, events.as_deref(), as_of, &limits)
         });
         let (plan, catalog, summary) = made.map_err(|e| err(py, e))?;
         Ok(Summary { data: Arc::new(Aggregated { plan, catalog, summary }) })

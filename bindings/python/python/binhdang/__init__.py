@@ -139,13 +139,26 @@ class Findings(List[Finding]):
 _native._set_findings_type(Findings)
 
 
+#: A log of workflow events: a list of dicts, JSON text, a file's ``bytes`` or a ``pathlib.Path``.
+Events = Union[Sequence[Mapping[str, Any]], str, bytes, "_os.PathLike[str]"]
+
+
 class Summary(_native.Summary):
     """The province's summary: one ``PeriodSummary`` per schedule entry, and
     the accounting of every report. Made by ``aggregate``; it shows itself in
     a notebook, and ``to_pandas`` gives a table as a DataFrame."""
 
-    def __new__(cls, plan: Input, reports: Reports, as_of: DateLike, *, limits: Optional[Mapping[str, int]] = None) -> "Summary":
-        return super().__new__(cls, _doc(plan, "plan"), _many(reports, "reports"), as_of, limits=limits)
+    def __new__(
+        cls,
+        plan: Input,
+        reports: Reports,
+        as_of: DateLike,
+        *,
+        events: Optional[Events] = None,
+        limits: Optional[Mapping[str, int]] = None,
+    ) -> "Summary":
+        log = None if events is None else _doc(events, "events")
+        return super().__new__(cls, _doc(plan, "plan"), _many(reports, "reports"), as_of, events=log, limits=limits)
 
     def to_pandas(self, table: str = "figures", *, published: bool = False) -> Any:
         """A tidy pandas DataFrame of one table (default ``figures``: one row per
@@ -232,10 +245,6 @@ def validate_report(
     return cast(Findings, found)
 
 
-#: A log of workflow events: a list of dicts, JSON text, a file's ``bytes`` or a ``pathlib.Path``.
-Events = Union[Sequence[Mapping[str, Any]], str, bytes, "_os.PathLike[str]"]
-
-
 def replay(
     plan: Input,
     events: Events,
@@ -289,16 +298,24 @@ def validate_reports(
 
 
 def aggregate(
-    plan: Input, reports: Reports, as_of: DateLike, *, limits: Optional[Mapping[str, int]] = None
+    plan: Input,
+    reports: Reports,
+    as_of: DateLike,
+    *,
+    events: Optional[Events] = None,
+    limits: Optional[Mapping[str, int]] = None,
 ) -> Summary:
     """Adds up reports into the province's summary at ``as_of``.
 
     One summary per schedule entry (six-month and annual never mix), over the
     unit tree valid in that period; sums in exact integers, percents as ratios
     of sums. Every report is accounted for as used, superseded or rejected.
+    ``events``: the workflow's log (as ``replay`` takes it); the completeness
+    then says which reports are returned, accepted or locked, and the
+    summary's findings where the log and the reports disagree.
     ``limits`` as in ``validate_reports``.
     """
-    return Summary(plan, reports, as_of, limits=limits)
+    return Summary(plan, reports, as_of, events=events, limits=limits)
 
 
 def check_plan(plan: Input) -> Findings:

@@ -140,7 +140,13 @@ class PeriodSummary(_Record):
 @disjoint_base
 class Summary(_Record):
     def __new__(
-        cls, plan: _Document, reports: Sequence[_Document], as_of: _DateLike, *, limits: Optional[Mapping[str, int]] = None
+        cls,
+        plan: _Document,
+        reports: Sequence[_Document],
+        as_of: _DateLike,
+        *,
+        events: Optional[Union[Sequence[Mapping[str, Any]], str, bytes]] = None,
+        limits: Optional[Mapping[str, int]] = None,
     ) -> Self: ...
     @property
     def plan(self) -> str: ...
