@@ -15,6 +15,7 @@ VALIDATE = vectors("validate")
 AGGREGATE = vectors("aggregate")
 PARSE = vectors("parse")
 PUBLISH = vectors("publish")
+NATIVE = vectors("native")
 
 
 def run_validate(v: Dict[str, Any]) -> Any:
@@ -132,3 +133,39 @@ def test_workflow_arguments_of_the_wrong_kind_raise() -> None:
         binhdang.replay("{", [], as_of="2024-12-31")
     with pytest.raises(TypeError, match="events"):
         binhdang.aggregate(plan, [], "2024-12-31", events={"unit": "106"})  # type: ignore[arg-type]
+
+
+def native(value: Any, holder: Any = None) -> Any:
+    """A vector's report as a Python host holds it: each ``{"$native": ...}``
+    mark made the Python value it names."""
+    if isinstance(value, dict) and "$native" in value:
+        kind = value["$native"]
+        if kind == "float":
+            return float(value["value"])
+        if kind == "infinity":
+            return float("inf") * value["sign"]
+        if kind == "big_integer":
+            return int(value["digits"])
+        if kind == "cycle":
+            return holder
+        if kind == "lone_surrogate":
+            return value["text"] + "\ud800"
+        raise KeyError(kind)
+    if isinstance(value, dict):
+        out: Dict[str, Any] = {}
+        for k, x in value.items():
+            out[k] = native(x, out)
+        return out
+    if isinstance(value, list):
+        return [native(x, holder) for x in value]
+    return value
+
+
+@pytest.mark.parametrize("name,v", NATIVE, ids=[n for n, _ in NATIVE])
+def test_native_vector(name: str, v: Dict[str, Any]) -> None:
+    found = binhdang.validate_report(native(v["report"]), plan_text(v), as_of=v["as_of"])
+    got = [
+        {"code": f.code, "severity": f.severity, "path": f.path, **({"problem": f.context.get("problem")} if "problem" in w else {})}
+        for f, w in zip(found, v["expected"] + [{}] * len(found))
+    ]
+    assert got == v["expected"], v["description"]

@@ -228,7 +228,7 @@ def test_a_lone_surrogate_in_a_host_string_is_a_finding() -> None:
     report = json.loads(BAD_106.read_text(encoding="utf-8"))
     report["notes"] = "Khó khăn \ud800"
     found = binhdang.validate_report(report, PLAN, as_of="2025-01-15")
-    assert [(f.code, f.context["problem"]) for f in found] == [("malformed", "lone_surrogate")]
+    assert [(f.code, f.path, f.context["problem"]) for f in found] == [("malformed", "/notes", "lone_surrogate")]
     outcomes = binhdang.validate_reports([report, BAD_106], PLAN, as_of="2025-01-15")
     assert [o.status for o in outcomes] == ["rejected", "rejected"]
 

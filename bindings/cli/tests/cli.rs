@@ -241,6 +241,44 @@ fn validate_vectors_through_the_binary() {
     assert!(failed.is_empty(), "{} of {} failed:\n{}", failed.len(), all.len(), failed.join("\n"));
 }
 
+/// The vectors of values a host builds, as text (those that have one): the
+/// findings brief, with the problem where the vector names it.
+#[test]
+fn native_vectors_as_text_through_the_binary() {
+    let mut failed = Vec::new();
+    let all: Vec<_> =
+        vectors("tests/conformance/native").into_iter().filter(|(_, v)| v.get("report_text").is_some()).collect();
+    assert!(all.len() >= 5, "only {} vectors with text", all.len());
+    for (name, v) in &all {
+        let dir = tempfile::tempdir().unwrap();
+        let files = report_files(v, dir.path());
+        let out = bin()
+            .args(["validate", "--format", "json", "--as-of", v["as_of"].as_str().unwrap(), "--plan"])
+            .arg(plan_file(v, dir.path()))
+            .args(&files)
+            .output()
+            .unwrap();
+        let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let want = v["expected"].as_array().unwrap();
+        let found = got["reports"][0]["findings"].as_array().unwrap();
+        let got: Vec<Value> = found
+            .iter()
+            .zip(want.iter().chain(std::iter::repeat(&Value::Null)))
+            .map(|(f, w)| {
+                let mut x = json!({"code": f["code"], "severity": f["severity"], "path": f["path"]});
+                if w.get("problem").is_some() {
+                    x["problem"] = f["context"]["problem"].clone();
+                }
+                x
+            })
+            .collect();
+        if got != *want {
+            failed.push(format!("{name}\n  expected {want:?}\n  got      {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} failed:\n{}", failed.len(), all.len(), failed.join("\n"));
+}
+
 #[test]
 fn limits_that_are_not_limits_stop_with_a_message() {
     let out = bin()

@@ -298,21 +298,32 @@ fn array<'py>(
     Ok(())
 }
 
-/// A string as JSON; one with a lone surrogate escaped as UTF-8 would write
-/// its code point (WTF-8), for the core's decoder to name.
+/// A string as JSON; a lone surrogate in it as its `\uD800` escape, as
+/// JavaScript's `JSON.stringify` writes one, so that the core's reader names
+/// it (`lone_surrogate`) at the string's JSON Pointer, as in every runtime.
 fn string(s: &Bound<'_, PyString>, out: &mut Vec<u8>) -> PyResult<()> {
     match s.to_cow() {
         Ok(text) => serde_json::to_writer(&mut *out, &*text).map_err(|e| PyTypeError::new_err(e.to_string())),
         Err(_) => {
+            // WTF-8: a surrogate is the three bytes ED A0..BF xx.
             let bytes = text_bytes(s)?;
+            let fail = |e: std::io::Error| PyTypeError::new_err(e.to_string());
             out.push(b'"');
-            for &b in &bytes {
-                match b {
+            let mut i = 0;
+            while i < bytes.len() {
+                match bytes[i] {
+                    0xED if bytes.get(i + 1).is_some_and(|b| *b >= 0xA0) && i + 2 < bytes.len() => {
+                        let unit = (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F) | 0xD000;
+                        write!(out, "\\u{unit:04x}").map_err(fail)?;
+                        i += 3;
+                        continue;
+                    }
                     b'"' => out.extend_from_slice(b"\\\""),
                     b'\\' => out.extend_from_slice(b"\\\\"),
-                    0..=0x1f => write!(out, "\\u{b:04x}").map_err(|e| PyTypeError::new_err(e.to_string()))?,
-                    _ => out.push(b),
+                    b @ 0..=0x1f => write!(out, "\\u{b:04x}").map_err(fail)?,
+                    b => out.push(b),
                 }
+                i += 1;
             }
             out.push(b'"');
             Ok(())
