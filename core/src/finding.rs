@@ -101,6 +101,21 @@ codes! {
     MissingRequired = "missing_required", Warning;
     /// A total without its female/male split where the indicator needs one.
     SexBreakdownRequired = "sex_breakdown_required", Error;
+    // Breakdowns beyond sex (docs/reports.md, "Breakdowns").
+    /// A cell keyed by a dimension the indicator is not broken down by.
+    UnknownDimension = "unknown_dimension", Error;
+    /// A cell keyed by a code its dimension does not have.
+    UnknownOption = "unknown_option", Error;
+    /// Two cells of one value with the same key.
+    DuplicateCell = "duplicate_cell", Error;
+    /// Cells that do not add up to their margin (or to the value's own
+    /// figure): all of a breakdown's cells must equal it, some of them must
+    /// not exceed it.
+    BreakdownSumMismatch = "breakdown_sum_mismatch", Error;
+    /// A breakdown the indicator requires, with no cell at all.
+    BreakdownMissing = "breakdown_missing", Error;
+    /// A breakdown the indicator requires, with some of its options left out.
+    BreakdownIncomplete = "breakdown_incomplete", Error;
     /// A number in a field the indicator's measure does not use (a count on a
     /// percent, a sex split on money, a numerator on a survey figure, an
     /// unknown numeric field): it would reach no total, so it is an error.
@@ -147,6 +162,18 @@ codes! {
     PlanOverlappingWindows = "plan_overlapping_windows", Error;
     /// A unit whose parent chain loops back to itself.
     PlanUnitCycle = "plan_unit_cycle", Error;
+    /// An indicator broken down by a dimension neither the plan nor the catalogue defines.
+    PlanUnknownDimension = "plan_unknown_dimension", Error;
+    /// A breakdown's option, or a group's member, that its dimension does not have.
+    PlanUnknownOption = "plan_unknown_option", Error;
+    /// Two bands of a dimension (age groups) that share an age: a person
+    /// would be counted in both.
+    PlanBandsOverlap = "plan_bands_overlap", Error;
+    /// Ages between two bands of a dimension that no band holds.
+    PlanBandsGap = "plan_bands_gap", Warning;
+    /// An option in two groups of one dimension (or twice in one group): it
+    /// would be added up twice.
+    PlanOptionRollsUpTwice = "plan_option_rolls_up_twice", Error;
     // The workflow (docs/workflow.md): why a transition is refused.
     /// A schedule entry id the plan does not have.
     UnknownEntry = "unknown_entry", Error;

@@ -55,6 +55,15 @@ uniffi::custom_type!(Context, HashMap<String, JsonValue>, {
     try_lift: |map| Ok(map.into_iter().map(|(k, v)| (k, serde_json::Value::from(v))).collect()),
 });
 
+/// A cell's key (dimension id → option code): a map of strings.
+pub type CellKey = crate::model::CellKey;
+
+uniffi::custom_type!(CellKey, HashMap<String, String>, {
+    remote,
+    lower: |map| map.into_iter().collect(),
+    try_lift: |map| Ok(map.into_iter().collect()),
+});
+
 /// The units of a schedule entry by where their report stands.
 pub type UnitsByTimeliness = BTreeMap<Timeliness, Vec<UnitId>>;
 

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::aggregate::{Figure, PeriodSummary, ProgressStatus, Summary};
 use crate::calendar::{format_vi_short, ReportKind, Timeliness};
 use crate::catalog::{Catalog, Lookup};
-use crate::model::{ActivityId, ActivityStatus, Count, Date, Direction, FundingSourceId, IndicatorId, Plan, UnitId};
+use crate::model::{
+    ActivityId, ActivityStatus, CellKey, Count, Date, Direction, FundingSourceId, IndicatorId, Plan, UnitId,
+};
 use crate::validate::Status;
 
 /// The language of text output.
@@ -31,6 +33,11 @@ pub struct FigureRow {
     pub unit: UnitId,
     pub unit_name: String,
     pub indicator: IndicatorId,
+    /// The cell of a breakdown beyond sex (dimension id → option or group
+    /// code; in CSV and pandas, a column per dimension); empty: the
+    /// indicator's own figure.
+    #[serde(default, skip_serializing_if = "CellKey::is_empty")]
+    pub by: CellKey,
     /// SDMX sex code: `F`, `M` or `_T` (total).
     pub sex: String,
     /// The count, or the percent/ratio/rate computed from numerator and denominator.
@@ -144,6 +151,7 @@ fn figure_rows(p: &PeriodSummary, f: &Figure, plan: &Plan) -> Vec<FigureRow> {
         unit: f.unit.clone(),
         unit_name: unit_name(plan, &f.unit),
         indicator: f.indicator.clone(),
+        by: f.by.clone(),
         sex: sex.to_string(),
         value,
         numerator,
@@ -303,7 +311,17 @@ pub fn figures_csv(rows: &[FigureRow]) -> String {
     let cell = |c: Option<Count>| c.map(|c| c.to_string()).unwrap_or_default();
     let any_suppressed = rows.iter().any(|r| r.suppressed);
     let any_overflow = rows.iter().any(|r| r.overflow);
+    // A column per dimension of breakdown beyond sex, after `indicator`, in
+    // name order; empty in a row that is not such a cell.
+    let dims: Vec<&str> = rows
+        .iter()
+        .flat_map(|r| r.by.keys().map(String::as_str))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
+    let after = header.iter().position(|c| *c == "indicator").map_or(header.len(), |i| i + 1);
+    header.splice(after..after, dims.iter().copied());
     if any_suppressed {
         header.push("suppressed");
     }
@@ -327,6 +345,7 @@ pub fn figures_csv(rows: &[FigureRow]) -> String {
             cell(r.denominator),
             r.reports.to_string(),
         ];
+        record.splice(after..after, dims.iter().map(|d| r.by.get(*d).cloned().unwrap_or_default()));
         if any_suppressed {
             record.push(if r.suppressed { "true".into() } else { String::new() });
         }
@@ -537,7 +556,7 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
     let mut root_figures: Vec<(&Figure, &crate::model::Indicator)> = p
         .figures
         .iter()
-        .filter(|f| Some(&f.unit) == root)
+        .filter(|f| Some(&f.unit) == root && f.by.is_empty())
         .filter_map(|f| lookup.indicator(&f.indicator).map(|i| (f, i)))
         .collect();
     root_figures.sort_by_key(|(f, _)| rank(&f.indicator));

@@ -566,10 +566,28 @@ pub fn published_tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Ta
     let level = plan.rules.small_cells as f64;
     let lookup = Lookup::new(plan, catalog);
     let mut by_indicator: BTreeMap<&IndicatorId, Vec<usize>> = BTreeMap::new();
+    // Cells of breakdowns beyond sex (age, residence...) of a sensitive
+    // indicator are withheld whole: the relations below protect the
+    // indicator's own figures, and a withheld cell gives nothing away that
+    // they do not. (Protecting the cells themselves, across every
+    // dimension, is not done yet: they are not published at all.)
+    let mut cells: Vec<usize> = Vec::new();
     for (i, r) in t.figures.iter().enumerate() {
-        by_indicator.entry(&r.indicator).or_default().push(i);
+        if !r.by.is_empty() {
+            cells.push(i);
+        } else {
+            by_indicator.entry(&r.indicator).or_default().push(i);
+        }
     }
     let mut withheld: BTreeSet<(usize, Part)> = BTreeSet::new();
+    for i in cells {
+        let sensitive = t.figures.get(i).and_then(|r| lookup.indicator(&r.indicator)).is_some_and(|ind| ind.sensitive);
+        if sensitive {
+            for part in [Part::Count, Part::Numerator, Part::Denominator] {
+                withheld.insert((i, part));
+            }
+        }
+    }
     for (id, rows) in &by_indicator {
         let Some(ind) = lookup.indicator(id).filter(|i| i.sensitive) else { continue };
         let additive = ind.aggregation != Aggregation::NotAdditive;
@@ -603,7 +621,7 @@ pub fn published_tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Ta
     let hidden_roots: BTreeSet<(String, IndicatorId)> = t
         .figures
         .iter()
-        .filter(|r| r.suppressed && r.sex == "_T")
+        .filter(|r| r.suppressed && r.sex == "_T" && r.by.is_empty())
         .filter(|r| roots.get(r.entry.as_str()).is_some_and(|root| root.as_ref() == Some(&r.unit)))
         .map(|r| (r.entry.clone(), r.indicator.clone()))
         .collect();

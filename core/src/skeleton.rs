@@ -222,6 +222,7 @@ pub fn new_plan(spec: &Spec, catalog: &Catalog) -> Plan {
         units,
         indicators: Vec::new(),
         targets,
+        dimensions: Vec::new(),
         rules: Default::default(),
         extra: Default::default(),
         index: Default::default(),

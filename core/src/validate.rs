@@ -478,6 +478,28 @@ fn check_shape(ind: &Indicator, v: &ValueEntry, at: &str, out: &mut Vec<Finding>
 }
 
 fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSettings, out: &mut Vec<Finding>) {
+    check_fields(lookup, v, at, rules, out);
+    let Some(ind) = lookup.indicator(&v.indicator) else { return };
+    // Each cell is checked as a value of its own (sex sums, the fields its
+    // measure takes, numerator against denominator), then the cells together.
+    let cells_at = pointer(at, "cells");
+    for (j, c) in v.cells.iter().enumerate() {
+        let as_value = ValueEntry {
+            indicator: v.indicator.clone(),
+            female: c.female,
+            male: c.male,
+            total: c.total,
+            numerator: c.numerator.clone(),
+            denominator: c.denominator.clone(),
+            extra: c.extra.clone(),
+            ..ValueEntry::default()
+        };
+        check_fields(lookup, &as_value, &pointer(&cells_at, j), rules, out);
+    }
+    crate::breakdown::check(lookup, ind, v, at, out);
+}
+
+fn check_fields(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSettings, out: &mut Vec<Finding>) {
     numbers_nowhere(&v.extra, at, ("chỉ tiêu", "an indicator value"), out);
     check_split(&v.counts(), at, ("", ""), out);
     let num = v.numerator.clone().unwrap_or_default();
@@ -910,6 +932,7 @@ pub fn plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
             );
         }
     }
+    crate::breakdown::check_plan(&lookup, &mut out);
     // Duplicate ids, kind by kind.
     let dup = |what: (&str, &str), ids: Vec<(String, String)>, out: &mut Vec<Finding>| {
         let mut seen = BTreeSet::new();
@@ -938,6 +961,11 @@ pub fn plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
                     .map(move |(j, x)| (x.id.0.clone(), format!("/content_areas/{c}/activities/{j}/id")))
             })
             .collect(),
+        &mut out,
+    );
+    dup(
+        ("phân tổ", "dimension"),
+        plan.dimensions.iter().enumerate().map(|(i, x)| (x.id.clone(), format!("/dimensions/{i}/id"))).collect(),
         &mut out,
     );
     dup(

@@ -309,21 +309,20 @@ fn string(s: &Bound<'_, PyString>, out: &mut Vec<u8>) -> PyResult<()> {
             let bytes = text_bytes(s)?;
             let fail = |e: std::io::Error| PyTypeError::new_err(e.to_string());
             out.push(b'"');
-            let mut i = 0;
-            while i < bytes.len() {
-                match bytes[i] {
-                    0xED if bytes.get(i + 1).is_some_and(|b| *b >= 0xA0) && i + 2 < bytes.len() => {
-                        let unit = (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F) | 0xD000;
+            let mut rest = &bytes[..];
+            while let Some((&b, tail)) = rest.split_first() {
+                rest = tail;
+                match (b, tail) {
+                    (0xED, &[hi, lo, ..]) if hi >= 0xA0 => {
+                        let unit = (u32::from(hi & 0x3F) << 6) | u32::from(lo & 0x3F) | 0xD000;
                         write!(out, "\\u{unit:04x}").map_err(fail)?;
-                        i += 3;
-                        continue;
+                        rest = tail.get(2..).unwrap_or_default();
                     }
-                    b'"' => out.extend_from_slice(b"\\\""),
-                    b'\\' => out.extend_from_slice(b"\\\\"),
-                    b @ 0..=0x1f => write!(out, "\\u{b:04x}").map_err(fail)?,
-                    b => out.push(b),
+                    (b'"', _) => out.extend_from_slice(b"\\\""),
+                    (b'\\', _) => out.extend_from_slice(b"\\\\"),
+                    (0..=0x1f, _) => write!(out, "\\u{b:04x}").map_err(fail)?,
+                    _ => out.push(b),
                 }
-                i += 1;
             }
             out.push(b'"');
             Ok(())

@@ -196,6 +196,10 @@ pub struct Plan {
     /// Local targets for catalogue or plan indicators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<PlanTarget>,
+    /// Dimensions of the plan's own (or replacing the catalogue's of the
+    /// same id: the plan's age bands), for indicators' breakdowns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dimensions: Vec<super::Dimension>,
     /// How strictly reports are checked: severities and thresholds.
     #[serde(default, skip_serializing_if = "RuleSettings::is_default")]
     pub rules: RuleSettings,
