@@ -560,6 +560,45 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
         .filter_map(|f| lookup.indicator(&f.indicator).map(|i| (f, i)))
         .collect();
     root_figures.sort_by_key(|(f, _)| rank(&f.indicator));
+    // The cells of a root figure's breakdowns, each with its label
+    // ("└ Dân tộc: Dân tộc thiểu số"), in the figures' order.
+    let cells_of = |f: &Figure| -> Vec<(&Figure, String)> {
+        // In the order the dimensions list their options, groups after.
+        let place = |c: &Figure| -> Vec<usize> {
+            c.by.iter()
+                .map(|(d, code)| {
+                    lookup.dimension(d).map_or(usize::MAX, |dim| {
+                        dim.options
+                            .iter()
+                            .map(|o| &o.code)
+                            .chain(dim.groups.iter().map(|g| &g.code))
+                            .position(|x| x == code)
+                            .unwrap_or(usize::MAX)
+                    })
+                })
+                .collect()
+        };
+        let mut cells: Vec<&Figure> =
+            p.figures.iter().filter(|c| c.unit == f.unit && c.indicator == f.indicator && !c.by.is_empty()).collect();
+        cells.sort_by_key(|c| (c.by.len(), c.by.keys().cloned().collect::<Vec<_>>(), place(c)));
+        cells
+            .into_iter()
+            .map(|c| {
+                let parts: Vec<String> =
+                    c.by.iter()
+                        .map(|(d, code)| match lookup.dimension(d) {
+                            Some(dim) => format!(
+                                "{}: {}",
+                                w.t(&dim.name_vi, &dim.name_en),
+                                dim.name_of(code, w.lang == Lang::Vi).unwrap_or(code)
+                            ),
+                            None => format!("{d}: {code}"),
+                        })
+                        .collect();
+                (c, format!("  └ {}", parts.join(", ")))
+            })
+            .collect()
+    };
     let (rates, counts): (Vec<_>, Vec<_>) = root_figures.into_iter().partition(|(_, i)| i.measure.is_fraction());
     if !counts.is_empty() {
         line(String::new());
@@ -572,7 +611,11 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
             lpad(w.t("Tỷ lệ nữ", "% female"), 9),
             lpad(w.t("Số BC", "Reports"), 7)
         ));
-        for (f, ind) in counts {
+        let rows: Vec<(&Figure, String)> = counts
+            .into_iter()
+            .flat_map(|(f, ind)| std::iter::once((f, w.t(&ind.name_vi, &ind.name_en).to_string())).chain(cells_of(f)))
+            .collect();
+        for (f, label) in rows {
             // A part past 2^53 − 1 says so, rather than looking unreported.
             let cell = |c: Option<Count>, part: &str| {
                 if f.overflow.iter().any(|p| p == part) {
@@ -589,7 +632,7 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
                 .unwrap_or_else(|| "–".into());
             line(format!(
                 "{}  {}  {}  {}  {}  {}",
-                pad(w.t(&ind.name_vi, &ind.name_en), 48),
+                pad(&label, 48),
                 lpad(&cell(f.counts.female, "female"), 9),
                 lpad(&cell(f.counts.male, "male"), 9),
                 lpad(&cell(f.counts.total, "total"), 13),
@@ -608,14 +651,21 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
             lpad(w.t("Giá trị", "Value"), 20),
             lpad(w.t("Số BC", "Reports"), 7)
         ));
-        for (f, ind) in rates {
+        let rows: Vec<(&Figure, &crate::model::Indicator, String)> = rates
+            .into_iter()
+            .flat_map(|(f, ind)| {
+                std::iter::once((f, ind, w.t(&ind.name_vi, &ind.name_en).to_string()))
+                    .chain(cells_of(f).into_iter().map(move |(c, label)| (c, ind, label)))
+            })
+            .collect();
+        for (f, ind, label) in rows {
             let value = f
                 .value
                 .map(|v| format!("{} {}", decimal(v, w.lang), w.t(&ind.unit_vi, &ind.unit_en)))
                 .unwrap_or_else(|| "–".into());
             line(format!(
                 "{}  {}  {}  {}  {}",
-                pad(w.t(&ind.name_vi, &ind.name_en), 48),
+                pad(&label, 48),
                 lpad(&w.count(f.numerator.as_ref().and_then(|n| n.total)), 10),
                 lpad(&w.count(f.denominator.as_ref().and_then(|d| d.total)), 11),
                 lpad(&value, 20),

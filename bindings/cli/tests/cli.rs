@@ -522,3 +522,32 @@ fn publish_vectors_through_the_binary() {
         assert!(errors.is_empty(), "{errors:?}");
     }
 }
+
+/// The text summary shows an indicator's breakdown under it, cell by cell,
+/// named in the reader's language.
+#[test]
+fn the_text_summary_shows_the_breakdowns() {
+    let (_, v) = vectors("tests/conformance/aggregate")
+        .into_iter()
+        .find(|(name, _)| name.contains("cells-added-up"))
+        .expect("the breakdown vector");
+    let dir = tempfile::tempdir().unwrap();
+    let files = report_files(&v, dir.path());
+    let run = |lang: &str| {
+        let out = bin()
+            .args(["aggregate", "--lang", lang, "--as-of", v["as_of"].as_str().unwrap(), "--plan"])
+            .arg(plan_file(&v, dir.path()))
+            .args(&files)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let vi = run("vi");
+    let line = vi.lines().find(|l| l.contains("└ Dân tộc: Dân tộc thiểu số")).unwrap_or_else(|| panic!("{vi}"));
+    let numbers: Vec<&str> = line.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit())).collect();
+    assert_eq!(numbers, ["25", "19", "44", "2"], "{line}");
+    let en = run("en");
+    assert!(en.contains("└ Ethnic group: Kinh"), "{en}");
+    // Kinh before the ethnic minorities, as the dimension lists them.
+    assert!(en.find("└ Ethnic group: Kinh") < en.find("└ Ethnic group: Ethnic minorities"), "{en}");
+}
