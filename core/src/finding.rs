@@ -33,6 +33,21 @@ pub enum Level {
     Off,
 }
 
+/// What an error leaves out of a summary (a plan's `rules.acceptance`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Acceptance {
+    /// The whole report (the default).
+    #[default]
+    Report,
+    /// Only the value (a report's value, an activity's output, a funding
+    /// line) the error points into; the rest of the report is used, and its
+    /// accounting entry says which values were left out and why. An error
+    /// outside the values (the unit, the period, a report that cannot be
+    /// read) still rejects the report.
+    Value,
+}
+
 macro_rules! codes {
     ($( $(#[$doc:meta])* $name:ident = $text:literal, $sev:ident; )*) => {
         /// A finding's stable code. The JSON form is the snake_case text.
@@ -319,6 +334,18 @@ pub struct RuleSettings {
     /// this (and the cells that would give them away). Default 5.
     #[serde(default = "default_small_cells", deserialize_with = "crate::model::exact_u64")]
     pub small_cells: u64,
+    /// What an error leaves out of the summary: the whole report (default)
+    /// or only the value it points into.
+    #[serde(default, skip_serializing_if = "is_report")]
+    pub acceptance: Acceptance,
+    /// The same, rule by rule, over `acceptance`: `{"breakdown_sum_mismatch": "value"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub acceptance_by_code: BTreeMap<Code, Acceptance>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_report(a: &Acceptance) -> bool {
+    *a == Acceptance::Report
 }
 
 fn default_small_cells() -> u64 {
@@ -343,6 +370,8 @@ impl Default for RuleSettings {
             outlier_min: default_outlier_min(),
             percent_tolerance: default_percent_tolerance(),
             small_cells: default_small_cells(),
+            acceptance: Acceptance::Report,
+            acceptance_by_code: BTreeMap::new(),
         }
     }
 }
@@ -350,6 +379,10 @@ impl Default for RuleSettings {
 impl RuleSettings {
     pub fn is_default(&self) -> bool {
         *self == RuleSettings::default()
+    }
+    /// What an error of `code` leaves out of the summary.
+    pub fn acceptance_of(&self, code: Code) -> Acceptance {
+        self.acceptance_by_code.get(&code).copied().unwrap_or(self.acceptance)
     }
     /// The level of `code` under these settings.
     pub fn level(&self, code: Code) -> Level {

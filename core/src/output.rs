@@ -810,6 +810,10 @@ pub fn findings_text(label: &str, outcome: &crate::validate::Outcome, plan: &Pla
         ),
     };
     let status = match outcome.status {
+        Status::Used if !outcome.left_out.is_empty() => {
+            let paths: Vec<&str> = outcome.left_out.iter().map(|l| l.path.as_str()).collect();
+            format!(" — {} {}", w.t("dùng trong tổng hợp, trừ", "used in the summary, except"), paths.join(", "))
+        }
         Status::Used => String::new(),
         Status::Superseded => format!(" — {}", w.t("đã bị báo cáo nộp sau thay thế", "superseded by a later report")),
         Status::Rejected => format!(" — {}", w.t("bị loại khỏi tổng hợp", "left out of the summary")),

@@ -74,6 +74,9 @@ fn run(v: &Value) -> Value {
                         if let Some(s) = o.superseded_by {
                             x["superseded_by"] = json!(s);
                         }
+                        if !o.left_out.is_empty() {
+                            x["left_out"] = json!(o.left_out);
+                        }
                         x
                     })
                     .collect(),

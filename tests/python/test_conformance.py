@@ -30,6 +30,8 @@ def run_validate(v: Dict[str, Any]) -> Any:
             x: Dict[str, Any] = {"status": o.status, "findings": brief([f.to_dict() for f in o.findings])}
             if o.superseded_by is not None:
                 x["superseded_by"] = o.superseded_by
+            if o.left_out:
+                x["left_out"] = o.left_out
             out.append(x)
         return out
     found = binhdang.validate_report(texts[0], plan, as_of=v["as_of"], context=earlier, limits=v.get("limits"))

@@ -219,6 +219,9 @@ fn run_validate_vector(v: &Value) -> Value {
                     if let Some(by) = r["superseded_by"].as_str() {
                         x["superseded_by"] = json!(names.iter().position(|n| n == by).unwrap());
                     }
+                    if let Some(left) = r.get("left_out") {
+                        x["left_out"] = left.clone();
+                    }
                     x
                 })
                 .collect(),

@@ -541,6 +541,7 @@ words! {
     Temporal => [Temporal::Flow, Temporal::Stock];
     Direction => [Direction::AtLeast, Direction::AtMost, Direction::Below];
     Level => [Level::Error, Level::Warning, Level::Off];
+    crate::finding::Acceptance => [crate::finding::Acceptance::Report, crate::finding::Acceptance::Value];
 }
 
 impl FromJson for Code {
@@ -577,7 +578,8 @@ impl FromJson for Measure {
     }
 }
 
-impl FromJson for std::collections::BTreeMap<Code, Level> {
+/// A map keyed by finding codes (`rules.severity`, `rules.acceptance_by_code`).
+impl<T: FromJson> FromJson for std::collections::BTreeMap<Code, T> {
     fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<Self> {
         let Value::Object(map) = v else {
             cx.wrong(at, Kind::Object, v);
@@ -587,7 +589,7 @@ impl FromJson for std::collections::BTreeMap<Code, Level> {
         let mut ok = true;
         for (k, level) in map {
             let here = Path::Key(at, k);
-            match (Code::from_json(&Value::String(k.clone()), &here, cx), Level::from_json(level, &here, cx)) {
+            match (Code::from_json(&Value::String(k.clone()), &here, cx), T::from_json(level, &here, cx)) {
                 (Some(c), Some(l)) => {
                     out.insert(c, l);
                 }
@@ -871,8 +873,18 @@ impl FromJson for RuleSettings {
         let outlier_min = o.or("outlier_min", || d.outlier_min, cx);
         let percent_tolerance = o.or("percent_tolerance", || d.percent_tolerance, cx);
         let small_cells = o.or("small_cells", || d.small_cells, cx);
+        let acceptance = o.or("acceptance", || d.acceptance, cx);
+        let acceptance_by_code = o.or_default("acceptance_by_code", cx);
         o.ignore_rest(cx);
-        all!(RuleSettings { severity, outlier_factor, outlier_min, percent_tolerance, small_cells })
+        all!(RuleSettings {
+            severity,
+            outlier_factor,
+            outlier_min,
+            percent_tolerance,
+            small_cells,
+            acceptance,
+            acceptance_by_code
+        })
     }
 }
 

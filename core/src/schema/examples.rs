@@ -141,6 +141,7 @@ pub(super) fn all() -> Vec<(&'static str, &'static str, Value)> {
         ("*", "/$defs/Measure/oneOf/4", json!({ "type": "money" })),
         ("*", "/$defs/RuleSettings", rules()),
         ("*", "/$defs/RuleSettings/properties/severity", json!({ "outlier": "off", "late_submission": "error" })),
+        ("*", "/$defs/RuleSettings/properties/acceptance_by_code", json!({ "breakdown_sum_mismatch": "value" })),
     ]
 }
 
