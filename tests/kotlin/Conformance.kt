@@ -66,6 +66,7 @@ fun runValidate(v: JsonObject): JsonElement {
                 addProperty("status", o.status.name.lowercase())
                 add("findings", brief(o.findings))
                 o.supersededBy?.let { addProperty("superseded_by", it.toInt()) }
+                if (o.leftOut.isNotEmpty()) add("left_out", j(o.leftOut))
             })
         }
     }
@@ -98,10 +99,12 @@ fun j(x: Any?): JsonElement = when (x) {
     is JsonValue.Object -> j(x.fields)
     is Period -> obj("from" to x.from, "to" to x.to)
     is Outcome -> obj("index" to x.index, "source" to x.source, "unit" to x.unit, "kind" to x.kind, "period" to x.period,
-        "submitted" to x.submitted, "status" to x.status, "superseded_by" to x.supersededBy, "findings" to x.findings)
+        "submitted" to x.submitted, "status" to x.status, "superseded_by" to x.supersededBy, "findings" to x.findings,
+        "left_out" to x.leftOut)
+    is LeftOut -> obj("path" to x.path, "codes" to x.codes)
     is Parts -> obj("female" to x.female, "male" to x.male, "total" to x.total)
     is GenderMetrics -> obj("female" to x.female, "male" to x.male, "parity_index" to x.parityIndex, "gap" to x.gap)
-    is Figure -> obj("unit" to x.unit, "indicator" to x.indicator, "counts" to x.counts, "numerator" to x.numerator,
+    is Figure -> obj("unit" to x.unit, "indicator" to x.indicator, "by" to x.by, "counts" to x.counts, "numerator" to x.numerator,
         "denominator" to x.denominator, "value" to x.value, "gender" to x.gender, "reports" to x.reports, "overflow" to x.overflow)
     is Completeness -> obj("expected" to x.expected, "received" to x.received, "on_time" to x.onTime, "late" to x.late,
         "missing" to x.missing, "not_yet_due" to x.notYetDue, "units" to x.units, "rejected" to x.rejected, "states" to x.states)
@@ -148,11 +151,18 @@ fun matches(expected: JsonElement, actual: JsonElement?, at: String, errors: Mut
     }
 }
 
+/** `unit|indicator`, and for a cell of a breakdown `|dimension=code,...` (dimensions in name order). */
+fun figureKey(f: JsonObject): String {
+    val key = "${f["unit"].asString}|${f["indicator"].asString}"
+    val by = f.getAsJsonObject("by")?.entrySet()?.sortedBy { it.key } ?: listOf()
+    return if (by.isEmpty()) key else key + "|" + by.joinToString(",") { "${it.key}=${it.value.asString}" }
+}
+
 fun checkSummary(expected: JsonObject, summary: JsonObject): List<String> {
     val periods = JsonObject()
     for (p in summary.getAsJsonArray("periods")) {
         val q = p.asJsonObject.deepCopy()
-        q.add("figures", JsonObject().apply { for (f in p.asJsonObject.getAsJsonArray("figures")) add("${f.asJsonObject["unit"].asString}|${f.asJsonObject["indicator"].asString}", f) })
+        q.add("figures", JsonObject().apply { for (f in p.asJsonObject.getAsJsonArray("figures")) add(figureKey(f.asJsonObject), f) })
         q.add("progress", JsonObject().apply { for (g in p.asJsonObject.getAsJsonArray("progress")) add("${g.asJsonObject["indicator"].asString}|${g.asJsonObject["year"].asInt}", g) })
         periods.add(q["entry"].asString, q)
     }
@@ -254,6 +264,22 @@ fun main() {
         if (summary.accounting.size != v.getAsJsonArray("reports").size()) errors.add("accounting size")
         if (errors.isEmpty()) passed++ else { failed++; println("FAIL aggregate $name: ${errors.joinToString("; ")}") }
     }
+    // Values a host builds, as the text of a host that hands text (a cycle has none).
+    val native = vectors("native").filter { (_, v) -> v.has("report_text") }
+    for ((name, v) in native) {
+        val found = validateReport(v["report_text"].asString, planText(v), v["as_of"].asString)
+        val want = v.getAsJsonArray("expected")
+        val got = JsonArray().apply {
+            for ((i, f) in found.withIndex()) add(JsonObject().apply {
+                addProperty("code", f.code.toString())
+                addProperty("severity", f.severity.name.lowercase())
+                addProperty("path", f.path)
+                if (i < want.size() && want[i].asJsonObject.has("problem")) add("problem", j(f.context["problem"]))
+            })
+        }
+        if (got == want) passed++ else { failed++; println("FAIL native $name\n  expected $want\n  got      $got") }
+    }
+    if (native.size >= 5) passed++ else { failed++; println("FAIL native: only ${native.size} vectors with text") }
     // Publication: the same cells withheld, the same values published.
     for ((name, v) in vectors("publish")) {
         val rows = publishedTables(planText(v), reportTexts(v), v["as_of"].asString).figures
