@@ -3,6 +3,11 @@
 /// <reference lib="esnext.disposable" />
 
 /**
+ * What an error leaves out of a summary (a plan's `rules.acceptance`).
+ */
+export type Acceptance = "report" | "value";
+
+/**
  * What a unit or the standing agency does to a report.
  */
 export type Action = "submit" | "return" | "accept" | "lock" | "reopen";
@@ -656,6 +661,20 @@ export interface Indicator {
 export type IndicatorId = string;
 
 /**
+ * A value left out of the summary, and why.
+ */
+export interface LeftOut {
+  /**
+   * The codes of the errors in it, in order.
+   */
+  codes: Code[];
+  /**
+   * The value's JSON Pointer: `/values/1`, `/activities/0/outputs/2`, `/funding/3`.
+   */
+  path: string;
+}
+
+/**
  * A legal basis (căn cứ) the plan cites.
  */
 export interface LegalBasis {
@@ -784,6 +803,11 @@ export interface Outcome {
    */
   index: number;
   kind?: ReportKind | null;
+  /**
+   * A used report's values its errors left out of the summary (a plan's
+   * `rules.acceptance`: `value`), each with the codes of those errors.
+   */
+  left_out?: LeftOut[];
   period?: Period | null;
   /**
    * Where it came from, when the host said (the file name in the CLI).
@@ -1004,6 +1028,11 @@ export interface PlanTarget {
    */
   source: string;
   /**
+   * A unit's own target (a district's, a commune's); left out: the
+   * province's. Progress is reported for each unit that has one.
+   */
+  unit?: UnitId | null;
+  /**
    * The target value, in the indicator's own unit (percent points, times, per N).
    */
   value: number;
@@ -1014,7 +1043,8 @@ export interface PlanTarget {
 }
 
 /**
- * One indicator against one target year, at the root of the tree.
+ * One indicator against one target year: the province's (at the root of
+ * the tree), or a unit's own.
  */
 export interface Progress {
   /**
@@ -1030,6 +1060,10 @@ export interface Progress {
   source: string;
   status: ProgressStatus;
   target: number;
+  /**
+   * The unit whose own target this is; left out: the province's.
+   */
+  unit?: UnitId | null;
   value?: number | null;
   year: number;
 }
@@ -1048,6 +1082,10 @@ export interface ProgressRow {
   source: string;
   status: ProgressStatus;
   target: number;
+  /**
+   * The unit whose own target this is (empty: the province's).
+   */
+  unit?: UnitId | null;
   value?: number | null;
   year: number;
 }
@@ -1231,6 +1269,17 @@ export interface Role {
  * How strictly a plan checks its reports. Everything has a documented default.
  */
 export interface RuleSettings {
+  /**
+   * What an error leaves out of the summary: the whole report (default)
+   * or only the value it points into.
+   */
+  acceptance?: Acceptance;
+  /**
+   * The same, rule by rule, over `acceptance`: `{"breakdown_sum_mismatch": "value"}`.
+   */
+  acceptance_by_code?: {
+    [k: string]: Acceptance;
+  };
   /**
    * `outlier` fires when a value is more than this many times, or less than
    * one over this many times, the same unit's previous value. Default 3.

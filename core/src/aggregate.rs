@@ -141,11 +141,15 @@ pub enum ProgressStatus {
     Withheld,
 }
 
-/// One indicator against one target year, at the root of the tree.
+/// One indicator against one target year: the province's (at the root of
+/// the tree), or a unit's own.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Progress {
     pub indicator: IndicatorId,
+    /// The unit whose own target this is; left out: the province's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitId>,
     pub year: i32,
     pub target: f64,
     pub direction: Direction,
@@ -541,7 +545,8 @@ fn period_summary(
     figures.sort_unstable_by(|a, b| (&a.unit, &a.indicator, &a.by).cmp(&(&b.unit, &b.indicator, &b.by)));
 
     let root = tree.iter().find(|(_, p)| p.is_none()).map(|(u, _)| u.clone()).or_else(|| root_of(plan));
-    let progress = progress(lookup, &figures, root.as_ref());
+    let mut progress = progress(lookup, &figures, root.as_ref());
+    progress.extend(unit_progress(lookup, &figures));
     PeriodSummary {
         entry: e.id.clone(),
         kind: e.kind,
@@ -663,11 +668,42 @@ fn figure(unit: &UnitId, ind: &Indicator, acc: &Acc, by: &CellKey) -> Figure {
     }
 }
 
+/// Each unit's own targets against its figure, in the plan's order.
+fn unit_progress(lookup: &Lookup, figures: &[Figure]) -> Vec<Progress> {
+    let mut out = Vec::new();
+    for t in &lookup.plan.targets {
+        let (Some(unit), Some(ind)) = (&t.unit, lookup.indicator(&t.indicator)) else { continue };
+        let value = figures
+            .iter()
+            .find(|f| &f.unit == unit && f.indicator == t.indicator && f.by.is_empty())
+            .and_then(|f| f.value);
+        let direction = t.target.direction.unwrap_or(ind.direction);
+        let status = match value {
+            None => ProgressStatus::NoData,
+            Some(v) if direction.achieved(v, t.target.value) => ProgressStatus::Achieved,
+            Some(_) => ProgressStatus::NotAchieved,
+        };
+        out.push(Progress {
+            indicator: t.indicator.clone(),
+            unit: Some(unit.clone()),
+            year: t.target.year,
+            target: t.target.value,
+            direction,
+            value,
+            status,
+            gap: value.map(|v| v - t.target.value),
+            confirmed: t.target.confirmed,
+            source: t.target.source.clone(),
+        });
+    }
+    out
+}
+
 fn progress(lookup: &Lookup, figures: &[Figure], root: Option<&UnitId>) -> Vec<Progress> {
     let mut ids: BTreeSet<&IndicatorId> =
         lookup.catalog.indicators.iter().filter(|i| !i.targets.is_empty()).map(|i| &i.id).collect();
     ids.extend(lookup.plan.indicators.iter().filter(|i| !i.targets.is_empty()).map(|i| &i.id));
-    ids.extend(lookup.plan.targets.iter().map(|t| &t.indicator));
+    ids.extend(lookup.plan.targets.iter().filter(|t| t.unit.is_none()).map(|t| &t.indicator));
     let mut out = Vec::new();
     // The root's figures, found in one pass rather than one per indicator.
     let root_values: Vec<(&IndicatorId, Option<f64>)> =
@@ -675,7 +711,9 @@ fn progress(lookup: &Lookup, figures: &[Figure], root: Option<&UnitId>) -> Vec<P
     for id in ids {
         let Some(ind) = lookup.indicator(id) else { continue };
         let mut years: BTreeSet<i32> = ind.targets.iter().map(|t| t.year).collect();
-        years.extend(lookup.plan.targets.iter().filter(|t| &t.indicator == id).map(|t| t.target.year));
+        years.extend(
+            lookup.plan.targets.iter().filter(|t| &t.indicator == id && t.unit.is_none()).map(|t| t.target.year),
+        );
         let value = root_values.iter().find(|(i, _)| *i == id).and_then(|(_, v)| *v);
         for year in years {
             let Some(t) = lookup.target(id, year) else { continue };
@@ -687,6 +725,7 @@ fn progress(lookup: &Lookup, figures: &[Figure], root: Option<&UnitId>) -> Vec<P
             };
             out.push(Progress {
                 indicator: id.clone(),
+                unit: None,
                 year,
                 target: t.value,
                 direction,

@@ -333,7 +333,7 @@ impl<'a> Lookup<'a> {
         self.plan
             .targets
             .iter()
-            .find(|t| &t.indicator == id && t.target.year == year)
+            .find(|t| &t.indicator == id && t.target.year == year && t.unit.is_none())
             .map(|t| &t.target)
             .or_else(|| self.indicator(id).and_then(|i| i.target(year)))
     }

@@ -74,6 +74,9 @@ pub struct CompletenessRow {
 pub struct ProgressRow {
     pub entry: String,
     pub indicator: IndicatorId,
+    /// The unit whose own target this is (empty: the province's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitId>,
     pub name_vi: String,
     pub name_en: String,
     pub year: i32,
@@ -238,6 +241,7 @@ pub fn tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Tables {
             t.progress.push(ProgressRow {
                 entry: p.entry.clone(),
                 indicator: g.indicator.clone(),
+                unit: g.unit.clone(),
                 name_vi: ind.map(|i| i.name_vi.clone()).unwrap_or_default(),
                 name_en: ind.map(|i| i.name_en.clone()).unwrap_or_default(),
                 year: g.year,
@@ -701,9 +705,14 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
                 w.t(" (mục tiêu chưa được xác nhận)", " (target not confirmed)")
             };
             let unit = if ind.unit_en == "%" { "%" } else { "" };
+            // A unit's own target names the unit.
+            let name = match &g.unit {
+                Some(u) => format!("{} — {}", w.t(&ind.name_vi, &ind.name_en), unit_name(plan, u)),
+                None => w.t(&ind.name_vi, &ind.name_en).to_string(),
+            };
             line(format!(
                 "  {} {}: {}{} ({} {} {}{}) → {}{}",
-                pad(w.t(&ind.name_vi, &ind.name_en), 52),
+                pad(&name, 52),
                 g.year,
                 g.value.map(|v| decimal(v, w.lang)).unwrap_or_default(),
                 unit,

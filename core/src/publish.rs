@@ -618,15 +618,19 @@ pub fn published_tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Ta
         let tree = crate::aggregate::tree(plan, &p.period);
         roots.insert(&p.entry, tree.iter().find(|(_, q)| q.is_none()).map(|(u, _)| u.clone()).or(summary.root.clone()));
     }
-    let hidden_roots: BTreeSet<(String, IndicatorId)> = t
+    // A unit's own target is that unit's value: withheld when its total is.
+    let hidden: BTreeSet<(String, IndicatorId, UnitId)> = t
         .figures
         .iter()
         .filter(|r| r.suppressed && r.sex == "_T" && r.by.is_empty())
-        .filter(|r| roots.get(r.entry.as_str()).is_some_and(|root| root.as_ref() == Some(&r.unit)))
-        .map(|r| (r.entry.clone(), r.indicator.clone()))
+        .map(|r| (r.entry.clone(), r.indicator.clone(), r.unit.clone()))
         .collect();
     for g in &mut t.progress {
-        if hidden_roots.contains(&(g.entry.clone(), g.indicator.clone())) {
+        let unit = match &g.unit {
+            Some(u) => Some(u.clone()),
+            None => roots.get(g.entry.as_str()).cloned().flatten(),
+        };
+        if unit.is_some_and(|u| hidden.contains(&(g.entry.clone(), g.indicator.clone(), u))) {
             g.value = None;
             g.gap = None;
             g.status = ProgressStatus::Withheld;

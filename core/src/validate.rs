@@ -1042,6 +1042,9 @@ pub fn plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
                 .with("indicator", t.indicator.as_str()),
             );
         }
+        if let Some(u) = &t.unit {
+            unit_ref(u, format!("/targets/{i}/unit"), &mut out);
+        }
     }
     crate::breakdown::check_plan(&lookup, &mut out);
     // Duplicate ids, kind by kind.

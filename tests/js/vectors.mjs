@@ -60,7 +60,7 @@ export function checkSummary(expected, summary) {
     actual.periods[p.entry] = {
       ...p,
       figures: Object.fromEntries(p.figures.map((f) => [figureKey(f), f])),
-      progress: Object.fromEntries(p.progress.map((g) => [`${g.indicator}|${g.year}`, g])),
+      progress: Object.fromEntries(p.progress.map((g) => [g.unit === undefined ? `${g.indicator}|${g.year}` : `${g.indicator}|${g.year}|${g.unit}`, g])),
     };
   }
   const exp = structuredClone(expected);

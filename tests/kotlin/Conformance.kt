@@ -113,7 +113,7 @@ fun j(x: Any?): JsonElement = when (x) {
     is ReportStanding -> lean("unit" to x.unit, "entry" to x.entry).apply { for ((k, v) in j(x.standing).asJsonObject.entrySet()) add(k, v) }
     is ReportEvent -> lean("unit" to x.unit, "entry" to x.entry, "action" to x.action, "by" to x.by, "date" to x.date,
         "version" to x.version, "reason" to x.reason)
-    is Progress -> obj("indicator" to x.indicator, "year" to x.year, "target" to x.target, "direction" to x.direction, "value" to x.value,
+    is Progress -> obj("indicator" to x.indicator, "unit" to x.unit, "year" to x.year, "target" to x.target, "direction" to x.direction, "value" to x.value,
         "status" to x.status, "gap" to x.gap, "confirmed" to x.confirmed, "source" to x.source)
     is ActivityTally -> obj("activity" to x.activity, "statuses" to x.statuses, "outputs" to x.outputs)
     is AreaActivities -> obj("area" to x.area, "title" to x.title, "activities" to x.activities)
@@ -163,7 +163,13 @@ fun checkSummary(expected: JsonObject, summary: JsonObject): List<String> {
     for (p in summary.getAsJsonArray("periods")) {
         val q = p.asJsonObject.deepCopy()
         q.add("figures", JsonObject().apply { for (f in p.asJsonObject.getAsJsonArray("figures")) add(figureKey(f.asJsonObject), f) })
-        q.add("progress", JsonObject().apply { for (g in p.asJsonObject.getAsJsonArray("progress")) add("${g.asJsonObject["indicator"].asString}|${g.asJsonObject["year"].asInt}", g) })
+        q.add("progress", JsonObject().apply {
+            for (g in p.asJsonObject.getAsJsonArray("progress")) {
+                val key = "${g.asJsonObject["indicator"].asString}|${g.asJsonObject["year"].asInt}"
+                val unit = g.asJsonObject["unit"]?.takeIf { !it.isJsonNull }?.asString
+                add(if (unit == null) key else "$key|$unit", g)
+            }
+        })
         periods.add(q["entry"].asString, q)
     }
     val actual = summary.deepCopy().apply { add("periods", periods) }

@@ -74,7 +74,7 @@ def keyed(summary: Dict[str, Any]) -> Dict[str, Any]:
     for p in summary["periods"]:
         p = dict(p)
         p["figures"] = {figure_key(f): f for f in p["figures"]}
-        p["progress"] = {f"{g['indicator']}|{g['year']}": g for g in p["progress"]}
+        p["progress"] = {f"{g['indicator']}|{g['year']}" + (f"|{g['unit']}" if "unit" in g else ""): g for g in p["progress"]}
         periods[p["entry"]] = p
     s["periods"] = periods
     return s

@@ -153,6 +153,10 @@ pub struct Signer {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PlanTarget {
     pub indicator: IndicatorId,
+    /// A unit's own target (a district's, a commune's); left out: the
+    /// province's. Progress is reported for each unit that has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitId>,
     #[serde(flatten)]
     pub target: Target,
 }

@@ -784,9 +784,10 @@ impl FromJson for PlanTarget {
     fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<PlanTarget> {
         let mut o = Obj::new(v, at, cx)?;
         let indicator = o.req("indicator", cx);
+        let unit = o.opt("unit", cx);
         let target = target_fields(&mut o, cx);
         o.ignore_rest(cx);
-        all!(PlanTarget { indicator, target })
+        all!(PlanTarget { indicator, unit, target })
     }
 }
 

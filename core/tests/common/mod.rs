@@ -78,7 +78,11 @@ pub fn keyed(summary: Value) -> Value {
             .as_array()
             .unwrap()
             .iter()
-            .map(|g| (format!("{}|{}", g["indicator"].as_str().unwrap(), g["year"]), g.clone()))
+            .map(|g| {
+                // A unit's own target: `indicator|year|unit`.
+                let key = format!("{}|{}", g["indicator"].as_str().unwrap(), g["year"]);
+                (g["unit"].as_str().map_or(key.clone(), |u| format!("{key}|{u}")), g.clone())
+            })
             .collect();
         p["figures"] = Value::Object(figures);
         p["progress"] = Value::Object(progress);
