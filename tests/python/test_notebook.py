@@ -25,5 +25,8 @@ def test_notebook_runs_top_to_bottom(tmp_path: pathlib.Path) -> None:
     assert "đã nhận 11/15 đơn vị" in html
     assert any("image/png" in o.get("data", {}) for o in outputs), "the progress chart"
     assert "Counter({'used': 15, 'rejected': 4})" in text
+    # The breakdown of Project 8 trainees: the ethnic minorities' row, by sex
+    # (73 + 43 + 111 women in the annual reports).
+    assert "dtts" in html and "227" in html
     # Keep a copy of the executed notebook to look at.
     nbformat.write(nb, str(tmp_path / "executed.ipynb"))
