@@ -187,8 +187,8 @@ async function workflow() {
 }
 
 async function main() {
-  await init();
-  plan = await (await fetch("../lai-chau-2024/plan.json")).json();
+  // The module (compiled as it streams in) and the plan, side by side.
+  [, plan] = await Promise.all([init(), fetch("../lai-chau-2024/plan.json").then((r) => r.json())]);
   checker = new Checker(plan);
   $("#plan-number").textContent = plan.number;
   const names = Object.fromEntries(plan.units.map((u) => [u.id, u.name]));

@@ -35,6 +35,16 @@ test("the form marks a total that is not female + male, in Vietnamese, and clear
   assert.match(await page.getAttribute('input[data-path="/values/1/total"]', "class"), /error-field/);
   assert.match(await page.textContent("#status"), /lỗi/);
 
+  // The page asks at once for every file its first check needs, and for no other:
+  // its preload links are exactly what it fetched before the first check.
+  const files = await page.evaluate(() => ({
+    preloaded: [...document.querySelectorAll("link[rel=modulepreload], link[rel=preload]")].map((l) => new URL(l.href).pathname).sort(),
+    fetched: performance.getEntriesByType("resource")
+      .filter((e) => e.startTime < Number(document.body.dataset.readyAt) && !/\.css$|favicon/.test(e.name))
+      .map((e) => new URL(e.name).pathname).sort(),
+  }));
+  assert.deepEqual(files.preloaded, files.fetched);
+
   mkdirSync(join(ROOT, "target/test-logs"), { recursive: true });
   await page.screenshot({ path: join(ROOT, "target/test-logs/portal-form.png"), fullPage: true });
 
