@@ -86,6 +86,22 @@ test("package.json says which Node it needs and what has side effects", () => {
   assert.deepEqual(manifest.sideEffects, ["./index.node.js", "./index.cjs"]);
 });
 
+test("every entry exports exactly what index.d.ts declares, the province module's functions included", async () => {
+  const pkg = join(app, "node_modules/binhdang");
+  const dts = readFileSync(join(pkg, "index.d.ts"), "utf8");
+  const declared = [...dts.matchAll(/^export (?:declare )?(?:function|class) (\w+)/gm)].map((m) => m[1]);
+  if (/^export default function/m.test(dts)) declared.push("default");
+  declared.sort();
+  for (const name of ["aggregate", "tables", "publishedTables", "replay", "transition", "catalog", "initProvince", "initProvinceSync", "Checker", "validateReport"]) {
+    assert.ok(declared.includes(name), name);
+  }
+  const functions = (m) => Object.keys(m).filter((k) => typeof m[k] === "function").sort();
+  assert.deepEqual(functions(await import(join(pkg, "index.js"))), declared, "index.js");
+  assert.deepEqual(functions(await import(join(pkg, "index.node.js"))), declared, "index.node.js");
+  const cjs = createRequire(join(app, "x.cjs"))("binhdang");
+  assert.deepEqual(functions(cjs), declared, "index.cjs");
+});
+
 const NODE_USE = (load) => `${load}
 const { readFileSync } = require("node:fs");
 (async () => {
