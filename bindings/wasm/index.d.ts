@@ -4,6 +4,11 @@
 /// <reference lib="esnext.disposable" />
 
 /**
+ * What an error leaves out of a summary (a plan's `rules.acceptance`).
+ */
+export type Acceptance = "report" | "value";
+
+/**
  * What a unit or the standing agency does to a report.
  */
 export type Action = "submit" | "return" | "accept" | "lock" | "reopen";
@@ -114,13 +119,70 @@ export interface AreaActivities {
 }
 
 /**
+ * How an indicator is broken down along one dimension.
+ */
+export interface Breakdown {
+  /**
+   * The dimension's id.
+   */
+  dimension: string;
+  /**
+   * The options (or groups) a complete breakdown has, which add up to the
+   * whole; left out: every option of the dimension.
+   */
+  options?: string[];
+  /**
+   * Whether a report must give it (`breakdown_missing`, `breakdown_incomplete`).
+   */
+  required?: boolean;
+}
+
+/**
  * The indicators binhdang knows without a plan.
  */
 export interface Catalog {
   /**
+   * The dimensions values can be broken down by beyond sex (age group,
+   * ethnicity, residence, administrative level); a plan adds its own.
+   */
+  dimensions?: Dimension[];
+  /**
    * Every indicator, national targets first, then output indicators.
    */
   indicators: Indicator[];
+}
+
+/**
+ * One cell of a value broken down: its key, and the value's own fields.
+ */
+export interface Cell {
+  /**
+   * Dimension id → option or group code (`{"age": "0-15", "residence": "rural"}`).
+   */
+  by: {
+    [k: string]: string;
+  };
+  /**
+   * Mẫu số, for percents, ratios and rates.
+   */
+  denominator?: SexSplit | null;
+  /**
+   * Nữ.
+   */
+  female?: Count | null;
+  /**
+   * Nam.
+   */
+  male?: Count | null;
+  /**
+   * Tử số, for percents, ratios and rates.
+   */
+  numerator?: SexSplit | null;
+  /**
+   * Tổng số.
+   */
+  total?: Count | null;
+  [k: string]: unknown;
 }
 
 /**
@@ -146,6 +208,12 @@ export type Code =
   | "duplicate_value"
   | "missing_required"
   | "sex_breakdown_required"
+  | "unknown_dimension"
+  | "unknown_option"
+  | "duplicate_cell"
+  | "breakdown_sum_mismatch"
+  | "breakdown_missing"
+  | "breakdown_incomplete"
   | "field_not_for_measure"
   | "numerator_denominator_required"
   | "late_submission"
@@ -166,6 +234,11 @@ export type Code =
   | "plan_due_before_period_end"
   | "plan_overlapping_windows"
   | "plan_unit_cycle"
+  | "plan_unknown_dimension"
+  | "plan_unknown_option"
+  | "plan_bands_overlap"
+  | "plan_bands_gap"
+  | "plan_option_rolls_up_twice"
   | "unknown_entry"
   | "report_not_expected"
   | "not_permitted"
@@ -259,6 +332,63 @@ export type Count = number;
 export type IsoDate = string;
 
 /**
+ * A dimension values can be broken down by.
+ */
+export interface Dimension {
+  /**
+   * Groups of options, which cells may use as margins.
+   */
+  groups?: OptionGroup[];
+  /**
+   * Stable id, used in cells (`age`, `ethnicity`, `residence`, `level`).
+   */
+  id: string;
+  name_en: string;
+  name_vi: string;
+  /**
+   * The options, each counted once: a cell of every option adds up to the whole.
+   */
+  options: DimensionOption[];
+  /**
+   * Where the codes come from (a decision, a form).
+   */
+  source?: string | null;
+  [k: string]: unknown;
+}
+
+/**
+ * One option of a dimension (an age band, an ethnic group, urban).
+ */
+export interface DimensionOption {
+  /**
+   * The code cells use (`01`, `lt16`, `urban`).
+   */
+  code: string;
+  /**
+   * `false` where the code was seen only in a secondary source: check the official list.
+   */
+  confirmed?: boolean;
+  /**
+   * Age bands: the first age in the band, in whole years.
+   */
+  from?: number | null;
+  /**
+   * English name.
+   */
+  name_en: string;
+  /**
+   * Vietnamese name.
+   */
+  name_vi: string;
+  /**
+   * Age bands: the last age in the band, in whole years (inclusive); left
+   * out: and over.
+   */
+  to?: number | null;
+  [k: string]: unknown;
+}
+
+/**
  * Which way is better.
  */
 export type Direction = "at_least" | "at_most" | "below";
@@ -285,6 +415,13 @@ export type Events = ReportEvent[];
  * One indicator's figure for one unit in one period.
  */
 export interface Figure {
+  /**
+   * The cell of a breakdown beyond sex this figure is (dimension id →
+   * option or group code); empty: the indicator's own figure.
+   */
+  by?: {
+    [k: string]: string;
+  };
   /**
    * Counts and money: the summed parts.
    */
@@ -322,6 +459,14 @@ export interface Figure {
  * One row of the tidy figures table: a schedule entry, a unit, an indicator, a sex.
  */
 export interface FigureRow {
+  /**
+   * The cell of a breakdown beyond sex (dimension id → option or group
+   * code; in CSV and pandas, a column per dimension); empty: the
+   * indicator's own figure.
+   */
+  by?: {
+    [k: string]: string;
+  };
   denominator?: Count | null;
   entry: string;
   indicator: IndicatorId;
@@ -459,6 +604,11 @@ export interface GenderMetrics {
 export interface Indicator {
   aggregation: Aggregation;
   /**
+   * Breakdowns beyond sex: the dimensions (of the plan or the catalogue)
+   * a value of this indicator is broken down by, in cells.
+   */
+  breakdowns?: Breakdown[];
+  /**
    * Whether values must be split into female and male.
    */
   by_sex: boolean;
@@ -510,6 +660,20 @@ export interface Indicator {
  * An indicator's id, from the built-in catalogue (`nq28-mt1`) or the plan.
  */
 export type IndicatorId = string;
+
+/**
+ * A value left out of the summary, and why.
+ */
+export interface LeftOut {
+  /**
+   * The codes of the errors in it, in order.
+   */
+  codes: Code[];
+  /**
+   * The value's JSON Pointer: `/values/1`, `/activities/0/outputs/2`, `/funding/3`.
+   */
+  path: string;
+}
 
 /**
  * A legal basis (căn cứ) the plan cites.
@@ -614,6 +778,23 @@ export type Measure =
     };
 
 /**
+ * Options added up under one code (the ethnic minorities: every group but Kinh).
+ */
+export interface OptionGroup {
+  /**
+   * The group's code, used in cells as an option's is (`dtts`).
+   */
+  code: string;
+  /**
+   * The codes of the options it adds up.
+   */
+  members: string[];
+  name_en: string;
+  name_vi: string;
+  [k: string]: unknown;
+}
+
+/**
  * One report's outcome in a batch.
  */
 export interface Outcome {
@@ -623,6 +804,11 @@ export interface Outcome {
    */
   index: number;
   kind?: ReportKind | null;
+  /**
+   * A used report's values its errors left out of the summary (a plan's
+   * `rules.acceptance`: `value`), each with the codes of those errors.
+   */
+  left_out?: LeftOut[];
   period?: Period | null;
   /**
    * Where it came from, when the host said (the file name in the CLI).
@@ -647,6 +833,14 @@ export interface Outcome {
 export interface OutputRow {
   activity: ActivityId;
   area: number;
+  /**
+   * The cell of a breakdown beyond sex (dimension id → option or group
+   * code; in CSV and pandas, a column per dimension); empty: the
+   * indicator's own figure.
+   */
+  by?: {
+    [k: string]: string;
+  };
   denominator?: Count | null;
   entry: string;
   indicator: IndicatorId;
@@ -740,6 +934,11 @@ export interface Plan {
    */
   date: IsoDate;
   /**
+   * Dimensions of the plan's own (or replacing the catalogue's of the
+   * same id: the plan's age bands), for indicators' breakdowns.
+   */
+  dimensions?: Dimension[];
+  /**
    * Section III: funding sources.
    */
   funding_sources: FundingSource[];
@@ -830,6 +1029,11 @@ export interface PlanTarget {
    */
   source: string;
   /**
+   * A unit's own target (a district's, a commune's); left out: the
+   * province's. Progress is reported for each unit that has one.
+   */
+  unit?: UnitId | null;
+  /**
    * The target value, in the indicator's own unit (percent points, times, per N).
    */
   value: number;
@@ -840,7 +1044,8 @@ export interface PlanTarget {
 }
 
 /**
- * One indicator against one target year, at the root of the tree.
+ * One indicator against one target year: the province's (at the root of
+ * the tree), or a unit's own.
  */
 export interface Progress {
   /**
@@ -856,6 +1061,10 @@ export interface Progress {
   source: string;
   status: ProgressStatus;
   target: number;
+  /**
+   * The unit whose own target this is; left out: the province's.
+   */
+  unit?: UnitId | null;
   value?: number | null;
   year: number;
 }
@@ -874,6 +1083,10 @@ export interface ProgressRow {
   source: string;
   status: ProgressStatus;
   target: number;
+  /**
+   * The unit whose own target this is (empty: the province's).
+   */
+  unit?: UnitId | null;
   value?: number | null;
   year: number;
 }
@@ -1057,6 +1270,17 @@ export interface Role {
  * How strictly a plan checks its reports. Everything has a documented default.
  */
 export interface RuleSettings {
+  /**
+   * What an error leaves out of the summary: the whole report (default)
+   * or only the value it points into.
+   */
+  acceptance?: Acceptance;
+  /**
+   * The same, rule by rule, over `acceptance`: `{"breakdown_sum_mismatch": "value"}`.
+   */
+  acceptance_by_code?: {
+    [k: string]: Acceptance;
+  };
   /**
    * `outlier` fires when a value is more than this many times, or less than
    * one over this many times, the same unit's previous value. Default 3.
@@ -1394,6 +1618,12 @@ export type UnitKind =
  * the figure the unit `stated`.
  */
 export interface ValueEntry {
+  /**
+   * Breakdowns beyond sex: cells keyed by options of the indicator's
+   * dimensions, and any margins the unit states (see [`Cell`]). The
+   * value's own fields are the margin of every cell.
+   */
+  cells?: Cell[];
   /**
    * Mẫu số, for percents, ratios and rates.
    */

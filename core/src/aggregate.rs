@@ -22,8 +22,8 @@ use crate::catalog::{Catalog, Lookup};
 use crate::finding::{self, Code, Finding};
 use crate::messages as msg;
 use crate::model::{
-    ActivityId, ActivityStatus, Aggregation, Count, Date, Direction, FundingSourceId, Indicator, IndicatorId, Plan,
-    Report, SexSplit, Temporal, UnitId, ValueEntry,
+    ActivityId, ActivityStatus, Aggregation, Cell, CellKey, Count, Date, Direction, FundingSourceId, Indicator,
+    IndicatorId, Plan, Report, SexSplit, Temporal, UnitId, ValueEntry,
 };
 use crate::read::Read;
 use crate::validate::{self, Outcome, Status};
@@ -72,6 +72,10 @@ pub struct GenderMetrics {
 pub struct Figure {
     pub unit: UnitId,
     pub indicator: IndicatorId,
+    /// The cell of a breakdown beyond sex this figure is (dimension id →
+    /// option or group code); empty: the indicator's own figure.
+    #[serde(default, skip_serializing_if = "CellKey::is_empty")]
+    pub by: CellKey,
     /// Counts and money: the summed parts.
     #[serde(default, skip_serializing_if = "Parts::is_empty")]
     pub counts: Parts,
@@ -137,11 +141,15 @@ pub enum ProgressStatus {
     Withheld,
 }
 
-/// One indicator against one target year, at the root of the tree.
+/// One indicator against one target year: the province's (at the root of
+/// the tree), or a unit's own.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Progress {
     pub indicator: IndicatorId,
+    /// The unit whose own target this is; left out: the province's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitId>,
     pub year: i32,
     pub target: f64,
     pub direction: Direction,
@@ -327,20 +335,60 @@ impl Acc {
             .collect()
     }
     fn from_entry(index: usize, v: &ValueEntry) -> Acc {
+        let mut a = Acc::from_cell(index, &crate::breakdown::own_cell(v));
+        a.stated = v.stated;
+        a
+    }
+    fn from_cell(index: usize, c: &Cell) -> Acc {
         let mut a = Acc::default();
-        a.counts.add(&v.counts());
-        if let Some(n) = &v.numerator {
+        a.counts.add(&c.counts());
+        if let Some(n) = &c.numerator {
             a.numerator.add(n);
             a.has_fraction = true;
         }
-        if let Some(d) = &v.denominator {
+        if let Some(d) = &c.denominator {
             a.denominator.add(d);
             a.has_fraction = true;
         }
-        a.stated = v.stated;
         a.reports = 1;
         a.last = Some(index);
         a
+    }
+    /// The figure of each cell of a value, and of each margin its cells give
+    /// (the value's own figure first, under the empty key, when it has one).
+    fn cells_of(index: usize, v: &ValueEntry, lookup: &Lookup, ind: &Indicator) -> BTreeMap<CellKey, Acc> {
+        let mut out = BTreeMap::new();
+        if !v.own_is_empty() {
+            out.insert(CellKey::new(), Acc::from_entry(index, v));
+        }
+        if v.cells.is_empty() {
+            return out;
+        }
+        let resolved = crate::breakdown::resolve(lookup, ind);
+        // Cells whose key validation refused are rejected with their report;
+        // an empty or repeated key here is dropped rather than added twice.
+        for c in v.cells.iter().filter(|c| !c.by.is_empty() && !c.is_empty()) {
+            out.entry(c.by.clone()).or_insert_with(|| Acc::from_cell(index, c));
+        }
+        let stated: BTreeSet<CellKey> = out.keys().cloned().collect();
+        for (key, parts) in crate::breakdown::derive(&stated, &resolved) {
+            if parts.is_empty() || out.contains_key(&key) {
+                continue;
+            }
+            let mut sum: Option<Acc> = None;
+            for part in &parts {
+                if let Some(a) = out.get(part) {
+                    sum.get_or_insert_with(Acc::default).merge(a);
+                }
+            }
+            if let Some(mut sum) = sum {
+                // One report's cells are one report.
+                sum.reports = 1;
+                sum.last = Some(index);
+                out.insert(key, sum);
+            }
+        }
+        out
     }
     fn merge(&mut self, o: &Acc) {
         self.counts.merge(&o.counts);
@@ -425,7 +473,8 @@ fn period_summary(
     // Own figures: what each unit reported itself. Keys borrow from the
     // reports, so a country's million values cost no string copies; ordered
     // maps rather than hash maps keep the WebAssembly module smaller.
-    let mut own: BTreeMap<(&UnitId, &IndicatorId), Acc> = BTreeMap::new();
+    // Each figure is keyed by its cell too (the empty key: the value itself).
+    let mut own: BTreeMap<(&UnitId, &IndicatorId), BTreeMap<CellKey, Acc>> = BTreeMap::new();
     // Stocks: the latest report of a unit stands (by cut-off, then submission).
     let mut stock_seen: BTreeMap<(&UnitId, &IndicatorId), (Date, Date, usize)> = BTreeMap::new();
     for (index, r) in &used {
@@ -433,16 +482,19 @@ fn period_summary(
         for v in r.values.iter().filter(|v| !v.is_empty()) {
             let Some(ind) = lookup.indicator(&v.indicator) else { continue };
             let key = (&r.unit, &v.indicator);
-            let acc = Acc::from_entry(*index, v);
+            let cells = Acc::cells_of(*index, v, lookup, ind);
             if ind.temporal == Temporal::Stock {
                 let stamp = (r.period.to, r.submitted, *index);
                 if stock_seen.get(&key).is_some_and(|s| *s >= stamp) {
                     continue;
                 }
                 stock_seen.insert(key, stamp);
-                own.insert(key, acc);
+                own.insert(key, cells);
             } else {
-                own.entry(key).or_default().merge(&acc);
+                let mine = own.entry(key).or_default();
+                for (cell, acc) in cells {
+                    mine.entry(cell).or_default().merge(&acc);
+                }
             }
         }
     }
@@ -460,29 +512,41 @@ fn period_summary(
     let mut figures = Vec::new();
     for ind_id in indicators {
         let Some(ind) = lookup.indicator(ind_id) else { continue };
-        // This indicator's figure of each unit, by its place in `order`.
-        let mut totals: Vec<Option<Acc>> = vec![None; order.len()];
+        // This indicator's figures of each unit (by cell), by its place in `order`.
+        let mut totals: Vec<Option<BTreeMap<CellKey, Acc>>> = vec![None; order.len()];
         for (i, u) in order.iter().enumerate() {
-            let mut acc = own.get(&(*u, ind_id)).cloned();
+            let mut accs = own.get(&(*u, ind_id)).cloned();
             if ind.aggregation != Aggregation::NotAdditive {
                 for c in children.get(u).into_iter().flatten() {
-                    if let Some(ca) = place.get(c).and_then(|j| totals.get(*j)).and_then(Option::as_ref) {
-                        acc.get_or_insert_with(Acc::default).merge(ca);
+                    if let Some(kid) = place.get(c).and_then(|j| totals.get(*j)).and_then(Option::as_ref) {
+                        let mine = accs.get_or_insert_with(BTreeMap::new);
+                        for (cell, ca) in kid {
+                            mine.entry(cell.clone()).or_default().merge(ca);
+                        }
                     }
                 }
             }
-            let Some(acc) = acc else { continue };
-            overflow_findings(&acc, ind_id.as_str(), ("unit", u.as_str()), e, findings);
-            figures.push(figure(u, ind, &acc));
+            let Some(accs) = accs else { continue };
+            for (cell, acc) in &accs {
+                let at = findings.len();
+                overflow_findings(acc, ind_id.as_str(), ("unit", u.as_str()), e, findings);
+                if !cell.is_empty() {
+                    for f in findings.iter_mut().skip(at) {
+                        f.context.insert("cell".to_string(), key_text(cell).into());
+                    }
+                }
+                figures.push(figure(u, ind, acc, cell));
+            }
             if let Some(slot) = totals.get_mut(i) {
-                *slot = Some(acc);
+                *slot = Some(accs);
             }
         }
     }
-    figures.sort_unstable_by(|a, b| (&a.unit, &a.indicator).cmp(&(&b.unit, &b.indicator)));
+    figures.sort_unstable_by(|a, b| (&a.unit, &a.indicator, &a.by).cmp(&(&b.unit, &b.indicator, &b.by)));
 
     let root = tree.iter().find(|(_, p)| p.is_none()).map(|(u, _)| u.clone()).or_else(|| root_of(plan));
-    let progress = progress(lookup, &figures, root.as_ref());
+    let mut progress = progress(lookup, &figures, root.as_ref());
+    progress.extend(unit_progress(lookup, &figures));
     PeriodSummary {
         entry: e.id.clone(),
         kind: e.kind,
@@ -543,7 +607,12 @@ fn ratio(n: Option<Count>, d: Option<Count>, scale: f64) -> Option<f64> {
     }
 }
 
-fn figure(unit: &UnitId, ind: &Indicator, acc: &Acc) -> Figure {
+/// A cell's key as text, `age=0-15, residence=rural`, for a finding's context.
+pub fn key_text(key: &CellKey) -> String {
+    key.iter().map(|(d, c)| format!("{d}={c}")).collect::<Vec<_>>().join(", ")
+}
+
+fn figure(unit: &UnitId, ind: &Indicator, acc: &Acc, by: &CellKey) -> Figure {
     let fraction = ind.measure.is_fraction();
     let scale = ind.measure.scale();
     let (numerator, denominator) = if fraction || acc.has_fraction {
@@ -588,6 +657,7 @@ fn figure(unit: &UnitId, ind: &Indicator, acc: &Acc) -> Figure {
     Figure {
         unit: unit.clone(),
         indicator: ind.id.clone(),
+        by: by.clone(),
         counts: if fraction { Parts::default() } else { acc.counts.parts() },
         numerator,
         denominator,
@@ -598,19 +668,52 @@ fn figure(unit: &UnitId, ind: &Indicator, acc: &Acc) -> Figure {
     }
 }
 
+/// Each unit's own targets against its figure, in the plan's order.
+fn unit_progress(lookup: &Lookup, figures: &[Figure]) -> Vec<Progress> {
+    let mut out = Vec::new();
+    for t in &lookup.plan.targets {
+        let (Some(unit), Some(ind)) = (&t.unit, lookup.indicator(&t.indicator)) else { continue };
+        let value = figures
+            .iter()
+            .find(|f| &f.unit == unit && f.indicator == t.indicator && f.by.is_empty())
+            .and_then(|f| f.value);
+        let direction = t.target.direction.unwrap_or(ind.direction);
+        let status = match value {
+            None => ProgressStatus::NoData,
+            Some(v) if direction.achieved(v, t.target.value) => ProgressStatus::Achieved,
+            Some(_) => ProgressStatus::NotAchieved,
+        };
+        out.push(Progress {
+            indicator: t.indicator.clone(),
+            unit: Some(unit.clone()),
+            year: t.target.year,
+            target: t.target.value,
+            direction,
+            value,
+            status,
+            gap: value.map(|v| v - t.target.value),
+            confirmed: t.target.confirmed,
+            source: t.target.source.clone(),
+        });
+    }
+    out
+}
+
 fn progress(lookup: &Lookup, figures: &[Figure], root: Option<&UnitId>) -> Vec<Progress> {
     let mut ids: BTreeSet<&IndicatorId> =
         lookup.catalog.indicators.iter().filter(|i| !i.targets.is_empty()).map(|i| &i.id).collect();
     ids.extend(lookup.plan.indicators.iter().filter(|i| !i.targets.is_empty()).map(|i| &i.id));
-    ids.extend(lookup.plan.targets.iter().map(|t| &t.indicator));
+    ids.extend(lookup.plan.targets.iter().filter(|t| t.unit.is_none()).map(|t| &t.indicator));
     let mut out = Vec::new();
     // The root's figures, found in one pass rather than one per indicator.
     let root_values: Vec<(&IndicatorId, Option<f64>)> =
-        figures.iter().filter(|f| Some(&f.unit) == root).map(|f| (&f.indicator, f.value)).collect();
+        figures.iter().filter(|f| Some(&f.unit) == root && f.by.is_empty()).map(|f| (&f.indicator, f.value)).collect();
     for id in ids {
         let Some(ind) = lookup.indicator(id) else { continue };
         let mut years: BTreeSet<i32> = ind.targets.iter().map(|t| t.year).collect();
-        years.extend(lookup.plan.targets.iter().filter(|t| &t.indicator == id).map(|t| t.target.year));
+        years.extend(
+            lookup.plan.targets.iter().filter(|t| &t.indicator == id && t.unit.is_none()).map(|t| t.target.year),
+        );
         let value = root_values.iter().find(|(i, _)| *i == id).and_then(|(_, v)| *v);
         for year in years {
             let Some(t) = lookup.target(id, year) else { continue };
@@ -622,6 +725,7 @@ fn progress(lookup: &Lookup, figures: &[Figure], root: Option<&UnitId>) -> Vec<P
             };
             out.push(Progress {
                 indicator: id.clone(),
+                unit: None,
                 year,
                 target: t.value,
                 direction,
@@ -715,11 +819,12 @@ fn activities(
                         // same activity: a reported number is never dropped.
                         for x in r.activities.iter().filter(|x| x.activity == a.id) {
                             for v in x.outputs.iter().filter(|v| !v.is_empty()) {
-                                let additive = lookup
-                                    .indicator(&v.indicator)
-                                    .is_some_and(|ind| ind.aggregation != Aggregation::NotAdditive);
-                                let unit = if additive { &root } else { &r.unit };
-                                outputs.entry((unit, &v.indicator)).or_default().merge(&Acc::from_entry(*i, v));
+                                let Some(ind) = lookup.indicator(&v.indicator) else { continue };
+                                let unit = if ind.aggregation != Aggregation::NotAdditive { &root } else { &r.unit };
+                                // An output's own figure, or the one its cells give.
+                                if let Some(acc) = Acc::cells_of(*i, v, lookup, ind).remove(&CellKey::new()) {
+                                    outputs.entry((unit, &v.indicator)).or_default().merge(&acc);
+                                }
                             }
                         }
                     }
@@ -728,7 +833,7 @@ fn activities(
                         .filter_map(|((unit, id), acc)| {
                             let ind = lookup.indicator(id)?;
                             overflow_findings(&acc, id.as_str(), ("activity", a.id.as_str()), e, findings);
-                            Some(figure(unit, ind, &acc))
+                            Some(figure(unit, ind, &acc, &CellKey::new()))
                         })
                         .collect();
                     ActivityTally { activity: a.id.clone(), statuses, outputs }
@@ -797,8 +902,12 @@ impl Summary {
 }
 
 impl PeriodSummary {
-    /// The figure of `unit` for `indicator`.
+    /// The figure of `unit` for `indicator` (its own, not a cell's).
     pub fn figure(&self, unit: &str, indicator: &str) -> Option<&Figure> {
-        self.figures.iter().find(|f| f.unit.as_str() == unit && f.indicator.as_str() == indicator)
+        self.figures.iter().find(|f| f.unit.as_str() == unit && f.indicator.as_str() == indicator && f.by.is_empty())
+    }
+    /// The figure of `unit` for `indicator` in the cell `by`.
+    pub fn cell(&self, unit: &str, indicator: &str, by: &CellKey) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.unit.as_str() == unit && f.indicator.as_str() == indicator && &f.by == by)
     }
 }

@@ -538,9 +538,17 @@ pub fn replay(
 /// and the event to append to the log, or refused, with the findings that
 /// say why. As JSON, a [`crate::workflow::Transition`] or `{"findings": [...]}`.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(untagged)]
 pub enum Decision {
-    Allowed(crate::workflow::Transition),
+    /// The step is allowed: the report's new standing, and the event to append to the log.
+    // A named field, flattened: the JSON is the transition itself, and
+    // Kotlin and Swift read `transition` (not uniffi's `v1` of a tuple variant).
+    Allowed {
+        #[serde(flatten)]
+        transition: crate::workflow::Transition,
+    },
+    /// The step is refused; nothing changed. The findings say why.
     Refused { findings: Vec<Finding> },
 }
 
@@ -549,7 +557,7 @@ impl Decision {
     /// reading an allowed one.
     pub fn findings(&self) -> &[Finding] {
         match self {
-            Decision::Allowed(t) => &t.findings,
+            Decision::Allowed { transition } => &transition.findings,
             Decision::Refused { findings } => findings,
         }
     }
@@ -568,7 +576,7 @@ pub fn transition(
         Err(f) => Err(vec![f]),
     };
     Ok(match decided {
-        Ok(t) => Decision::Allowed(t),
+        Ok(transition) => Decision::Allowed { transition },
         Err(findings) => Decision::Refused { findings },
     })
 }
@@ -629,6 +637,26 @@ mod tests {
         assert_eq!(found[0].context["problem"], "lone_surrogate");
         assert_eq!(found[0].context["byte"], 7);
         assert!(matches!(Checker::new(&plan), Err(ApiError::Plan(f)) if f == found));
+    }
+
+    #[test]
+    fn an_allowed_decision_is_the_transition_as_json() {
+        let plan = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/lai-chau-2024/plan.json"))
+            .unwrap();
+        let step = r#"{"unit": "106", "entry": "2024-6m", "action": "submit", "by": "106", "date": "2024-06-04"}"#;
+        let decided = transition_of(&plan, step);
+        let json = serde_json::to_value(&decided).unwrap();
+        assert!(
+            matches!(&decided, Decision::Allowed { transition } if json == serde_json::to_value(transition).unwrap()),
+            "{decided:?}"
+        );
+        assert_eq!(json["event"]["version"], 1);
+        let refused = transition_of(&plan, r#"{"unit": "106"}"#);
+        assert_eq!(serde_json::to_value(&refused).unwrap()["findings"][0]["code"], "malformed");
+    }
+
+    fn transition_of(plan: &str, step: &str) -> Decision {
+        transition(plan, step, date("2024-12-31").unwrap(), &Limits::default()).unwrap()
     }
 
     #[test]

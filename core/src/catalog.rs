@@ -20,6 +20,10 @@ use crate::model::{Aggregation, Direction, Extra, Indicator, IndicatorId, Measur
 pub struct Catalog {
     /// Every indicator, national targets first, then output indicators.
     pub indicators: Vec<Indicator>,
+    /// The dimensions values can be broken down by beyond sex (age group,
+    /// ethnicity, residence, administrative level); a plan adds its own.
+    #[serde(default)]
+    pub dimensions: Vec<crate::model::Dimension>,
 }
 
 const NQ28: &str = "Nghị quyết 28/NQ-CP ngày 03/3/2021 (Chiến lược quốc gia về bình đẳng giới 2021–2030)";
@@ -41,6 +45,7 @@ struct Def {
     sdg: Option<&'static str>,
     targets: Vec<Target>,
     sensitive: bool,
+    breakdowns: Vec<crate::model::Breakdown>,
 }
 
 fn target(year: i32, value: f64, source: &str, confirmed: bool) -> Target {
@@ -73,6 +78,7 @@ fn percent(
         sdg: None,
         targets: vec![target(2025, t2025, source, confirmed), target(2030, t2030, source, confirmed)],
         sensitive: false,
+        breakdowns: Vec::new(),
     }
 }
 
@@ -97,6 +103,7 @@ fn output(
         sdg: None,
         targets: vec![],
         sensitive: false,
+        breakdowns: Vec::new(),
     }
 }
 
@@ -117,11 +124,21 @@ impl Def {
             source: self.source.to_string(),
             sdg_series: self.sdg.map(str::to_string),
             sensitive: self.sensitive,
+            breakdowns: self.breakdowns,
             extra: Extra::new(),
         }
     }
     fn sdg(mut self, code: &'static str) -> Def {
         self.sdg = Some(code);
+        self
+    }
+    /// Breakdowns a unit may give (not required: a plan that needs them
+    /// defines the indicator with required ones).
+    fn optional_breakdowns(mut self, dimensions: &[&str]) -> Def {
+        self.breakdowns = dimensions
+            .iter()
+            .map(|d| crate::model::Breakdown { dimension: d.to_string(), options: Vec::new(), required: false })
+            .collect();
         self
     }
     /// Counts of victims or cases: see [`Indicator::sensitive`].
@@ -165,6 +182,7 @@ impl Catalog {
                 sdg: Some("SL_DOM_TSPD"),
                 targets: vec![target(2025, 1.7, NQ28, true), target(2030, 1.4, NQ28, true)],
                 sensitive: false,
+                breakdowns: Vec::new(),
             },
             percent("nq28-mt3-2a", "Tỷ lệ nạn nhân bị bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản", "Share of detected victims of domestic or gender-based violence who reach at least one basic support service", AtLeast, NQ28, 80.0, 90.0, true).sensitive(),
             percent("nq28-mt3-2b", "Tỷ lệ người gây bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện (không bị truy cứu trách nhiệm hình sự) được tư vấn tại cơ sở tư vấn", "Share of detected perpetrators, not prosecuted, who receive counselling", AtLeast, NQ28, 50.0, 70.0, true).sensitive(),
@@ -184,6 +202,7 @@ impl Catalog {
                 sdg: None,
                 targets: vec![target(2025, 111.0, NQ28, true), target(2030, 109.0, NQ28, true)],
                 sensitive: false,
+                breakdowns: Vec::new(),
             }
             .with_target(2025, |t| t.note = Some("Values confirmed; the exact verb (\"dưới\" or \"không vượt quá\") is not confirmed against the official text.".into()))
             .with_target(2030, |t| t.note = Some("Values confirmed; the exact verb (\"dưới\" or \"không vượt quá\") is not confirmed against the official text.".into())),
@@ -201,6 +220,7 @@ impl Catalog {
                 sdg: Some("SH_STA_MMR"),
                 targets: vec![target(2025, 42.0, NQ28, true), target(2030, 42.0, NQ28, true)],
                 sensitive: false,
+                breakdowns: Vec::new(),
             }
             .with_target(2030, |t| t.direction = Some(Below)),
             percent("nq28-mt5-1", "Tỷ lệ hoàn thành cấp tiểu học của trẻ em trai và trẻ em gái người dân tộc thiểu số", "Primary completion rate of ethnic-minority boys and girls", AtLeast, NQ28, 90.0, 99.0, false)
@@ -226,6 +246,7 @@ impl Catalog {
                 sdg: None,
                 targets: vec![target(2025, 2.0, QD1790, true), target(2030, 2.0, QD1790, true)],
                 sensitive: false,
+                breakdowns: Vec::new(),
             }
             .with_target(2025, |t| t.note = Some("Per agency and per year: each unit is held to it, not the sum.".into()))
             .with_target(2030, |t| t.note = Some("Per agency and per year: each unit is held to it, not the sum.".into())),
@@ -238,11 +259,11 @@ impl Catalog {
             output("communication_events", "Số cuộc truyền thông, tuyên truyền đã tổ chức", "Communication events held", false, ("cuộc", "events")),
             output("people_reached", "Số lượt người được truyền thông, tuyên truyền", "People reached by communication", true, ("lượt người", "people")),
             output("inspections", "Số cuộc kiểm tra công tác bình đẳng giới", "Inspections of gender-equality work", false, ("cuộc", "inspections")),
-            output("violence_cases_handled", "Số vụ bạo lực đối với phụ nữ và trẻ em gái được phát hiện, xử lý", "Cases of violence against women and girls detected and handled", false, ("vụ", "cases")).sensitive(),
-            output("victims_supported", "Số nạn nhân bị bạo lực được hỗ trợ", "Victims of violence supported", true, ("người", "people")).sensitive(),
+            output("violence_cases_handled", "Số vụ bạo lực đối với phụ nữ và trẻ em gái được phát hiện, xử lý", "Cases of violence against women and girls detected and handled", false, ("vụ", "cases")).sensitive().optional_breakdowns(&["residence"]),
+            output("victims_supported", "Số nạn nhân bị bạo lực được hỗ trợ", "Victims of violence supported", true, ("người", "people")).sensitive().optional_breakdowns(&["age", "residence"]),
             Def { measure: Measure::Money, ..output("funds_spent", "Kinh phí đã chi cho hoạt động bình đẳng giới", "Money spent on gender-equality work", false, ("đồng", "VND")) },
         ];
-        Catalog { indicators: defs.into_iter().map(Def::build).collect() }
+        Catalog { indicators: defs.into_iter().map(Def::build).collect(), dimensions: crate::dimensions::builtin() }
     }
 
     pub fn get(&self, id: &IndicatorId) -> Option<&Indicator> {
@@ -303,12 +324,16 @@ impl<'a> Lookup<'a> {
     pub fn indicator(&self, id: &IndicatorId) -> Option<&'a Indicator> {
         self.plan.indicator(id).or_else(|| self.catalog.get(id))
     }
+    /// The dimension with `id`, the plan's own definition winning.
+    pub fn dimension(&self, id: &str) -> Option<&'a crate::model::Dimension> {
+        self.plan.dimensions.iter().find(|d| d.id == id).or_else(|| self.catalog.dimensions.iter().find(|d| d.id == id))
+    }
     /// The target for `id` in `year`: the plan's own first, then the indicator's.
     pub fn target(&self, id: &IndicatorId, year: i32) -> Option<&'a Target> {
         self.plan
             .targets
             .iter()
-            .find(|t| &t.indicator == id && t.target.year == year)
+            .find(|t| &t.indicator == id && t.target.year == year && t.unit.is_none())
             .map(|t| &t.target)
             .or_else(|| self.indicator(id).and_then(|i| i.target(year)))
     }

@@ -33,6 +33,21 @@ pub enum Level {
     Off,
 }
 
+/// What an error leaves out of a summary (a plan's `rules.acceptance`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Acceptance {
+    /// The whole report (the default).
+    #[default]
+    Report,
+    /// Only the value (a report's value, an activity's output, a funding
+    /// line) the error points into; the rest of the report is used, and its
+    /// accounting entry says which values were left out and why. An error
+    /// outside the values (the unit, the period, a report that cannot be
+    /// read) still rejects the report.
+    Value,
+}
+
 macro_rules! codes {
     ($( $(#[$doc:meta])* $name:ident = $text:literal, $sev:ident; )*) => {
         /// A finding's stable code. The JSON form is the snake_case text.
@@ -101,6 +116,21 @@ codes! {
     MissingRequired = "missing_required", Warning;
     /// A total without its female/male split where the indicator needs one.
     SexBreakdownRequired = "sex_breakdown_required", Error;
+    // Breakdowns beyond sex (docs/reports.md, "Breakdowns").
+    /// A cell keyed by a dimension the indicator is not broken down by.
+    UnknownDimension = "unknown_dimension", Error;
+    /// A cell keyed by a code its dimension does not have.
+    UnknownOption = "unknown_option", Error;
+    /// Two cells of one value with the same key.
+    DuplicateCell = "duplicate_cell", Error;
+    /// Cells that do not add up to their margin (or to the value's own
+    /// figure): all of a breakdown's cells must equal it, some of them must
+    /// not exceed it.
+    BreakdownSumMismatch = "breakdown_sum_mismatch", Error;
+    /// A breakdown the indicator requires, with no cell at all.
+    BreakdownMissing = "breakdown_missing", Error;
+    /// A breakdown the indicator requires, with some of its options left out.
+    BreakdownIncomplete = "breakdown_incomplete", Error;
     /// A number in a field the indicator's measure does not use (a count on a
     /// percent, a sex split on money, a numerator on a survey figure, an
     /// unknown numeric field): it would reach no total, so it is an error.
@@ -147,6 +177,18 @@ codes! {
     PlanOverlappingWindows = "plan_overlapping_windows", Error;
     /// A unit whose parent chain loops back to itself.
     PlanUnitCycle = "plan_unit_cycle", Error;
+    /// An indicator broken down by a dimension neither the plan nor the catalogue defines.
+    PlanUnknownDimension = "plan_unknown_dimension", Error;
+    /// A breakdown's option, or a group's member, that its dimension does not have.
+    PlanUnknownOption = "plan_unknown_option", Error;
+    /// Two bands of a dimension (age groups) that share an age: a person
+    /// would be counted in both.
+    PlanBandsOverlap = "plan_bands_overlap", Error;
+    /// Ages between two bands of a dimension that no band holds.
+    PlanBandsGap = "plan_bands_gap", Warning;
+    /// An option in two groups of one dimension (or twice in one group): it
+    /// would be added up twice.
+    PlanOptionRollsUpTwice = "plan_option_rolls_up_twice", Error;
     // The workflow (docs/workflow.md): why a transition is refused.
     /// A schedule entry id the plan does not have.
     UnknownEntry = "unknown_entry", Error;
@@ -292,6 +334,18 @@ pub struct RuleSettings {
     /// this (and the cells that would give them away). Default 5.
     #[serde(default = "default_small_cells", deserialize_with = "crate::model::exact_u64")]
     pub small_cells: u64,
+    /// What an error leaves out of the summary: the whole report (default)
+    /// or only the value it points into.
+    #[serde(default, skip_serializing_if = "is_report")]
+    pub acceptance: Acceptance,
+    /// The same, rule by rule, over `acceptance`: `{"breakdown_sum_mismatch": "value"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub acceptance_by_code: BTreeMap<Code, Acceptance>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_report(a: &Acceptance) -> bool {
+    *a == Acceptance::Report
 }
 
 fn default_small_cells() -> u64 {
@@ -316,6 +370,8 @@ impl Default for RuleSettings {
             outlier_min: default_outlier_min(),
             percent_tolerance: default_percent_tolerance(),
             small_cells: default_small_cells(),
+            acceptance: Acceptance::Report,
+            acceptance_by_code: BTreeMap::new(),
         }
     }
 }
@@ -323,6 +379,10 @@ impl Default for RuleSettings {
 impl RuleSettings {
     pub fn is_default(&self) -> bool {
         *self == RuleSettings::default()
+    }
+    /// What an error of `code` leaves out of the summary.
+    pub fn acceptance_of(&self, code: Code) -> Acceptance {
+        self.acceptance_by_code.get(&code).copied().unwrap_or(self.acceptance)
     }
     /// The level of `code` under these settings.
     pub fn level(&self, code: Code) -> Level {

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::api::HostText;
 use crate::calendar::Timeliness;
 use crate::model::{ActivityId, ActivityStatus, Count, Date, FundingSourceId, IndicatorId, UnitId};
+use crate::workflow::{ReportEvent, Standing};
 
 type Error = uniffi::deps::anyhow::Error;
 
@@ -53,6 +54,15 @@ uniffi::custom_type!(Context, HashMap<String, JsonValue>, {
     remote,
     lower: |map| map.into_iter().map(|(k, v)| (k, JsonValue::from(v))).collect(),
     try_lift: |map| Ok(map.into_iter().map(|(k, v)| (k, serde_json::Value::from(v))).collect()),
+});
+
+/// A cell's key (dimension id → option code): a map of strings.
+pub type CellKey = crate::model::CellKey;
+
+uniffi::custom_type!(CellKey, HashMap<String, String>, {
+    remote,
+    lower: |map| map.into_iter().collect(),
+    try_lift: |map| Ok(map.into_iter().collect()),
 });
 
 /// The units of a schedule entry by where their report stands.
@@ -98,6 +108,26 @@ uniffi::custom_type!(JsonText, Vec<u8>, {
         Ok(HostText::from_utf16(units.map(|u| <[u8; 2]>::try_from(u).map_or(0xFFFD, u16::from_le_bytes))))
     },
 });
+
+/// What a host stores of the workflow, as JSON text: a standing goes into
+/// the next step (`"standing": ...`), an event is appended to the log that
+/// `replay` and `aggregate` read. The core's own JSON form (serde), so the
+/// host writes no field by hand.
+#[uniffi::export]
+impl Standing {
+    /// The standing as JSON text, as a step's `standing` takes it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[uniffi::export]
+impl ReportEvent {
+    /// The event as JSON text: one entry of the log.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
 
 /// A JSON value, as a finding's context holds them.
 #[derive(Clone, Debug, PartialEq, uniffi::Enum)]

@@ -21,8 +21,10 @@
 
 pub mod aggregate;
 pub mod api;
+mod breakdown;
 pub mod calendar;
 pub mod catalog;
+pub mod dimensions;
 pub mod finding;
 #[cfg(feature = "uniffi")]
 pub mod foreign;

@@ -5,7 +5,7 @@
 //! báo cáo, chỉ tiêu, kỳ báo cáo, hạn nộp, nữ, nam, tổng số, tử số, mẫu số.
 
 use crate::calendar::format_vi_short;
-use crate::model::{Aggregation, Date, Indicator, Measure, MAX_COUNT};
+use crate::model::{Aggregation, Date, Dimension, Indicator, Measure, MAX_COUNT};
 use crate::read::Kind;
 
 type M = (String, String);
@@ -1022,4 +1022,135 @@ pub fn state_mismatch(name: &str, entry: &str, workflow: Option<(u32, Date)>, us
             ),
         ),
     }
+}
+
+// --- breakdowns beyond sex ---
+
+pub fn unknown_dimension(dimension: &str, ind: &Indicator) -> M {
+    m(
+        format!("Chỉ tiêu \"{}\" không phân tổ theo \"{dimension}\".", ind.name_vi),
+        format!("Indicator \"{}\" is not broken down by \"{dimension}\".", ind.name_en),
+    )
+}
+
+pub fn unknown_dimension_option(code: &str, dim: &Dimension) -> M {
+    m(
+        format!("\"{code}\" không phải là mã của {} ({}).", dim.name_vi.to_lowercase(), codes(dim)),
+        format!("\"{code}\" is not a code of {} ({}).", dim.name_en.to_lowercase(), codes(dim)),
+    )
+}
+
+/// The first codes of a dimension, for a message (the 54 ethnic groups are too many to list).
+fn codes(dim: &Dimension) -> String {
+    let all: Vec<&str> =
+        dim.options.iter().map(|o| o.code.as_str()).chain(dim.groups.iter().map(|g| g.code.as_str())).collect();
+    if all.len() <= 8 {
+        all.join(", ")
+    } else {
+        let (head, tail) = (all.iter().take(4), all.iter().skip(all.len().saturating_sub(2)));
+        format!("{}, …, {}", head.copied().collect::<Vec<_>>().join(", "), tail.copied().collect::<Vec<_>>().join(", "))
+    }
+}
+
+pub fn duplicate_cell(first: usize) -> M {
+    m(
+        format!("Ô này trùng phân tổ với ô thứ {} của cùng chỉ tiêu.", first + 1),
+        format!("This cell has the same key as cell {} of the same value.", first + 1),
+    )
+}
+
+/// `complete`: every option of the breakdown has its cell (they must equal
+/// the margin); otherwise some have (they must not exceed it).
+pub fn breakdown_sum_mismatch(dim: &Dimension, margin: u64, sum: u64, complete: bool) -> M {
+    if complete {
+        m(
+            format!(
+                "Các ô theo {} cộng lại được {}, khác với {} đã ghi.",
+                dim.name_vi.to_lowercase(),
+                int_vi(sum),
+                int_vi(margin)
+            ),
+            format!(
+                "The cells by {} add up to {}, not the {} stated.",
+                dim.name_en.to_lowercase(),
+                int_en(sum),
+                int_en(margin)
+            ),
+        )
+    } else {
+        m(
+            format!(
+                "Các ô đã ghi theo {} cộng lại được {}, lớn hơn {} đã ghi.",
+                dim.name_vi.to_lowercase(),
+                int_vi(sum),
+                int_vi(margin)
+            ),
+            format!(
+                "The cells given by {} add up to {}, more than the {} stated.",
+                dim.name_en.to_lowercase(),
+                int_en(sum),
+                int_en(margin)
+            ),
+        )
+    }
+}
+
+pub fn breakdown_missing(ind: &Indicator, dim: &Dimension) -> M {
+    m(
+        format!("Chỉ tiêu \"{}\" phải được phân tổ theo {}.", ind.name_vi, dim.name_vi.to_lowercase()),
+        format!("Indicator \"{}\" must be broken down by {}.", ind.name_en, dim.name_en.to_lowercase()),
+    )
+}
+
+pub fn breakdown_incomplete(dim: &Dimension, missing: &[&str]) -> M {
+    let names =
+        |vi: bool| -> String { missing.iter().map(|c| dim.name_of(c, vi).unwrap_or(c)).collect::<Vec<_>>().join(", ") };
+    m(
+        format!("Phân tổ theo {} còn thiếu: {}.", dim.name_vi.to_lowercase(), names(true)),
+        format!("The breakdown by {} leaves out: {}.", dim.name_en.to_lowercase(), names(false)),
+    )
+}
+
+pub fn plan_unknown_dimension(id: &str) -> M {
+    m(
+        format!("Phân tổ \"{id}\" không có trong kế hoạch hoặc danh mục."),
+        format!("Dimension \"{id}\" is not in the plan or the catalogue."),
+    )
+}
+
+pub fn plan_unknown_option(code: &str, dim: &Dimension) -> M {
+    unknown_dimension_option(code, dim)
+}
+
+pub fn plan_bands_overlap(a: &str, b: &str, age: u32) -> M {
+    m(
+        format!("Nhóm \"{a}\" và nhóm \"{b}\" cùng chứa tuổi {age}: một người sẽ được đếm hai lần."),
+        format!("Bands \"{a}\" and \"{b}\" both hold age {age}: a person would be counted twice."),
+    )
+}
+
+pub fn plan_bands_gap(a: &str, b: &str, from: u32, to: u32) -> M {
+    let (vi, en) = if from == to {
+        (format!("tuổi {from}"), format!("age {from} is"))
+    } else {
+        (format!("tuổi từ {from} đến {to}"), format!("ages {from} to {to} are"))
+    };
+    m(
+        format!("Giữa nhóm \"{a}\" và nhóm \"{b}\", {vi} không thuộc nhóm nào."),
+        format!("Between bands \"{a}\" and \"{b}\", {en} in no band."),
+    )
+}
+
+pub fn plan_option_rolls_up_twice(code: &str) -> M {
+    m(
+        format!("Mã \"{code}\" thuộc hai nhóm (hoặc hai lần một nhóm): sẽ bị cộng hai lần."),
+        format!("Code \"{code}\" is in two groups (or twice in one): it would be added up twice."),
+    )
+}
+
+pub fn duplicate_cell_of_value() -> M {
+    m(
+        "Ô không phân tổ theo gì (\"by\" rỗng) trùng với chính giá trị của chỉ tiêu: ghi số đó ở giá trị.".to_string(),
+        "A cell keyed by nothing (empty \"by\") is the value itself: give that figure on the value.".to_string(),
+    )
 }

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::aggregate::{Figure, PeriodSummary, ProgressStatus, Summary};
 use crate::calendar::{format_vi_short, ReportKind, Timeliness};
 use crate::catalog::{Catalog, Lookup};
-use crate::model::{ActivityId, ActivityStatus, Count, Date, Direction, FundingSourceId, IndicatorId, Plan, UnitId};
+use crate::model::{
+    ActivityId, ActivityStatus, CellKey, Count, Date, Direction, FundingSourceId, IndicatorId, Plan, UnitId,
+};
 use crate::validate::Status;
 
 /// The language of text output.
@@ -31,6 +33,11 @@ pub struct FigureRow {
     pub unit: UnitId,
     pub unit_name: String,
     pub indicator: IndicatorId,
+    /// The cell of a breakdown beyond sex (dimension id → option or group
+    /// code; in CSV and pandas, a column per dimension); empty: the
+    /// indicator's own figure.
+    #[serde(default, skip_serializing_if = "CellKey::is_empty")]
+    pub by: CellKey,
     /// SDMX sex code: `F`, `M` or `_T` (total).
     pub sex: String,
     /// The count, or the percent/ratio/rate computed from numerator and denominator.
@@ -67,6 +74,9 @@ pub struct CompletenessRow {
 pub struct ProgressRow {
     pub entry: String,
     pub indicator: IndicatorId,
+    /// The unit whose own target this is (empty: the province's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitId>,
     pub name_vi: String,
     pub name_en: String,
     pub year: i32,
@@ -144,6 +154,7 @@ fn figure_rows(p: &PeriodSummary, f: &Figure, plan: &Plan) -> Vec<FigureRow> {
         unit: f.unit.clone(),
         unit_name: unit_name(plan, &f.unit),
         indicator: f.indicator.clone(),
+        by: f.by.clone(),
         sex: sex.to_string(),
         value,
         numerator,
@@ -230,6 +241,7 @@ pub fn tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Tables {
             t.progress.push(ProgressRow {
                 entry: p.entry.clone(),
                 indicator: g.indicator.clone(),
+                unit: g.unit.clone(),
                 name_vi: ind.map(|i| i.name_vi.clone()).unwrap_or_default(),
                 name_en: ind.map(|i| i.name_en.clone()).unwrap_or_default(),
                 year: g.year,
@@ -303,7 +315,17 @@ pub fn figures_csv(rows: &[FigureRow]) -> String {
     let cell = |c: Option<Count>| c.map(|c| c.to_string()).unwrap_or_default();
     let any_suppressed = rows.iter().any(|r| r.suppressed);
     let any_overflow = rows.iter().any(|r| r.overflow);
+    // A column per dimension of breakdown beyond sex, after `indicator`, in
+    // name order; empty in a row that is not such a cell.
+    let dims: Vec<&str> = rows
+        .iter()
+        .flat_map(|r| r.by.keys().map(String::as_str))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
+    let after = header.iter().position(|c| *c == "indicator").map_or(header.len(), |i| i + 1);
+    header.splice(after..after, dims.iter().copied());
     if any_suppressed {
         header.push("suppressed");
     }
@@ -327,6 +349,7 @@ pub fn figures_csv(rows: &[FigureRow]) -> String {
             cell(r.denominator),
             r.reports.to_string(),
         ];
+        record.splice(after..after, dims.iter().map(|d| r.by.get(*d).cloned().unwrap_or_default()));
         if any_suppressed {
             record.push(if r.suppressed { "true".into() } else { String::new() });
         }
@@ -537,10 +560,49 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
     let mut root_figures: Vec<(&Figure, &crate::model::Indicator)> = p
         .figures
         .iter()
-        .filter(|f| Some(&f.unit) == root)
+        .filter(|f| Some(&f.unit) == root && f.by.is_empty())
         .filter_map(|f| lookup.indicator(&f.indicator).map(|i| (f, i)))
         .collect();
     root_figures.sort_by_key(|(f, _)| rank(&f.indicator));
+    // The cells of a root figure's breakdowns, each with its label
+    // ("└ Dân tộc: Dân tộc thiểu số"), in the figures' order.
+    let cells_of = |f: &Figure| -> Vec<(&Figure, String)> {
+        // In the order the dimensions list their options, groups after.
+        let place = |c: &Figure| -> Vec<usize> {
+            c.by.iter()
+                .map(|(d, code)| {
+                    lookup.dimension(d).map_or(usize::MAX, |dim| {
+                        dim.options
+                            .iter()
+                            .map(|o| &o.code)
+                            .chain(dim.groups.iter().map(|g| &g.code))
+                            .position(|x| x == code)
+                            .unwrap_or(usize::MAX)
+                    })
+                })
+                .collect()
+        };
+        let mut cells: Vec<&Figure> =
+            p.figures.iter().filter(|c| c.unit == f.unit && c.indicator == f.indicator && !c.by.is_empty()).collect();
+        cells.sort_by_key(|c| (c.by.len(), c.by.keys().cloned().collect::<Vec<_>>(), place(c)));
+        cells
+            .into_iter()
+            .map(|c| {
+                let parts: Vec<String> =
+                    c.by.iter()
+                        .map(|(d, code)| match lookup.dimension(d) {
+                            Some(dim) => format!(
+                                "{}: {}",
+                                w.t(&dim.name_vi, &dim.name_en),
+                                dim.name_of(code, w.lang == Lang::Vi).unwrap_or(code)
+                            ),
+                            None => format!("{d}: {code}"),
+                        })
+                        .collect();
+                (c, format!("  └ {}", parts.join(", ")))
+            })
+            .collect()
+    };
     let (rates, counts): (Vec<_>, Vec<_>) = root_figures.into_iter().partition(|(_, i)| i.measure.is_fraction());
     if !counts.is_empty() {
         line(String::new());
@@ -553,7 +615,11 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
             lpad(w.t("Tỷ lệ nữ", "% female"), 9),
             lpad(w.t("Số BC", "Reports"), 7)
         ));
-        for (f, ind) in counts {
+        let rows: Vec<(&Figure, String)> = counts
+            .into_iter()
+            .flat_map(|(f, ind)| std::iter::once((f, w.t(&ind.name_vi, &ind.name_en).to_string())).chain(cells_of(f)))
+            .collect();
+        for (f, label) in rows {
             // A part past 2^53 − 1 says so, rather than looking unreported.
             let cell = |c: Option<Count>, part: &str| {
                 if f.overflow.iter().any(|p| p == part) {
@@ -570,7 +636,7 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
                 .unwrap_or_else(|| "–".into());
             line(format!(
                 "{}  {}  {}  {}  {}  {}",
-                pad(w.t(&ind.name_vi, &ind.name_en), 48),
+                pad(&label, 48),
                 lpad(&cell(f.counts.female, "female"), 9),
                 lpad(&cell(f.counts.male, "male"), 9),
                 lpad(&cell(f.counts.total, "total"), 13),
@@ -589,14 +655,21 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
             lpad(w.t("Giá trị", "Value"), 20),
             lpad(w.t("Số BC", "Reports"), 7)
         ));
-        for (f, ind) in rates {
+        let rows: Vec<(&Figure, &crate::model::Indicator, String)> = rates
+            .into_iter()
+            .flat_map(|(f, ind)| {
+                std::iter::once((f, ind, w.t(&ind.name_vi, &ind.name_en).to_string()))
+                    .chain(cells_of(f).into_iter().map(move |(c, label)| (c, ind, label)))
+            })
+            .collect();
+        for (f, ind, label) in rows {
             let value = f
                 .value
                 .map(|v| format!("{} {}", decimal(v, w.lang), w.t(&ind.unit_vi, &ind.unit_en)))
                 .unwrap_or_else(|| "–".into());
             line(format!(
                 "{}  {}  {}  {}  {}",
-                pad(w.t(&ind.name_vi, &ind.name_en), 48),
+                pad(&label, 48),
                 lpad(&w.count(f.numerator.as_ref().and_then(|n| n.total)), 10),
                 lpad(&w.count(f.denominator.as_ref().and_then(|d| d.total)), 11),
                 lpad(&value, 20),
@@ -632,9 +705,14 @@ fn period_text(out: &mut String, w: &Words, lookup: &Lookup, plan: &Plan, p: &Pe
                 w.t(" (mục tiêu chưa được xác nhận)", " (target not confirmed)")
             };
             let unit = if ind.unit_en == "%" { "%" } else { "" };
+            // A unit's own target names the unit.
+            let name = match &g.unit {
+                Some(u) => format!("{} — {}", w.t(&ind.name_vi, &ind.name_en), unit_name(plan, u)),
+                None => w.t(&ind.name_vi, &ind.name_en).to_string(),
+            };
             line(format!(
                 "  {} {}: {}{} ({} {} {}{}) → {}{}",
-                pad(w.t(&ind.name_vi, &ind.name_en), 52),
+                pad(&name, 52),
                 g.year,
                 g.value.map(|v| decimal(v, w.lang)).unwrap_or_default(),
                 unit,
@@ -741,6 +819,10 @@ pub fn findings_text(label: &str, outcome: &crate::validate::Outcome, plan: &Pla
         ),
     };
     let status = match outcome.status {
+        Status::Used if !outcome.left_out.is_empty() => {
+            let paths: Vec<&str> = outcome.left_out.iter().map(|l| l.path.as_str()).collect();
+            format!(" — {} {}", w.t("dùng trong tổng hợp, trừ", "used in the summary, except"), paths.join(", "))
+        }
         Status::Used => String::new(),
         Status::Superseded => format!(" — {}", w.t("đã bị báo cáo nộp sau thay thế", "superseded by a later report")),
         Status::Rejected => format!(" — {}", w.t("bị loại khỏi tổng hợp", "left out of the summary")),

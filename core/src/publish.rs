@@ -566,10 +566,28 @@ pub fn published_tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Ta
     let level = plan.rules.small_cells as f64;
     let lookup = Lookup::new(plan, catalog);
     let mut by_indicator: BTreeMap<&IndicatorId, Vec<usize>> = BTreeMap::new();
+    // Cells of breakdowns beyond sex (age, residence...) of a sensitive
+    // indicator are withheld whole: the relations below protect the
+    // indicator's own figures, and a withheld cell gives nothing away that
+    // they do not. (Protecting the cells themselves, across every
+    // dimension, is not done yet: they are not published at all.)
+    let mut cells: Vec<usize> = Vec::new();
     for (i, r) in t.figures.iter().enumerate() {
-        by_indicator.entry(&r.indicator).or_default().push(i);
+        if !r.by.is_empty() {
+            cells.push(i);
+        } else {
+            by_indicator.entry(&r.indicator).or_default().push(i);
+        }
     }
     let mut withheld: BTreeSet<(usize, Part)> = BTreeSet::new();
+    for i in cells {
+        let sensitive = t.figures.get(i).and_then(|r| lookup.indicator(&r.indicator)).is_some_and(|ind| ind.sensitive);
+        if sensitive {
+            for part in [Part::Count, Part::Numerator, Part::Denominator] {
+                withheld.insert((i, part));
+            }
+        }
+    }
     for (id, rows) in &by_indicator {
         let Some(ind) = lookup.indicator(id).filter(|i| i.sensitive) else { continue };
         let additive = ind.aggregation != Aggregation::NotAdditive;
@@ -600,15 +618,19 @@ pub fn published_tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Ta
         let tree = crate::aggregate::tree(plan, &p.period);
         roots.insert(&p.entry, tree.iter().find(|(_, q)| q.is_none()).map(|(u, _)| u.clone()).or(summary.root.clone()));
     }
-    let hidden_roots: BTreeSet<(String, IndicatorId)> = t
+    // A unit's own target is that unit's value: withheld when its total is.
+    let hidden: BTreeSet<(String, IndicatorId, UnitId)> = t
         .figures
         .iter()
-        .filter(|r| r.suppressed && r.sex == "_T")
-        .filter(|r| roots.get(r.entry.as_str()).is_some_and(|root| root.as_ref() == Some(&r.unit)))
-        .map(|r| (r.entry.clone(), r.indicator.clone()))
+        .filter(|r| r.suppressed && r.sex == "_T" && r.by.is_empty())
+        .map(|r| (r.entry.clone(), r.indicator.clone(), r.unit.clone()))
         .collect();
     for g in &mut t.progress {
-        if hidden_roots.contains(&(g.entry.clone(), g.indicator.clone())) {
+        let unit = match &g.unit {
+            Some(u) => Some(u.clone()),
+            None => roots.get(g.entry.as_str()).cloned().flatten(),
+        };
+        if unit.is_some_and(|u| hidden.contains(&(g.entry.clone(), g.indicator.clone(), u))) {
             g.value = None;
             g.gap = None;
             g.status = ProgressStatus::Withheld;

@@ -131,7 +131,9 @@ pub fn new_plan(spec: &Spec, catalog: &Catalog) -> Plan {
     let targets: Vec<PlanTarget> = catalog
         .indicators
         .iter()
-        .flat_map(|i| i.targets.iter().map(move |t| PlanTarget { indicator: i.id.clone(), target: t.clone() }))
+        .flat_map(|i| {
+            i.targets.iter().map(move |t| PlanTarget { indicator: i.id.clone(), unit: None, target: t.clone() })
+        })
         .collect();
     Plan {
         number: "01/KH-BVSTBPN".into(),
@@ -222,6 +224,7 @@ pub fn new_plan(spec: &Spec, catalog: &Catalog) -> Plan {
         units,
         indicators: Vec::new(),
         targets,
+        dimensions: Vec::new(),
         rules: Default::default(),
         extra: Default::default(),
         index: Default::default(),

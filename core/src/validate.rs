@@ -478,6 +478,28 @@ fn check_shape(ind: &Indicator, v: &ValueEntry, at: &str, out: &mut Vec<Finding>
 }
 
 fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSettings, out: &mut Vec<Finding>) {
+    check_fields(lookup, v, at, rules, out);
+    let Some(ind) = lookup.indicator(&v.indicator) else { return };
+    // Each cell is checked as a value of its own (sex sums, the fields its
+    // measure takes, numerator against denominator), then the cells together.
+    let cells_at = pointer(at, "cells");
+    for (j, c) in v.cells.iter().enumerate() {
+        let as_value = ValueEntry {
+            indicator: v.indicator.clone(),
+            female: c.female,
+            male: c.male,
+            total: c.total,
+            numerator: c.numerator.clone(),
+            denominator: c.denominator.clone(),
+            extra: c.extra.clone(),
+            ..ValueEntry::default()
+        };
+        check_fields(lookup, &as_value, &pointer(&cells_at, j), rules, out);
+    }
+    crate::breakdown::check(lookup, ind, v, at, out);
+}
+
+fn check_fields(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSettings, out: &mut Vec<Finding>) {
     numbers_nowhere(&v.extra, at, ("chỉ tiêu", "an indicator value"), out);
     check_split(&v.counts(), at, ("", ""), out);
     let num = v.numerator.clone().unwrap_or_default();
@@ -695,6 +717,88 @@ pub struct Outcome {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub superseded_by: Option<usize>,
     pub findings: Vec<Finding>,
+    /// A used report's values its errors left out of the summary (a plan's
+    /// `rules.acceptance`: `value`), each with the codes of those errors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A value left out of the summary, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct LeftOut {
+    /// The value's JSON Pointer: `/values/1`, `/activities/0/outputs/2`, `/funding/3`.
+    pub path: String,
+    /// The codes of the errors in it, in order.
+    pub codes: Vec<Code>,
+}
+
+/// The value an error points into (`/values/1/cells/0/total` → `/values/1`),
+/// or None when it points elsewhere (the unit, the period, the whole report).
+fn value_pointer(path: &str) -> Option<String> {
+    let parts: Vec<&str> = path.split('/').skip(1).collect();
+    let index = |s: &&str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        ["values", i, ..] | ["funding", i, ..] if index(i) => {
+            Some(parts.iter().take(2).fold(String::new(), |a, p| a + "/" + p))
+        }
+        ["activities", i, "outputs", k, ..] if index(i) && index(k) => {
+            Some(parts.iter().take(4).fold(String::new(), |a, p| a + "/" + p))
+        }
+        _ => None,
+    }
+}
+
+/// The values `findings` leave out of the summary under `plan`'s acceptance,
+/// or None when an error rejects the whole report.
+fn left_out(plan: &Plan, findings: &[Finding]) -> Option<Vec<LeftOut>> {
+    let mut out: BTreeMap<String, Vec<Code>> = BTreeMap::new();
+    for f in findings.iter().filter(|f| f.is_error()) {
+        let at = value_pointer(&f.path).filter(|_| plan.rules.acceptance_of(f.code) == finding::Acceptance::Value)?;
+        let codes = out.entry(at).or_default();
+        if !codes.contains(&f.code) {
+            codes.push(f.code);
+        }
+    }
+    Some(out.into_iter().map(|(path, codes)| LeftOut { path, codes }).collect())
+}
+
+/// The report without the values `left` names (their places kept in
+/// `positions`, so the rest still point where the person typed them).
+fn trimmed(r: &Report, left: &[LeftOut]) -> Report {
+    let gone: BTreeSet<&str> = left.iter().map(|l| l.path.as_str()).collect();
+    let mut t = r.clone();
+    let keep = |list: Vec<ValueEntry>, at: &dyn Fn(usize) -> String, places: &mut Vec<usize>| {
+        let mut kept = Vec::new();
+        let mut where_ = Vec::new();
+        for (i, v) in list.into_iter().enumerate() {
+            if !gone.contains(at(i).as_str()) {
+                where_.push(i);
+                kept.push(v);
+            }
+        }
+        *places = where_;
+        kept
+    };
+    let positions = r.positions.clone();
+    let mut places = Vec::new();
+    t.values = keep(std::mem::take(&mut t.values), &|i| pointer("/values", positions.value(i)), &mut places);
+    t.positions.values = places.iter().map(|i| positions.value(*i)).collect();
+    for (j, a) in t.activities.iter_mut().enumerate() {
+        let base = pointer(&pointer("/activities", positions.activity(j)), "outputs");
+        let mut unused = Vec::new();
+        a.outputs = keep(std::mem::take(&mut a.outputs), &|k| pointer(&base, k), &mut unused);
+    }
+    let funding: Vec<(usize, crate::model::FundingLine)> =
+        std::mem::take(&mut t.funding).into_iter().enumerate().collect();
+    let (kept, places): (Vec<_>, Vec<_>) = funding
+        .into_iter()
+        .filter(|(j, _)| !gone.contains(pointer("/funding", positions.funding(*j)).as_str()))
+        .map(|(j, line)| (line, positions.funding(j)))
+        .unzip();
+    t.funding = kept;
+    t.positions.funding = places;
+    t
 }
 
 /// The result of validating a batch: one outcome per input, in input order,
@@ -784,10 +888,20 @@ pub fn batch_with(
     for r in earlier {
         histories.entry(&r.unit).or_default().add(r);
     }
+    // A report whose errors leave out only values is context without them.
+    let alone: Vec<Option<Vec<LeftOut>>> = own.iter().map(|f| left_out(plan, &plan.rules.apply(f.clone()))).collect();
+    let trimmed_alone: Vec<Option<Report>> = reads
+        .iter()
+        .zip(&alone)
+        .map(|((r, _), left)| match (r, left) {
+            (Some(r), Some(left)) if !left.is_empty() => Some(trimmed(r, left)),
+            _ => None,
+        })
+        .collect();
     for (i, (r, _)) in reads.iter().enumerate() {
-        let rejected_alone =
-            own.get(i).is_some_and(|f| f.iter().any(|x| plan.rules.severity_of(x) == Some(crate::Severity::Error)));
-        if let Some(r) = r.as_ref().filter(|_| !superseded_by.contains_key(&i) && !rejected_alone) {
+        let rejected_alone = alone.get(i).is_none_or(Option::is_none);
+        let r = trimmed_alone.get(i).and_then(Option::as_ref).or(r.as_ref());
+        if let Some(r) = r.filter(|_| !superseded_by.contains_key(&i) && !rejected_alone) {
             histories.entry(&r.unit).or_default().add(r);
         }
     }
@@ -797,6 +911,8 @@ pub fn batch_with(
     let lookup = Lookup::new(plan, catalog);
     let empty = History::default();
     let mut outcomes = Vec::new();
+    // Reports whose errors left out values, trimmed once the loop is done.
+    let mut trims: BTreeMap<usize, Vec<LeftOut>> = BTreeMap::new();
     for (i, ((r, _), mut all)) in reads.iter().zip(own).enumerate() {
         if let Some(r) = r.as_ref() {
             compare_with_context(plan, &lookup, r, histories.get(&r.unit).unwrap_or(&empty), &mut all);
@@ -811,14 +927,21 @@ pub fn batch_with(
                 );
             }
         }
-        let all = limits.cap(settle(plan, all));
+        let all = settle(plan, all);
+        // Which values the errors leave out, from every finding (before the cap).
+        let left = left_out(plan, &all);
+        let all = limits.cap(all);
         let status = if superseded_by.contains_key(&i) {
             Status::Superseded
-        } else if r.is_none() || all.iter().any(Finding::is_error) {
+        } else if r.is_none() || left.is_none() {
             Status::Rejected
         } else {
             Status::Used
         };
+        let left = if status == Status::Used { left.unwrap_or_default() } else { Vec::new() };
+        if !left.is_empty() {
+            trims.insert(i, left.clone());
+        }
         outcomes.push(Outcome {
             index: i,
             source: sources.get_mut(i).and_then(Option::take),
@@ -829,9 +952,19 @@ pub fn batch_with(
             status,
             superseded_by: superseded_by.get(&i).copied(),
             findings: all,
+            left_out: left,
         });
     }
-    Batch { outcomes, reports: reads.into_iter().map(|(r, _)| r).collect() }
+    // The typed reports, less the values a used one's errors left out.
+    let reports = reads
+        .into_iter()
+        .enumerate()
+        .map(|(i, (r, _))| match (r, trims.get(&i)) {
+            (Some(r), Some(left)) => Some(trimmed(&r, left)),
+            (r, _) => r,
+        })
+        .collect();
+    Batch { outcomes, reports }
 }
 
 /// Checks the plan itself: references, ids, the schedule, the unit tree.
@@ -909,7 +1042,11 @@ pub fn plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
                 .with("indicator", t.indicator.as_str()),
             );
         }
+        if let Some(u) = &t.unit {
+            unit_ref(u, format!("/targets/{i}/unit"), &mut out);
+        }
     }
+    crate::breakdown::check_plan(&lookup, &mut out);
     // Duplicate ids, kind by kind.
     let dup = |what: (&str, &str), ids: Vec<(String, String)>, out: &mut Vec<Finding>| {
         let mut seen = BTreeSet::new();
@@ -938,6 +1075,11 @@ pub fn plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
                     .map(move |(j, x)| (x.id.0.clone(), format!("/content_areas/{c}/activities/{j}/id")))
             })
             .collect(),
+        &mut out,
+    );
+    dup(
+        ("phân tổ", "dimension"),
+        plan.dimensions.iter().enumerate().map(|(i, x)| (x.id.clone(), format!("/dimensions/{i}/id"))).collect(),
         &mut out,
     );
     dup(

@@ -32,7 +32,8 @@ use crate::validate::Status;
 
 /// Where a report is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+// `ReportState` in Kotlin and Swift: `State` is also Compose's and SwiftUI's.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi(name = "ReportState"))]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// Nháp: nothing submitted yet (version 0).
@@ -95,6 +96,7 @@ impl State {
 
 /// What a unit or the standing agency does to a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Nộp: the reporting unit sends a version (the first, or a correction).
@@ -170,6 +172,7 @@ pub const TRANSITIONS: &[(State, Action, State)] = &[
 /// Where one report stands: what the host stores for it, beside its identity
 /// (unit and schedule entry).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Standing {
     pub state: State,
     /// The current version: 0 in draft, then 1, 2... one more at each submission.
@@ -200,6 +203,7 @@ impl Default for Standing {
 
 /// One report's standing with its identity: an entry of [`Replay::standings`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportStanding {
     /// The reporting unit.
     pub unit: UnitId,
@@ -238,6 +242,7 @@ pub struct Step {
 /// One transition that happened: who did what to which report and version,
 /// when and why. The host appends it to its log; [`replay`] reads the log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportEvent {
     /// The reporting unit whose report it is.
     pub unit: UnitId,
@@ -257,6 +262,8 @@ pub struct ReportEvent {
 /// What an allowed step gives: the report's new standing and the event to append.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Transition (chuyển trạng thái)")]
+// `ReportTransition` in Kotlin and Swift: `Transition` is also Compose's and SwiftUI's.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi(name = "ReportTransition"))]
 pub struct Transition {
     pub standing: Standing,
     pub event: ReportEvent,
@@ -290,6 +297,7 @@ impl From<Vec<ReportEvent>> for EventLog {
 /// Where every report stands after a log, and what was refused.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Replay (trạng thái các báo cáo)")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Replay {
     /// Every report with at least one event applied, by schedule entry (in
     /// the plan's order), then by unit (in the order of `reporting.units`).

@@ -74,6 +74,9 @@ fn run(v: &Value) -> Value {
                         if let Some(s) = o.superseded_by {
                             x["superseded_by"] = json!(s);
                         }
+                        if !o.left_out.is_empty() {
+                            x["left_out"] = json!(o.left_out);
+                        }
                         x
                     })
                     .collect(),
@@ -426,4 +429,48 @@ fn publish_vectors() {
         common::matches(&v["expected"], &published(&t.figures), &name, &mut errors);
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+/// The vectors of values a host builds (tests/conformance/native): here, as
+/// a host that hands text gives them, the text of each that has one, with
+/// the problem compared where the vector names it.
+#[test]
+fn native_vectors_as_text() {
+    let all = vectors("tests/conformance/native");
+    assert!(all.len() >= 6, "only {} vectors", all.len());
+    let mut failed = Vec::new();
+    let mut ran = 0;
+    for (name, v) in &all {
+        if v.get("report_text").is_none() {
+            continue; // a cycle: no text holds one
+        }
+        ran += 1;
+        let plan = plan_input(v).value.unwrap();
+        let as_of = calendar::parse_iso(v["as_of"].as_str().unwrap()).unwrap();
+        let found = validate::read_with(
+            &plan,
+            &Catalog::builtin(),
+            report_input(v),
+            as_of,
+            Context { earlier: &[], batch: &[] },
+            &limits(v),
+        );
+        let want = v["expected"].as_array().unwrap();
+        let got: Vec<Value> = found
+            .iter()
+            .zip(want.iter().chain(std::iter::repeat(&Value::Null)))
+            .map(|(f, w)| {
+                let mut x = json!({"code": f.code, "severity": f.severity, "path": f.path});
+                if w.get("problem").is_some() {
+                    x["problem"] = f.context.get("problem").cloned().unwrap_or(Value::Null);
+                }
+                x
+            })
+            .collect();
+        if got != *want {
+            failed.push(format!("{name}: {}\n  expected {:?}\n  got      {:?}", v["description"], want, got));
+        }
+    }
+    assert!(ran >= 5, "only {ran} vectors have text");
+    assert!(failed.is_empty(), "{} vectors failed:\n{}", failed.len(), failed.join("\n"));
 }

@@ -31,6 +31,7 @@ for (const [name, v] of VALIDATE) {
       got = binhdang.validateReports(texts, plan, options).map((o) => {
         const x = { status: o.status, findings: brief(o.findings) };
         if (o.superseded_by !== undefined) x.superseded_by = o.superseded_by;
+        if (o.left_out !== undefined) x.left_out = o.left_out;
         return x;
       });
     } else {

@@ -59,8 +59,8 @@ export function checkSummary(expected, summary) {
   for (const p of summary.periods) {
     actual.periods[p.entry] = {
       ...p,
-      figures: Object.fromEntries(p.figures.map((f) => [`${f.unit}|${f.indicator}`, f])),
-      progress: Object.fromEntries(p.progress.map((g) => [`${g.indicator}|${g.year}`, g])),
+      figures: Object.fromEntries(p.figures.map((f) => [figureKey(f), f])),
+      progress: Object.fromEntries(p.progress.map((g) => [g.unit === undefined ? `${g.indicator}|${g.year}` : `${g.indicator}|${g.year}|${g.unit}`, g])),
     };
   }
   const exp = structuredClone(expected);
@@ -73,4 +73,10 @@ export function checkSummary(expected, summary) {
   }
   errors.push(...matches(exp, actual));
   return errors;
+}
+
+/** `unit|indicator`, and for a cell of a breakdown `|dimension=code,...` (dimensions in name order). */
+export function figureKey(f) {
+  const by = Object.entries(f.by ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return by.length ? `${f.unit}|${f.indicator}|${by.map(([d, c]) => `${d}=${c}`).join(",")}` : `${f.unit}|${f.indicator}`;
 }

@@ -66,6 +66,7 @@ fun runValidate(v: JsonObject): JsonElement {
                 addProperty("status", o.status.name.lowercase())
                 add("findings", brief(o.findings))
                 o.supersededBy?.let { addProperty("superseded_by", it.toInt()) }
+                if (o.leftOut.isNotEmpty()) add("left_out", j(o.leftOut))
             })
         }
     }
@@ -98,14 +99,21 @@ fun j(x: Any?): JsonElement = when (x) {
     is JsonValue.Object -> j(x.fields)
     is Period -> obj("from" to x.from, "to" to x.to)
     is Outcome -> obj("index" to x.index, "source" to x.source, "unit" to x.unit, "kind" to x.kind, "period" to x.period,
-        "submitted" to x.submitted, "status" to x.status, "superseded_by" to x.supersededBy, "findings" to x.findings)
+        "submitted" to x.submitted, "status" to x.status, "superseded_by" to x.supersededBy, "findings" to x.findings,
+        "left_out" to x.leftOut)
+    is LeftOut -> obj("path" to x.path, "codes" to x.codes)
     is Parts -> obj("female" to x.female, "male" to x.male, "total" to x.total)
     is GenderMetrics -> obj("female" to x.female, "male" to x.male, "parity_index" to x.parityIndex, "gap" to x.gap)
-    is Figure -> obj("unit" to x.unit, "indicator" to x.indicator, "counts" to x.counts, "numerator" to x.numerator,
+    is Figure -> obj("unit" to x.unit, "indicator" to x.indicator, "by" to x.by, "counts" to x.counts, "numerator" to x.numerator,
         "denominator" to x.denominator, "value" to x.value, "gender" to x.gender, "reports" to x.reports, "overflow" to x.overflow)
     is Completeness -> obj("expected" to x.expected, "received" to x.received, "on_time" to x.onTime, "late" to x.late,
-        "missing" to x.missing, "not_yet_due" to x.notYetDue, "units" to x.units, "rejected" to x.rejected)
-    is Progress -> obj("indicator" to x.indicator, "year" to x.year, "target" to x.target, "direction" to x.direction, "value" to x.value,
+        "missing" to x.missing, "not_yet_due" to x.notYetDue, "units" to x.units, "rejected" to x.rejected, "states" to x.states)
+    // The workflow's records leave out what is absent, as their JSON does, so that a vector's standing compares whole.
+    is Standing -> lean("state" to x.state, "version" to x.version, "submitted" to x.submitted, "date" to x.date, "reason" to x.reason)
+    is ReportStanding -> lean("unit" to x.unit, "entry" to x.entry).apply { for ((k, v) in j(x.standing).asJsonObject.entrySet()) add(k, v) }
+    is ReportEvent -> lean("unit" to x.unit, "entry" to x.entry, "action" to x.action, "by" to x.by, "date" to x.date,
+        "version" to x.version, "reason" to x.reason)
+    is Progress -> obj("indicator" to x.indicator, "unit" to x.unit, "year" to x.year, "target" to x.target, "direction" to x.direction, "value" to x.value,
         "status" to x.status, "gap" to x.gap, "confirmed" to x.confirmed, "source" to x.source)
     is ActivityTally -> obj("activity" to x.activity, "statuses" to x.statuses, "outputs" to x.outputs)
     is AreaActivities -> obj("area" to x.area, "title" to x.title, "activities" to x.activities)
@@ -118,6 +126,9 @@ fun j(x: Any?): JsonElement = when (x) {
 }
 
 fun obj(vararg fields: Pair<String, Any?>): JsonObject = JsonObject().apply { for ((k, v) in fields) add(k, j(v)) }
+
+/** An object without the fields that are null. */
+fun lean(vararg fields: Pair<String, Any?>): JsonObject = obj(*fields.filter { it.second != null }.toTypedArray())
 
 /** The vector language's comparison: subsets for objects, element-wise for arrays, numbers within 1e-9. */
 fun matches(expected: JsonElement, actual: JsonElement?, at: String, errors: MutableList<String>) {
@@ -140,12 +151,25 @@ fun matches(expected: JsonElement, actual: JsonElement?, at: String, errors: Mut
     }
 }
 
+/** `unit|indicator`, and for a cell of a breakdown `|dimension=code,...` (dimensions in name order). */
+fun figureKey(f: JsonObject): String {
+    val key = "${f["unit"].asString}|${f["indicator"].asString}"
+    val by = f.getAsJsonObject("by")?.entrySet()?.sortedBy { it.key } ?: listOf()
+    return if (by.isEmpty()) key else key + "|" + by.joinToString(",") { "${it.key}=${it.value.asString}" }
+}
+
 fun checkSummary(expected: JsonObject, summary: JsonObject): List<String> {
     val periods = JsonObject()
     for (p in summary.getAsJsonArray("periods")) {
         val q = p.asJsonObject.deepCopy()
-        q.add("figures", JsonObject().apply { for (f in p.asJsonObject.getAsJsonArray("figures")) add("${f.asJsonObject["unit"].asString}|${f.asJsonObject["indicator"].asString}", f) })
-        q.add("progress", JsonObject().apply { for (g in p.asJsonObject.getAsJsonArray("progress")) add("${g.asJsonObject["indicator"].asString}|${g.asJsonObject["year"].asInt}", g) })
+        q.add("figures", JsonObject().apply { for (f in p.asJsonObject.getAsJsonArray("figures")) add(figureKey(f.asJsonObject), f) })
+        q.add("progress", JsonObject().apply {
+            for (g in p.asJsonObject.getAsJsonArray("progress")) {
+                val key = "${g.asJsonObject["indicator"].asString}|${g.asJsonObject["year"].asInt}"
+                val unit = g.asJsonObject["unit"]?.takeIf { !it.isJsonNull }?.asString
+                add(if (unit == null) key else "$key|$unit", g)
+            }
+        })
         periods.add(q["entry"].asString, q)
     }
     val actual = summary.deepCopy().apply { add("periods", periods) }
@@ -158,6 +182,39 @@ fun checkSummary(expected: JsonObject, summary: JsonObject): List<String> {
     }
     matches(exp, actual, "", errors)
     return errors
+}
+
+/** A workflow vector's log as an app holds it: text as is, a file's text, or the list as JSON text. */
+fun eventsText(v: JsonObject): String = when {
+    v.has("events_text") -> v["events_text"].asString
+    v["events"].isJsonPrimitive -> File(root, v["events"].asString).readText()
+    else -> v["events"].toString()
+}
+
+/** A workflow vector through the binding, in the shape of its `expected`;
+ *  compared as core/tests/workflow.rs and the Python runner compare. Returns the failures. */
+fun runWorkflow(v: JsonObject): List<String> {
+    val plan = planText(v)
+    val asOf = v["as_of"].asString
+    val expected = v["expected"].asJsonObject
+    if (v["mode"].asString == "aggregate") {
+        val summary = aggregate(plan, reportTexts(v), asOf, events = eventsText(v))
+        // The summary's findings whole (brief), the rest as a subset.
+        val errors = checkSummary(expected.deepCopy().apply { remove("findings") }, j(summary).asJsonObject).toMutableList()
+        if (brief(summary.findings) != expected["findings"]) errors.add("findings ${brief(summary.findings)}")
+        return errors
+    }
+    val got = if (v["mode"].asString == "replay") {
+        val r = replay(plan, eventsText(v), asOf)
+        JsonObject().apply { add("standings", j(r.standings)); add("refused", j(r.refused)); add("findings", brief(r.findings)) }
+    } else {
+        val step = if (v.has("step_text")) v["step_text"].asString else v["step"].toString()
+        when (val d = transition(plan, step, asOf)) {
+            is Decision.Allowed -> obj("standing" to d.transition.standing, "event" to d.transition.event)
+            is Decision.Refused -> JsonObject().apply { add("findings", brief(d.findings)) }
+        }
+    }
+    return if (got == expected) listOf() else listOf("expected $expected\n  got      $got")
 }
 
 /** Every report the project holds as JSON: the bundled ones and the vectors'. */
@@ -213,6 +270,22 @@ fun main() {
         if (summary.accounting.size != v.getAsJsonArray("reports").size()) errors.add("accounting size")
         if (errors.isEmpty()) passed++ else { failed++; println("FAIL aggregate $name: ${errors.joinToString("; ")}") }
     }
+    // Values a host builds, as the text of a host that hands text (a cycle has none).
+    val native = vectors("native").filter { (_, v) -> v.has("report_text") }
+    for ((name, v) in native) {
+        val found = validateReport(v["report_text"].asString, planText(v), v["as_of"].asString)
+        val want = v.getAsJsonArray("expected")
+        val got = JsonArray().apply {
+            for ((i, f) in found.withIndex()) add(JsonObject().apply {
+                addProperty("code", f.code.toString())
+                addProperty("severity", f.severity.name.lowercase())
+                addProperty("path", f.path)
+                if (i < want.size() && want[i].asJsonObject.has("problem")) add("problem", j(f.context["problem"]))
+            })
+        }
+        if (got == want) passed++ else { failed++; println("FAIL native $name\n  expected $want\n  got      $got") }
+    }
+    if (native.size >= 5) passed++ else { failed++; println("FAIL native: only ${native.size} vectors with text") }
     // Publication: the same cells withheld, the same values published.
     for ((name, v) in vectors("publish")) {
         val rows = publishedTables(planText(v), reportTexts(v), v["as_of"].asString).figures
@@ -227,6 +300,14 @@ fun main() {
         }
         if (errors.isEmpty()) passed++ else { failed++; println("FAIL publish $name: $errors") }
     }
+    // The life of a report: replayed logs, single steps, summaries given a log.
+    val workflow = vectors("workflow")
+    for ((name, v) in workflow) {
+        val errors = try { runWorkflow(v) } catch (e: Exception) { listOf("$e") }
+        if (errors.isEmpty()) passed++ else { failed++; println("FAIL workflow $name: ${errors.joinToString("; ")}") }
+    }
+    if (workflow.size >= 30 && workflow.map { it.second["mode"].asString }.toSet() == setOf("replay", "transition", "aggregate")) passed++
+    else { failed++; println("FAIL workflow: ${workflow.size} vectors, not every mode") }
     // Typed text: the value, or the finding's code and problem.
     for ((name, v) in vectors("parse")) {
         val errors = mutableListOf<String>()
@@ -270,7 +351,7 @@ fun main() {
         if (e.detail.startsWith("The plan cannot be read")) passed++ else { failed++; println("FAIL en message: ${e.detail}") }
     }
     setLanguage("vi")
-    for ((name, errors) in surrogates() + typed()) {
+    for ((name, errors) in surrogates() + typed() + lifeOfAReport()) {
         if (errors.isEmpty()) passed++ else { failed++; println("FAIL $name: $errors") }
     }
     println("$passed passed, $failed failed")
@@ -350,4 +431,111 @@ fun typed(): List<Pair<String, List<String>>> {
     val own = Regex("^(?:public |internal )?(?:data|enum|sealed) class (\\w+)", RegexOption.MULTILINE).findAll(entry).map { it.groupValues[1] }.toList()
     if (own != listOf("BinhdangException")) errors.add("vn.binhdang defines $own")
     return listOf("typed results" to errors)
+}
+
+/** The workflow as an app drives it: each step's JSON built with the app's
+ *  own JSON library (Gson here, org.json on Android), the stored standing
+ *  put in as `standing.toJson()`, each event appended as `event.toJson()`;
+ *  and what only a Kotlin host meets. Each case: its name and its failures. */
+fun lifeOfAReport(): List<Pair<String, List<String>>> {
+    val plan = File(root, "examples/lai-chau-2024/plan.json").readText()
+    val out = mutableListOf<Pair<String, List<String>>>()
+    fun step(action: String, by: String, date: String, reason: String? = null, standing: Standing? = null): String =
+        JsonObject().apply {
+            addProperty("unit", "106"); addProperty("entry", "2024-6m"); addProperty("action", action)
+            addProperty("by", by); addProperty("date", date); reason?.let { addProperty("reason", it) }
+            standing?.let { add("standing", JsonParser.parseString(it.toJson())) }
+        }.toString()
+
+    // Submitted, returned with a reason, resubmitted, accepted: each step from the standing the last one gave.
+    run {
+        val errors = mutableListOf<String>()
+        val reason = "Số học viên: tổng 130 nhưng nữ 70 + nam 55 = 125. \"Sửa lại\"."
+        var standing: Standing? = null
+        val log = mutableListOf<ReportEvent>()
+        val states = mutableListOf<Pair<ReportState, UInt>>()
+        for ((action, by, date) in listOf(Triple("submit", "106", "2024-06-04"), Triple("return", "so-ldtbxh", "2024-06-06"),
+                Triple("submit", "106", "2024-06-10"), Triple("accept", "so-ldtbxh", "2024-06-12"))) {
+            when (val d = transition(plan, step(action, by, date, if (action == "return") reason else null, standing), "2024-06-30")) {
+                is Decision.Allowed -> { standing = d.transition.standing; log.add(d.transition.event); states.add(standing!!.state to standing!!.version) }
+                is Decision.Refused -> errors.add("$action refused: ${problems(d.findings)}")
+            }
+            if (action == "return" && (standing?.reason != reason || log.last().reason != reason)) errors.add("the reason did not stay: $standing")
+        }
+        val want = listOf(ReportState.SUBMITTED to 1u, ReportState.RETURNED to 1u, ReportState.SUBMITTED to 2u, ReportState.ACCEPTED to 2u)
+        if (states != want) errors.add("states $states")
+        if (log.map { it.action } != listOf(Action.SUBMIT, Action.RETURN, Action.SUBMIT, Action.ACCEPT)) errors.add("actions ${log.map { it.action }}")
+        if (standing?.submitted != java.time.LocalDate.of(2024, 6, 10)) errors.add("version 2 submitted ${standing?.submitted}")
+        // The log the app kept replays to the same standing, today as on the day.
+        val text = log.joinToString(",", "[", "]") { it.toJson() }
+        for (r in listOf(replay(plan, text, "2024-06-30"), replay(plan, text))) {
+            if (r.findings.isNotEmpty() || r.refused.isNotEmpty() || r.events != 4u) errors.add("replay: ${r.refused} ${problems(r.findings)}")
+            if (r.standings.singleOrNull() != ReportStanding("106", "2024-6m", standing!!)) errors.add("replayed ${r.standings}")
+        }
+        out.add("submitted, returned with a reason, resubmitted" to errors)
+    }
+    // A refused step says why, in both languages, and changes nothing the app holds.
+    run {
+        val errors = mutableListOf<String>()
+        val submitted = (transition(plan, step("submit", "106", "2024-06-04"), "2024-06-30") as Decision.Allowed).transition.standing
+        when (val d = transition(plan, step("return", "so-ldtbxh", "2024-06-06", "  ", submitted), "2024-06-30")) {
+            is Decision.Allowed -> errors.add("returned without a reason")
+            is Decision.Refused -> {
+                val f = d.findings.singleOrNull()
+                if (f?.code != Code.REASON_REQUIRED || f.path != "/reason" || f.messageVi.isBlank() || f.messageEn.isBlank()) errors.add("${d.findings}")
+            }
+        }
+        when (val d = transition(plan, step("submit", "so-y-te", "2024-06-04"), "2024-06-30")) {
+            is Decision.Allowed -> errors.add("a unit submitted another unit's report")
+            is Decision.Refused -> if (d.findings.map { it.code to it.path } != listOf(Code.NOT_PERMITTED to "/by")) errors.add("${problems(d.findings)}")
+        }
+        out.add("a refused step" to errors)
+    }
+    // Half a surrogate pair in a log or a step is a finding, as in a report; in the plan, the typed error.
+    run {
+        val errors = mutableListOf<String>()
+        val lone = JsonValue.Text("lone_surrogate")
+        when (val d = transition(plan, step("submit", "106", "2024-06-04", "Sửa \uD800"), "2024-06-30")) {
+            is Decision.Allowed -> errors.add("a step with a lone surrogate was allowed")
+            is Decision.Refused -> if (problems(d.findings) != listOf(Code.MALFORMED to lone)) errors.add("step: ${problems(d.findings)}")
+        }
+        val log = "[{\"unit\": \"106\", \"entry\": \"2024-6m\", \"action\": \"submit\", \"by\": \"106\", \"date\": \"2024-06-04\", \"version\": 1, \"reason\": \"\uDC00\"}]"
+        val r = replay(plan, log, "2024-06-30")
+        if (problems(r.findings) != listOf(Code.MALFORMED to lone) || r.standings.isNotEmpty()) errors.add("replay: ${problems(r.findings)} ${r.standings}")
+        val reports = listOf(File(root, "examples/lai-chau-2024/reports/2024-6m-106.json").readText())
+        val summary = aggregate(plan, reports, "2024-06-30", events = log)
+        val atEvents = summary.findings.filter { it.path.startsWith("/events") }
+        if (problems(atEvents) != listOf(Code.MALFORMED to lone)) errors.add("aggregate: ${problems(summary.findings)}")
+        val badPlan = plan.replaceFirst("{", "{\"notes\": \"\uD800\", ")
+        try { replay(badPlan, "[]", "2024-06-30"); errors.add("replay: no exception for the plan") }
+        catch (e: BinhdangException.Plan) { if (problems(e.findings) != listOf(Code.MALFORMED to lone)) errors.add("plan: ${problems(e.findings)}") }
+        out.add("lone surrogates in the workflow" to errors)
+    }
+    // What cannot be a finding is the binding's typed error.
+    run {
+        val errors = mutableListOf<String>()
+        try { transition(plan, step("submit", "106", "2024-06-04"), "30/2/2024"); errors.add("transition: no exception for 30/2") }
+        catch (e: BinhdangException.Date) { }
+        try { replay("{", "[]", "2024-06-30"); errors.add("replay: no exception for an unreadable plan") }
+        catch (e: BinhdangException.Plan) { if (e.findings.firstOrNull()?.code != Code.MALFORMED) errors.add("replay plan: ${e.findings}") }
+        try { aggregate("{", listOf(), "2024-06-30", events = "[]"); errors.add("aggregate: no exception for an unreadable plan") }
+        catch (e: BinhdangException.Plan) { }
+        try { transition(plan, step("submit", "106", "2024-06-04"), "2024-06-30", defaultLimits().copy(maxBytes = 10uL)).let {
+            if (it !is Decision.Refused || it.findings.map { f -> f.code } != listOf(Code.TOO_LARGE)) errors.add("limits: $it") } }
+        catch (e: BinhdangException) { errors.add("limits: $e") }
+        out.add("typed errors of the workflow" to errors)
+    }
+    // A summary without a log is what it always was: no states.
+    run {
+        val reports = File(root, "examples/lai-chau-2024/reports").listFiles { f -> f.name.startsWith("2024-6m-") }!!.map { it.readText() }
+        val without = aggregate(plan, reports, "2024-06-30").periods.first { it.entry == "2024-6m" }.completeness
+        val with = aggregate(plan, reports, "2024-06-30", events = File(root, "examples/lai-chau-2024/workflow/events.json").readText())
+            .periods.first { it.entry == "2024-6m" }.completeness
+        val errors = mutableListOf<String>()
+        if (without.states != null) errors.add("states without a log: ${without.states}")
+        if (with.copy(states = null) != without) errors.add("the log changed more than the states")
+        if (with.states?.values?.sumOf { it.size }?.toUInt() != with.expected) errors.add("states ${with.states} for ${with.expected} units")
+        out.add("states only with a log" to errors)
+    }
+    return out
 }

@@ -19,15 +19,25 @@ printf '#include "BinhdangCoreFFI.h"\n#include "BinhdangFFI.h"\n' | gcc -fsyntax
 src=bindings/mobile/swift/Sources/Binhdang
 swift=$src/Binhdang.swift
 core=$src/BinhdangCore.swift
-for fn in validateReport validateReports aggregate tables publishedTables checkPlan loadReport defaultLimits schema catalogJson version parseDate parseNumber setLanguage; do
+for fn in validateReport validateReports aggregate tables publishedTables checkPlan loadReport defaultLimits schema catalogJson version parseDate parseNumber setLanguage replay transition; do
   grep -q "^public func $fn(" "$swift" || { echo "Binhdang.swift lacks $fn" >&2; exit 1; }
 done
 grep -Pzq "public\s+enum BinhdangError" "$swift"
 # The entry points take JSON text as a Swift String, and give the core's types.
 grep -q '^public func validateReport(report: JsonText, plan: JsonText, .*-> \[Finding\]' "$swift"
 grep -q '^public typealias JsonText = String$' "$core"
+# The workflow: logs and steps as JSON text, the summary with an optional log, the core's records back.
+grep -q '^public func replay(plan: JsonText, events: JsonText, .*-> Replay' "$swift"
+grep -q '^public func transition(plan: JsonText, step: JsonText, .*-> Decision' "$swift"
+grep -q '^public func aggregate(plan: JsonText, reports: \[JsonText\], asOf: String, events: JsonText? = nil, .*-> Summary' "$swift"
+grep -Pzq 'case allowed\(transition: ReportTransition\s*\)' "$core"
+grep -Pzq 'case refused\(findings: \[Finding\]\s*\)' "$core"
+# A standing and an event give their JSON, for the app to store.
+[[ $(grep -c '^public func toJson() -> String' "$core") -eq 2 ]]
 for t in 'struct Finding' 'enum Code' 'enum Severity' 'struct Outcome' 'enum ReportStatus' 'struct Summary' 'struct PeriodSummary' \
-  'struct Progress' 'enum Direction' 'struct Tables' 'struct FigureRow' 'struct Limits' 'indirect enum JsonValue'; do
+  'struct Progress' 'enum Direction' 'struct Tables' 'struct FigureRow' 'struct Limits' 'indirect enum JsonValue' \
+  'struct Replay' 'struct ReportStanding' 'struct Standing' 'struct ReportEvent' 'struct ReportTransition' 'enum Decision' \
+  'enum ReportState' 'enum Action'; do
   grep -q "^public $t\b" "$core" || { echo "BinhdangCore.swift lacks $t" >&2; exit 1; }
 done
 types=$(grep -Po '^public (?:indirect )?(?:struct|enum|class) \K\w+' "$swift" | grep -v '^FfiConverter' || true)

@@ -228,7 +228,7 @@ def test_a_lone_surrogate_in_a_host_string_is_a_finding() -> None:
     report = json.loads(BAD_106.read_text(encoding="utf-8"))
     report["notes"] = "Khó khăn \ud800"
     found = binhdang.validate_report(report, PLAN, as_of="2025-01-15")
-    assert [(f.code, f.context["problem"]) for f in found] == [("malformed", "lone_surrogate")]
+    assert [(f.code, f.path, f.context["problem"]) for f in found] == [("malformed", "/notes", "lone_surrogate")]
     outcomes = binhdang.validate_reports([report, BAD_106], PLAN, as_of="2025-01-15")
     assert [o.status for o in outcomes] == ["rejected", "rejected"]
 
@@ -280,3 +280,21 @@ def test_rows_from_pandas_are_read_as_a_data_team_has_them() -> None:
     assert binhdang.aggregate(PLAN, [BAD_106], as_of=moment).as_of == "2025-01-15"
     with pytest.raises(TypeError, match="^as_of: "):
         binhdang.aggregate(PLAN, [BAD_106], as_of=20250115)  # type: ignore[arg-type]
+
+
+def test_a_breakdown_is_a_column_per_dimension_in_pandas() -> None:
+    # Cells of a breakdown beyond sex come out tidy: one column per dimension
+    # (the option codes), empty in the indicator's own rows, as in the CSV.
+    v = json.loads((ROOT / "tests/conformance/aggregate/026-cells-added-up.json").read_text(encoding="utf-8"))
+    plan = ROOT / v["plan"]
+    summary = binhdang.aggregate(plan, v["reports"], v["as_of"])
+    df = summary.to_pandas()
+    province = df[(df.unit == "12") & (df.indicator == "ethnic_participants")]
+    table = province.pivot_table(index="ethnicity", columns="sex", values="value")
+    assert table.loc["dtts"].to_dict() == {"F": 25.0, "M": 19.0, "_T": 44.0}
+    assert table.loc["01"].to_dict() == {"F": 12.0, "M": 6.0, "_T": 18.0}
+    own = province[province.ethnicity.isna()]
+    assert sorted(own.value) == [25.0, 37.0, 62.0]
+    assert "by" not in df.columns
+    header = summary.to_csv().splitlines()[0].split(",")
+    assert header.index("ethnicity") == header.index("indicator") + 1

@@ -60,13 +60,21 @@ def matches(expected: Any, actual: Any, at: str = "") -> Iterator[str]:
         yield f"{at}: expected {expected!r}, got {actual!r}"
 
 
+def figure_key(f: Dict[str, Any]) -> str:
+    """``unit|indicator``, and for a cell of a breakdown ``|dimension=code,...`` (dimensions in name order)."""
+    key = f"{f['unit']}|{f['indicator']}"
+    if f.get("by"):
+        key += "|" + ",".join(f"{d}={c}" for d, c in sorted(f["by"].items()))
+    return key
+
+
 def keyed(summary: Dict[str, Any]) -> Dict[str, Any]:
     s = dict(summary)
     periods = {}
     for p in summary["periods"]:
         p = dict(p)
-        p["figures"] = {f"{f['unit']}|{f['indicator']}": f for f in p["figures"]}
-        p["progress"] = {f"{g['indicator']}|{g['year']}": g for g in p["progress"]}
+        p["figures"] = {figure_key(f): f for f in p["figures"]}
+        p["progress"] = {f"{g['indicator']}|{g['year']}" + (f"|{g['unit']}" if "unit" in g else ""): g for g in p["progress"]}
         periods[p["entry"]] = p
     s["periods"] = periods
     return s

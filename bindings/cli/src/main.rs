@@ -451,11 +451,17 @@ fn print_validation(
                 .zip(outcomes)
                 .map(|(label, o)| {
                     // The report that replaced this one, named by its file.
-                    let by = o.superseded_by.and_then(|i| labels.get(i));
-                    match by {
-                        Some(by) => serde_json::json!({"file": label, "status": o.status, "superseded_by": by, "findings": o.findings}),
-                        None => serde_json::json!({"file": label, "status": o.status, "findings": o.findings}),
+                    let mut x = serde_json::Map::new();
+                    x.insert("file".into(), serde_json::json!(label));
+                    x.insert("status".into(), serde_json::json!(o.status));
+                    if let Some(by) = o.superseded_by.and_then(|i| labels.get(i)) {
+                        x.insert("superseded_by".into(), serde_json::json!(by));
                     }
+                    x.insert("findings".into(), serde_json::json!(o.findings));
+                    if !o.left_out.is_empty() {
+                        x.insert("left_out".into(), serde_json::json!(o.left_out));
+                    }
+                    serde_json::Value::Object(x)
                 })
                 .collect();
             outln!("{}", to_json(&serde_json::json!({ "reports": reports })));
@@ -635,6 +641,7 @@ fn check_plan(path: &Path, lang: Lang, format: ValidateFormat) -> Result<ExitCod
         },
         superseded_by: None,
         findings,
+        left_out: Vec::new(),
     };
     let empty = read.value.clone();
     match format {

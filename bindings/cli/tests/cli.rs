@@ -219,6 +219,9 @@ fn run_validate_vector(v: &Value) -> Value {
                     if let Some(by) = r["superseded_by"].as_str() {
                         x["superseded_by"] = json!(names.iter().position(|n| n == by).unwrap());
                     }
+                    if let Some(left) = r.get("left_out") {
+                        x["left_out"] = left.clone();
+                    }
                     x
                 })
                 .collect(),
@@ -236,6 +239,44 @@ fn validate_vectors_through_the_binary() {
         let got = run_validate_vector(v);
         if got != v["expected"] {
             failed.push(format!("{name}\n  expected {}\n  got      {got}", v["expected"]));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} failed:\n{}", failed.len(), all.len(), failed.join("\n"));
+}
+
+/// The vectors of values a host builds, as text (those that have one): the
+/// findings brief, with the problem where the vector names it.
+#[test]
+fn native_vectors_as_text_through_the_binary() {
+    let mut failed = Vec::new();
+    let all: Vec<_> =
+        vectors("tests/conformance/native").into_iter().filter(|(_, v)| v.get("report_text").is_some()).collect();
+    assert!(all.len() >= 5, "only {} vectors with text", all.len());
+    for (name, v) in &all {
+        let dir = tempfile::tempdir().unwrap();
+        let files = report_files(v, dir.path());
+        let out = bin()
+            .args(["validate", "--format", "json", "--as-of", v["as_of"].as_str().unwrap(), "--plan"])
+            .arg(plan_file(v, dir.path()))
+            .args(&files)
+            .output()
+            .unwrap();
+        let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let want = v["expected"].as_array().unwrap();
+        let found = got["reports"][0]["findings"].as_array().unwrap();
+        let got: Vec<Value> = found
+            .iter()
+            .zip(want.iter().chain(std::iter::repeat(&Value::Null)))
+            .map(|(f, w)| {
+                let mut x = json!({"code": f["code"], "severity": f["severity"], "path": f["path"]});
+                if w.get("problem").is_some() {
+                    x["problem"] = f["context"]["problem"].clone();
+                }
+                x
+            })
+            .collect();
+        if got != *want {
+            failed.push(format!("{name}\n  expected {want:?}\n  got      {got:?}"));
         }
     }
     assert!(failed.is_empty(), "{} of {} failed:\n{}", failed.len(), all.len(), failed.join("\n"));
@@ -483,4 +524,33 @@ fn publish_vectors_through_the_binary() {
         common::matches(&v["expected"], &json!({"withheld": withheld, "published": published}), &name, &mut errors);
         assert!(errors.is_empty(), "{errors:?}");
     }
+}
+
+/// The text summary shows an indicator's breakdown under it, cell by cell,
+/// named in the reader's language.
+#[test]
+fn the_text_summary_shows_the_breakdowns() {
+    let (_, v) = vectors("tests/conformance/aggregate")
+        .into_iter()
+        .find(|(name, _)| name.contains("cells-added-up"))
+        .expect("the breakdown vector");
+    let dir = tempfile::tempdir().unwrap();
+    let files = report_files(&v, dir.path());
+    let run = |lang: &str| {
+        let out = bin()
+            .args(["aggregate", "--lang", lang, "--as-of", v["as_of"].as_str().unwrap(), "--plan"])
+            .arg(plan_file(&v, dir.path()))
+            .args(&files)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let vi = run("vi");
+    let line = vi.lines().find(|l| l.contains("└ Dân tộc: Dân tộc thiểu số")).unwrap_or_else(|| panic!("{vi}"));
+    let numbers: Vec<&str> = line.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit())).collect();
+    assert_eq!(numbers, ["25", "19", "44", "2"], "{line}");
+    let en = run("en");
+    assert!(en.contains("└ Ethnic group: Kinh"), "{en}");
+    // Kinh before the ethnic minorities, as the dimension lists them.
+    assert!(en.find("└ Ethnic group: Kinh") < en.find("└ Ethnic group: Ethnic minorities"), "{en}");
 }

@@ -1,23 +1,25 @@
 //! binhdang for mobile apps (uniffi): Kotlin `vn.binhdang`, Swift `Binhdang`.
 //!
 //! **Key decision: entry points only.** Every type that crosses is the
-//! core's own (`Finding`, `Code`, `Outcome`, `Summary`, `Tables`, `Limits`),
+//! core's own (`Finding`, `Code`, `Outcome`, `Summary`, `Tables`, `Limits`,
+//! the workflow's `Replay`, `Decision`, `Standing`, `ReportEvent`),
 //! generated for Kotlin (package `vn.binhdang.core`) and Swift from the
 //! uniffi derives the core carries behind its `uniffi` feature; nothing is
-//! copied here. Plans and reports go in as JSON text (`JsonText`: a `String`
-//! in Kotlin and Swift, carried as UTF-16 so that half of a surrogate pair
-//! becomes a finding, not an exception). This crate holds the functions and
-//! `Checker`, and turns `ApiError` into `BinhdangError`: every rule, sum and
-//! sentence is in the core crate.
+//! copied here. Plans, reports, workflow logs and steps go in as JSON text
+//! (`JsonText`: a `String` in Kotlin and Swift, carried as UTF-16 so that
+//! half of a surrogate pair becomes a finding, not an exception). This crate
+//! holds the functions and `Checker`, and turns `ApiError` into
+//! `BinhdangError`: every rule, sum and sentence is in the core crate.
 
 use std::sync::Arc;
 
 use binhdang::aggregate::Summary;
-use binhdang::api::{self, ApiError};
+use binhdang::api::{self, ApiError, Decision};
 use binhdang::foreign::JsonText;
 use binhdang::output::Tables;
 use binhdang::read::Limits;
 use binhdang::validate::Outcome;
+use binhdang::workflow::Replay;
 use binhdang::{Date, Finding};
 
 uniffi::setup_scaffolding!();
@@ -142,15 +144,54 @@ pub fn load_report(report: JsonText) -> Result<String, BinhdangError> {
 
 /// Adds up reports into the province's summary at `as_of`: every schedule
 /// entry's completeness, figures, progress, activities and funding, and the
-/// accounting of every report given.
-#[uniffi::export(default(limits = None))]
+/// accounting of every report given. `events`: the workflow's log (as
+/// `replay` takes it); the completeness then has `states` (each expected
+/// unit under its report's state), and the summary's findings say where the
+/// log and the reports disagree (`state_mismatch`) or what in the log
+/// cannot be read (paths under `/events`).
+#[uniffi::export(default(events = None, limits = None))]
 pub fn aggregate(
     plan: JsonText,
     reports: Vec<JsonText>,
     as_of: String,
+    events: Option<JsonText>,
     limits: Option<Limits>,
 ) -> Result<Summary, BinhdangError> {
-    Ok(api::aggregate(&plan, &reports, api::date(&as_of)?, &limits.unwrap_or_default())?)
+    let events = events.as_ref().map(AsRef::as_ref);
+    let (_, _, summary) =
+        api::summarise_with_events(&plan, &reports, events, api::date(&as_of)?, &limits.unwrap_or_default())?;
+    Ok(summary)
+}
+
+/// Replays a log of workflow events (a JSON array, oldest first, as the app
+/// appends each allowed step's `event.toJson()`) against a plan, at `as_of`
+/// (default: today in Vietnam; no event may be later): every report's
+/// standing, and each event refused, with findings at its index (`/3/by`).
+#[uniffi::export(default(as_of = None, limits = None))]
+pub fn replay(
+    plan: JsonText,
+    events: JsonText,
+    as_of: Option<String>,
+    limits: Option<Limits>,
+) -> Result<Replay, BinhdangError> {
+    let day = self::as_of(as_of)?;
+    Ok(api::replay(&plan, &events, day, &limits.unwrap_or_default())?)
+}
+
+/// Decides one step of a report's life (a JSON `Step`: unit, entry, action,
+/// by, date, reason, version, and the `standing` the app stored, as
+/// `standing.toJson()`): `Decision.Allowed` with the new standing and the
+/// event to append to the log, or `Decision.Refused` with the findings that
+/// say why. `as_of` as in `replay`.
+#[uniffi::export(default(as_of = None, limits = None))]
+pub fn transition(
+    plan: JsonText,
+    step: JsonText,
+    as_of: Option<String>,
+    limits: Option<Limits>,
+) -> Result<Decision, BinhdangError> {
+    let day = self::as_of(as_of)?;
+    Ok(api::transition(&plan, &step, day, &limits.unwrap_or_default())?)
 }
 
 /// Adds up reports like `aggregate` and returns the summary's tidy tables

@@ -115,16 +115,39 @@ impl<'py> Columns<'py> {
     }
 
     fn cell<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
-        let i = self.column(name);
         let py = self.py;
-        let (Some(column), Some(shared)) = (self.cells.get_mut(i), self.shared.get_mut(i)) else {
-            return unexpected("a column that was not made");
+        let made = self.names.iter().position(|n| n == name);
+        let mut fresh = HashMap::new();
+        let shared = match made.and_then(|i| self.shared.get_mut(i)) {
+            Some(shared) => shared,
+            None => &mut fresh,
         };
-        let cell = match value.serialize(Cell { py, shared: &mut *shared }) {
+        let cell = match value.serialize(Cell { py, shared }) {
             Ok(cell) => cell,
-            // Not a scalar: plain Python data.
-            Err(Error::Custom(_)) => pythonize::pythonize(py, value).map_err(PyErr::from)?,
+            Err(Error::Custom(_)) => {
+                // A map of texts (a figure's cell of a breakdown, dimension →
+                // code): a column per key, as the CSV has; anything else that
+                // is not a scalar: plain Python data.
+                if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(value) {
+                    if map.values().all(serde_json::Value::is_string) {
+                        for (key, text) in &map {
+                            self.cell(key, text)?;
+                        }
+                        return Ok(());
+                    }
+                }
+                pythonize::pythonize(py, value).map_err(PyErr::from)?
+            }
             Err(e) => return Err(e),
+        };
+        let i = self.column(name);
+        if made.is_none() {
+            if let Some(shared) = self.shared.get_mut(i) {
+                *shared = fresh;
+            }
+        }
+        let Some(column) = self.cells.get_mut(i) else {
+            return unexpected("a column that was not made");
         };
         column.push(cell);
         Ok(())

@@ -298,19 +298,29 @@ fn array<'py>(
     Ok(())
 }
 
-/// A string as JSON; one with a lone surrogate escaped as UTF-8 would write
-/// its code point (WTF-8), for the core's decoder to name.
+/// A string as JSON; a lone surrogate in it as its `\uD800` escape, as
+/// JavaScript's `JSON.stringify` writes one, so that the core's reader names
+/// it (`lone_surrogate`) at the string's JSON Pointer, as in every runtime.
 fn string(s: &Bound<'_, PyString>, out: &mut Vec<u8>) -> PyResult<()> {
     match s.to_cow() {
         Ok(text) => serde_json::to_writer(&mut *out, &*text).map_err(|e| PyTypeError::new_err(e.to_string())),
         Err(_) => {
+            // WTF-8: a surrogate is the three bytes ED A0..BF xx.
             let bytes = text_bytes(s)?;
+            let fail = |e: std::io::Error| PyTypeError::new_err(e.to_string());
             out.push(b'"');
-            for &b in &bytes {
-                match b {
-                    b'"' => out.extend_from_slice(b"\\\""),
-                    b'\\' => out.extend_from_slice(b"\\\\"),
-                    0..=0x1f => write!(out, "\\u{b:04x}").map_err(|e| PyTypeError::new_err(e.to_string()))?,
+            let mut rest = &bytes[..];
+            while let Some((&b, tail)) = rest.split_first() {
+                rest = tail;
+                match (b, tail) {
+                    (0xED, &[hi, lo, ..]) if hi >= 0xA0 => {
+                        let unit = (u32::from(hi & 0x3F) << 6) | u32::from(lo & 0x3F) | 0xD000;
+                        write!(out, "\\u{unit:04x}").map_err(fail)?;
+                        rest = tail.get(2..).unwrap_or_default();
+                    }
+                    (b'"', _) => out.extend_from_slice(b"\\\""),
+                    (b'\\', _) => out.extend_from_slice(b"\\\\"),
+                    (0..=0x1f, _) => write!(out, "\\u{b:04x}").map_err(fail)?,
                     _ => out.push(b),
                 }
             }

@@ -246,6 +246,12 @@ record!(Outcome, s => &s.inner;
     fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         findings(py, &self.inner.findings)
     }
+    /// The values a used report's errors left out of the summary (a plan's
+    /// `rules.acceptance`: `value`): `[{"path": "/values/1", "codes": [...]}]`.
+    #[getter]
+    fn left_out<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.left_out)
+    }
 );
 
 /// Expected, received, on time, late, missing and not-yet-due units of one schedule entry.

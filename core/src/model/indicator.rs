@@ -151,6 +151,10 @@ pub struct Indicator {
     /// would give one away.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sensitive: bool,
+    /// Breakdowns beyond sex: the dimensions (of the plan or the catalogue)
+    /// a value of this indicator is broken down by, in cells.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<super::Breakdown>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -8,12 +8,14 @@
 //! so nothing the user gave is lost on a round trip; validation reports
 //! them as `unknown_field` warnings.
 
+mod dimension;
 mod indicator;
 mod plan;
 mod primitives;
 mod report;
 mod unit;
 
+pub use dimension::*;
 pub use indicator::*;
 pub use plan::*;
 pub use primitives::*;

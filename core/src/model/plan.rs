@@ -153,6 +153,10 @@ pub struct Signer {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PlanTarget {
     pub indicator: IndicatorId,
+    /// A unit's own target (a district's, a commune's); left out: the
+    /// province's. Progress is reported for each unit that has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitId>,
     #[serde(flatten)]
     pub target: Target,
 }
@@ -196,6 +200,10 @@ pub struct Plan {
     /// Local targets for catalogue or plan indicators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<PlanTarget>,
+    /// Dimensions of the plan's own (or replacing the catalogue's of the
+    /// same id: the plan's age bands), for indicators' breakdowns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dimensions: Vec<super::Dimension>,
     /// How strictly reports are checked: severities and thresholds.
     #[serde(default, skip_serializing_if = "RuleSettings::is_default")]
     pub rules: RuleSettings,

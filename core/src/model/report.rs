@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{ActivityId, Count, Date, Extra, FundingSourceId, IndicatorId, UnitId};
+use super::{ActivityId, Cell, Count, Date, Extra, FundingSourceId, IndicatorId, UnitId};
 use crate::calendar::{Period, ReportKind};
 
 /// Female, male and total of one quantity. Any part may be left out (not reported).
@@ -67,6 +67,11 @@ pub struct ValueEntry {
     pub stated: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Breakdowns beyond sex: cells keyed by options of the indicator's
+    /// dimensions, and any margins the unit states (see [`Cell`]). The
+    /// value's own fields are the margin of every cell.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<Cell>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -76,8 +81,12 @@ impl ValueEntry {
     pub fn counts(&self) -> SexSplit {
         SexSplit { female: self.female, male: self.male, total: self.total, extra: Extra::new() }
     }
-    /// Whether the entry reports nothing at all.
+    /// Whether the entry reports nothing at all (no field, no cell with a figure).
     pub fn is_empty(&self) -> bool {
+        self.own_is_empty() && self.cells.iter().all(Cell::is_empty)
+    }
+    /// Whether the entry's own fields (the margin of its cells) are all left out.
+    pub fn own_is_empty(&self) -> bool {
         self.counts().is_empty()
             && self.numerator.as_ref().is_none_or(SexSplit::is_empty)
             && self.denominator.as_ref().is_none_or(SexSplit::is_empty)

@@ -20,10 +20,10 @@ use crate::calendar::{Period, ReportKind, ScheduleEntry};
 use crate::finding::{pointer, Code, Finding, Level, RuleSettings};
 use crate::messages as msg;
 use crate::model::{
-    Activity, ActivityId, ActivityResult, ActivityStatus, Aggregation, ContentArea, Count, Date, Direction,
-    EarlierParent, Extra, FundingLine, FundingSource, FundingSourceId, Indicator, IndicatorId, LegalBasis, LegalKind,
-    Measure, Plan, PlanTarget, Report, Reporting, Role, SexSplit, Signer, Target, Temporal, Unit, UnitId, UnitKind,
-    ValueEntry, Window, MAX_COUNT,
+    Activity, ActivityId, ActivityResult, ActivityStatus, Aggregation, Breakdown, Cell, CellKey, ContentArea, Count,
+    Date, Dimension, DimensionOption, Direction, EarlierParent, Extra, FundingLine, FundingSource, FundingSourceId,
+    Indicator, IndicatorId, LegalBasis, LegalKind, Measure, OptionGroup, Plan, PlanTarget, Report, Reporting, Role,
+    SexSplit, Signer, Target, Temporal, Unit, UnitId, UnitKind, ValueEntry, Window, MAX_COUNT,
 };
 
 /// What kind of JSON value was found, or was expected.
@@ -541,6 +541,7 @@ words! {
     Temporal => [Temporal::Flow, Temporal::Stock];
     Direction => [Direction::AtLeast, Direction::AtMost, Direction::Below];
     Level => [Level::Error, Level::Warning, Level::Off];
+    crate::finding::Acceptance => [crate::finding::Acceptance::Report, crate::finding::Acceptance::Value];
 }
 
 impl FromJson for Code {
@@ -577,7 +578,8 @@ impl FromJson for Measure {
     }
 }
 
-impl FromJson for std::collections::BTreeMap<Code, Level> {
+/// A map keyed by finding codes (`rules.severity`, `rules.acceptance_by_code`).
+impl<T: FromJson> FromJson for std::collections::BTreeMap<Code, T> {
     fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<Self> {
         let Value::Object(map) = v else {
             cx.wrong(at, Kind::Object, v);
@@ -587,7 +589,7 @@ impl FromJson for std::collections::BTreeMap<Code, Level> {
         let mut ok = true;
         for (k, level) in map {
             let here = Path::Key(at, k);
-            match (Code::from_json(&Value::String(k.clone()), &here, cx), Level::from_json(level, &here, cx)) {
+            match (Code::from_json(&Value::String(k.clone()), &here, cx), T::from_json(level, &here, cx)) {
                 (Some(c), Some(l)) => {
                     out.insert(c, l);
                 }
@@ -628,10 +630,11 @@ impl FromJson for Plan {
         let units = o.req("units", cx);
         let indicators = o.or_default("indicators", cx);
         let targets = o.or_default("targets", cx);
+        let dimensions = o.or_default("dimensions", cx);
         let rules = o.or_default("rules", cx);
         let extra = o.extra();
         all!(Plan { number, issuer, place, date, year, title, legal_bases, purposes, content_areas, funding_sources, roles,
-            reporting, recipients, signer, units, indicators, targets, rules }, extra, index: Default::default())
+            reporting, recipients, signer, units, indicators, targets, dimensions, rules }, extra, index: Default::default())
     }
 }
 
@@ -781,9 +784,10 @@ impl FromJson for PlanTarget {
     fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<PlanTarget> {
         let mut o = Obj::new(v, at, cx)?;
         let indicator = o.req("indicator", cx);
+        let unit = o.opt("unit", cx);
         let target = target_fields(&mut o, cx);
         o.ignore_rest(cx);
-        all!(PlanTarget { indicator, target })
+        all!(PlanTarget { indicator, unit, target })
     }
 }
 
@@ -804,6 +808,7 @@ impl FromJson for Indicator {
         let source = o.req("source", cx);
         let sdg_series = o.opt("sdg_series", cx);
         let sensitive = o.or("sensitive", || false, cx);
+        let breakdowns = o.or_default("breakdowns", cx);
         let extra = o.extra();
         all!(
             Indicator {
@@ -820,7 +825,8 @@ impl FromJson for Indicator {
                 targets,
                 source,
                 sdg_series,
-                sensitive
+                sensitive,
+                breakdowns
             },
             extra
         )
@@ -868,8 +874,18 @@ impl FromJson for RuleSettings {
         let outlier_min = o.or("outlier_min", || d.outlier_min, cx);
         let percent_tolerance = o.or("percent_tolerance", || d.percent_tolerance, cx);
         let small_cells = o.or("small_cells", || d.small_cells, cx);
+        let acceptance = o.or("acceptance", || d.acceptance, cx);
+        let acceptance_by_code = o.or_default("acceptance_by_code", cx);
         o.ignore_rest(cx);
-        all!(RuleSettings { severity, outlier_factor, outlier_min, percent_tolerance, small_cells })
+        all!(RuleSettings {
+            severity,
+            outlier_factor,
+            outlier_min,
+            percent_tolerance,
+            small_cells,
+            acceptance,
+            acceptance_by_code
+        })
     }
 }
 
@@ -914,8 +930,95 @@ impl FromJson for ValueEntry {
         let denominator = o.opt("denominator", cx);
         let stated = o.opt("stated", cx);
         let note = o.opt("note", cx);
+        let cells = o.or_default("cells", cx);
         let extra = o.extra();
-        all!(ValueEntry { indicator, female, male, total, numerator, denominator, stated, note }, extra)
+        all!(ValueEntry { indicator, female, male, total, numerator, denominator, stated, note, cells }, extra)
+    }
+}
+
+impl FromJson for Cell {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<Cell> {
+        let mut o = Obj::new(v, at, cx)?;
+        let by = o.req("by", cx);
+        let female = o.opt("female", cx);
+        let male = o.opt("male", cx);
+        let total = o.opt("total", cx);
+        let numerator = o.opt("numerator", cx);
+        let denominator = o.opt("denominator", cx);
+        let extra = o.extra();
+        all!(Cell { by, female, male, total, numerator, denominator }, extra)
+    }
+}
+
+/// A cell's key: an object of strings (dimension id → option code).
+impl FromJson for CellKey {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<CellKey> {
+        let Value::Object(map) = v else {
+            cx.wrong(at, Kind::Object, v);
+            return None;
+        };
+        let mut out = CellKey::new();
+        let mut ok = true;
+        for (k, x) in map {
+            match String::from_json(x, &Path::Key(at, k), cx) {
+                Some(code) => {
+                    out.insert(k.clone(), code);
+                }
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+}
+
+impl FromJson for Dimension {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<Dimension> {
+        let mut o = Obj::new(v, at, cx)?;
+        let id = o.req("id", cx);
+        let name_vi = o.req("name_vi", cx);
+        let name_en = o.req("name_en", cx);
+        let options = o.req("options", cx);
+        let groups = o.or_default("groups", cx);
+        let source = o.opt("source", cx);
+        let extra = o.extra();
+        all!(Dimension { id, name_vi, name_en, options, groups, source }, extra)
+    }
+}
+
+impl FromJson for DimensionOption {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<DimensionOption> {
+        let mut o = Obj::new(v, at, cx)?;
+        let code = o.req("code", cx);
+        let name_vi = o.req("name_vi", cx);
+        let name_en = o.req("name_en", cx);
+        let from = o.opt("from", cx);
+        let to = o.opt("to", cx);
+        let confirmed = o.or("confirmed", || true, cx);
+        let extra = o.extra();
+        all!(DimensionOption { code, name_vi, name_en, from, to, confirmed }, extra)
+    }
+}
+
+impl FromJson for OptionGroup {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<OptionGroup> {
+        let mut o = Obj::new(v, at, cx)?;
+        let code = o.req("code", cx);
+        let name_vi = o.req("name_vi", cx);
+        let name_en = o.req("name_en", cx);
+        let members = o.req("members", cx);
+        let extra = o.extra();
+        all!(OptionGroup { code, name_vi, name_en, members }, extra)
+    }
+}
+
+impl FromJson for Breakdown {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<Breakdown> {
+        let mut o = Obj::new(v, at, cx)?;
+        let dimension = o.req("dimension", cx);
+        let options = o.or_default("options", cx);
+        let required = o.or("required", || true, cx);
+        o.ignore_rest(cx);
+        all!(Breakdown { dimension, options, required })
     }
 }
 

@@ -55,6 +55,33 @@ pub(super) fn all() -> Vec<(&'static str, &'static str, Value)> {
             json!({ "indicator": "training_participants", "female": 156, "male": 98, "total": 254 }),
         ),
         ("*", "/$defs/SexSplit", json!({ "female": 3, "male": 2, "total": 5 })),
+        // Breakdowns beyond sex.
+        ("*", "/$defs/Cell", json!({ "by": { "ethnicity": "dtts" }, "female": 20, "male": 15, "total": 35 })),
+        ("*", "/$defs/Cell/properties/by", json!({ "age": "0-15", "residence": "rural" })),
+        (
+            "*",
+            "/$defs/Dimension",
+            json!({
+                "id": "age",
+                "name_vi": "Nhóm tuổi",
+                "name_en": "Age group",
+                "options": [
+                    { "code": "0-15", "name_vi": "Dưới 16 tuổi", "name_en": "Under 16", "from": 0, "to": 15 },
+                    { "code": "16+", "name_vi": "Từ 16 tuổi trở lên", "name_en": "16 and over", "from": 16 }
+                ]
+            }),
+        ),
+        (
+            "*",
+            "/$defs/DimensionOption",
+            json!({ "code": "0-15", "name_vi": "Dưới 16 tuổi", "name_en": "Under 16", "from": 0, "to": 15 }),
+        ),
+        (
+            "*",
+            "/$defs/OptionGroup",
+            json!({ "code": "dtts", "name_vi": "Dân tộc thiểu số", "name_en": "Ethnic minorities", "members": ["02", "03"] }),
+        ),
+        ("*", "/$defs/Breakdown", json!({ "dimension": "ethnicity", "options": ["01", "dtts"] })),
         ("*", "/$defs/ActivityResult", json!({ "activity": "3.2", "status": "in_progress" })),
         (
             "*",
@@ -114,6 +141,7 @@ pub(super) fn all() -> Vec<(&'static str, &'static str, Value)> {
         ("*", "/$defs/Measure/oneOf/4", json!({ "type": "money" })),
         ("*", "/$defs/RuleSettings", rules()),
         ("*", "/$defs/RuleSettings/properties/severity", json!({ "outlier": "off", "late_submission": "error" })),
+        ("*", "/$defs/RuleSettings/properties/acceptance_by_code", json!({ "breakdown_sum_mismatch": "value" })),
     ]
 }
 

@@ -56,22 +56,33 @@ pub fn matches(expected: &Value, actual: &Value, at: &str, errors: &mut Vec<Stri
 
 /// A summary (as JSON) in the shape vectors address: periods by entry id,
 /// figures by "unit|indicator", progress by "indicator|year".
+/// A figure's key in a vector: `unit|indicator`, and for a cell of a
+/// breakdown `|dimension=code,...` in the dimensions' order.
+pub fn figure_key(f: &Value) -> String {
+    let mut key = format!("{}|{}", f["unit"].as_str().unwrap(), f["indicator"].as_str().unwrap());
+    if let Some(by) = f["by"].as_object().filter(|b| !b.is_empty()) {
+        let cells: Vec<String> = by.iter().map(|(d, c)| format!("{d}={}", c.as_str().unwrap())).collect();
+        key = format!("{key}|{}", cells.join(","));
+    }
+    key
+}
+
 pub fn keyed(summary: Value) -> Value {
     let mut s = summary;
     let mut periods = serde_json::Map::new();
     for p in s["periods"].as_array().unwrap().clone() {
         let mut p = p;
-        let figures: serde_json::Map<String, Value> = p["figures"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| (format!("{}|{}", f["unit"].as_str().unwrap(), f["indicator"].as_str().unwrap()), f.clone()))
-            .collect();
+        let figures: serde_json::Map<String, Value> =
+            p["figures"].as_array().unwrap().iter().map(|f| (figure_key(f), f.clone())).collect();
         let progress: serde_json::Map<String, Value> = p["progress"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|g| (format!("{}|{}", g["indicator"].as_str().unwrap(), g["year"]), g.clone()))
+            .map(|g| {
+                // A unit's own target: `indicator|year|unit`.
+                let key = format!("{}|{}", g["indicator"].as_str().unwrap(), g["year"]);
+                (g["unit"].as_str().map_or(key.clone(), |u| format!("{key}|{u}")), g.clone())
+            })
             .collect();
         p["figures"] = Value::Object(figures);
         p["progress"] = Value::Object(progress);

@@ -16,3 +16,24 @@ do {
 } catch let BinhdangError.Plan(detail, findings) {
     print("Không đọc được kế hoạch: \(detail) (\(findings.count) phát hiện)")
 }
+
+// The life of a report: Tam Đường submits, Sở LĐTBXH returns it with a reason,
+// Tam Đường submits a correction. binhdang decides each step; the app stores
+// the standing (put into the next step as JSON) and the log of events.
+var standing: Standing? = nil
+var log: [String] = []
+func act(_ step: String) throws {
+    switch try transition(plan: plan, step: step, asOf: "2024-06-30") {
+    case .allowed(let t):
+        standing = t.standing
+        log.append(t.event.toJson())
+        print("\(t.event.action) → \(t.standing.state), phiên bản \(t.standing.version)")
+    case .refused(let findings):
+        print("Không được: \(findings.map { $0.messageVi })")
+    }
+}
+try act(#"{"unit": "106", "entry": "2024-6m", "action": "submit", "by": "106", "date": "2024-06-04"}"#)
+try act(#"{"unit": "106", "entry": "2024-6m", "action": "return", "by": "so-ldtbxh", "date": "2024-06-06", "reason": "Nữ 70 + nam 55 = 125, không phải 130.", "standing": \#(standing!.toJson())}"#)
+try act(#"{"unit": "106", "entry": "2024-6m", "action": "submit", "by": "106", "date": "2024-06-10", "standing": \#(standing!.toJson())}"#)
+let replayed = try replay(plan: plan, events: "[" + log.joined(separator: ",") + "]", asOf: "2024-06-30")
+print("Nhật ký cho cùng trạng thái: \(replayed.standings.first?.standing == standing)")
