@@ -4,9 +4,10 @@
 #   pkg/binhdang_bg.wasm  the form module, loaded with every form: every
 #                         behaviour of a form (reading, validation, Checker,
 #                         loadReport, parsing, messages) and nothing else;
-#                         limits just above the build of 2026-11-27
-#                         (207,259 gzipped, 169,123 brotli). The goal of
-#                         150 kB is not met: see bindings/wasm/README.md.
+#                         limits just above the build of 2026-11-27, with
+#                         breakdowns in the core (242,960 gzipped, 196,619
+#                         brotli). The goal of 150 kB is not met: see
+#                         bindings/wasm/README.md.
 #   pkg/province_bg.wasm  the province module, loaded when a page asks for
 #                         it (adding up, publication, workflow, catalogue).
 set -euo pipefail
@@ -21,6 +22,6 @@ check() { # file, gzip limit, brotli limit
   echo "$1: $raw bytes raw, $gz gzipped (limit $2), $br brotli (limit $3)"
   [[ $gz -lt $2 && $br -lt $3 ]] || { echo "$1 is over its limit" >&2; status=1; }
 }
-check binhdang_bg.wasm 208000 170000
-check province_bg.wasm 280000 225000
+check binhdang_bg.wasm 244000 197500
+check province_bg.wasm 325000 260500
 exit $status
