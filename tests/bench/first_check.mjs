@@ -4,7 +4,9 @@
 // browser cache off. "First check" is the page's own mark: the form module
 // loaded, the plan fetched and read, the empty form checked and its findings
 // shown (body[data-ready], performance.now() in body[data-ready-at]). The
-// province module, which the page loads after that, is not in it.
+// province module, which the page loads after that, is not in it. For
+// comparison, the page is also served without its preload links (gzip
+// only), as a page that lets each import ask for the next.
 //   node tests/bench/first_check.mjs OUT.json [runs]
 // Needs bindings/wasm built and `npm ci` in tests/js (playwright-core).
 import { createServer } from "node:http";
@@ -25,8 +27,8 @@ const PRESETS = {
   "Fast 3G": { latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9 },
 };
 
-/** Serves the repository, each file compressed (`br` or `gzip`) at the highest level, once. */
-async function serve(encoding) {
+/** Serves the repository, each file compressed (`br` or `gzip`) at the highest level, once; without preload links in HTML when `preload` is false. */
+async function serve(encoding, preload = true) {
   const cache = new Map();
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
@@ -40,6 +42,7 @@ async function serve(encoding) {
       } catch {
         return res.writeHead(404).end();
       }
+      if (!preload && file.endsWith(".html")) data = Buffer.from(data.toString("utf8").replace(/^\s*<link rel="(?:module)?preload"[^>]*>\n/gm, ""));
       body = encoding === "br"
         ? brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } })
         : gzipSync(data, { level: 9 });
@@ -75,8 +78,8 @@ const results = { chromium: "", runs: RUNS, cases: [] };
 const browser = await launch();
 results.chromium = browser.version();
 try {
-  for (const encoding of ["gzip", "br"]) {
-    const server = await serve(encoding);
+  for (const [encoding, preload] of [["gzip", true], ["br", true], ["gzip", false]]) {
+    const server = await serve(encoding, preload);
     try {
       for (const preset of Object.keys(PRESETS)) {
         const runs = [];
@@ -84,7 +87,7 @@ try {
         const wasm = runs[0].resources.find((r) => r.path.endsWith("/binhdang_bg.wasm"));
         const last = runs.at(-1);
         results.cases.push({
-          preset, encoding,
+          preset, encoding, preload,
           first_check_ms: Math.round(median(runs.map((r) => r.ms))),
           all_ms: runs.map((r) => Math.round(r.ms)),
           requests_before_first_check: last.resources.length + 1, // and the page itself
@@ -104,6 +107,6 @@ try {
 }
 writeFileSync(process.argv[2], JSON.stringify(results, null, 1) + "\n");
 for (const c of results.cases) {
-  console.log(`${c.preset}, ${c.encoding}: first check ${c.first_check_ms} ms (runs ${c.all_ms.join(", ")}); ` +
+  console.log(`${c.preset}, ${c.encoding}${c.preload ? "" : ", no preload links"}: first check ${c.first_check_ms} ms (runs ${c.all_ms.join(", ")}); ` +
     `${c.requests_before_first_check} requests, ${c.bytes_before_first_check} bytes; form .wasm ${c.wasm_bytes} bytes in ${c.wasm_ms} ms`);
 }
