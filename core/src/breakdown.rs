@@ -194,8 +194,12 @@ pub(crate) fn check(lookup: &Lookup, ind: &Indicator, v: &ValueEntry, at: &str, 
             }
         }
     }
-    // Required breakdowns: every option given, in some cell.
-    for r in resolved.iter().filter(|r| r.breakdown.required) {
+    // Required breakdowns: every option given, in some cell. A value of 0
+    // needs none: every cell of it is 0 (counts are never negative).
+    let zero =
+        fields(&own).iter().filter(|(f, _)| f.ends_with("total")).all(|(_, x)| x.is_none_or(|c| c == Count::ZERO))
+            && !v.own_is_empty();
+    for r in resolved.iter().filter(|r| r.breakdown.required && !zero) {
         let id = r.dimension.id.as_str();
         let seen: BTreeSet<&str> = good.iter().filter_map(|(_, c)| c.by.get(id).map(String::as_str)).collect();
         let missing: Vec<&str> = r.options.iter().copied().filter(|o| !seen.contains(o)).collect();
