@@ -18,7 +18,12 @@
 //!   half, the second half an implicit cell (and so is a unit's own second
 //!   half);
 //! - a published percent, ratio or rate and a parity or share gives the
-//!   numerator from the denominator: the value is published only with both.
+//!   numerator from the denominator: the value is published only with both;
+//! - a breakdown beyond sex (age band, residence, ethnic group): each cell
+//!   is a row of its own with all the relations above (its sexes, its
+//!   units' own parts and children, its half-years), and a margin = the sum
+//!   of its cells along a dimension whose every option has its cell (a
+//!   group's cell = its members'), for a unit's figure and its own part.
 //!
 //! **Primary suppression** withholds every cell, published or implicit, from
 //! 1 to the plan's threshold − 1 (`rules.small_cells`, default 5). Zeros are
@@ -60,10 +65,11 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::aggregate::{ProgressStatus, Summary};
+use crate::breakdown::Resolved;
 use crate::calendar::ReportKind;
 use crate::catalog::{Catalog, Lookup};
 use crate::lp::{Bound, Feasible};
-use crate::model::{Aggregation, IndicatorId, Plan, Temporal, UnitId};
+use crate::model::{Aggregation, CellKey, IndicatorId, Plan, Temporal, UnitId};
 use crate::output::{tables, FigureRow, Tables};
 
 /// Which number of a row a cell is.
@@ -116,17 +122,50 @@ fn part_value(r: &FigureRow, part: Part) -> Option<f64> {
     }
 }
 
-/// The cells of one schedule entry: (unit, part, sex) → cell.
-type Cells<'a> = BTreeMap<(&'a UnitId, Part, &'static str), usize>;
+/// The cells of one schedule entry: (unit, part, cell of a breakdown, sex)
+/// → cell; the empty key is the indicator's own figure.
+type Cells<'a> = BTreeMap<(&'a UnitId, Part, &'a CellKey, &'static str), usize>;
+
+/// The keys present in `cells` for a unit, the empty one first.
+fn keys_of<'a>(cells: &Cells<'a>, u: &UnitId) -> BTreeSet<&'a CellKey> {
+    cells.keys().filter(|k| k.0 == u).map(|k| k.2).collect()
+}
 
 /// Rows `F + M = T` where the values say so.
 fn sex_relations(table: &mut Table, cells: &Cells, units: &BTreeSet<&UnitId>) {
     for u in units {
-        for part in PARTS {
-            let get = |s: &'static str| cells.get(&(*u, part, s)).copied();
-            if let (Some(f), Some(m), Some(t)) = (get("F"), get("M"), get("_T")) {
-                if (table.value(t) - table.value(f) - table.value(m)).abs() < 0.5 {
-                    table.relations.push(vec![(t, 1.0), (f, -1.0), (m, -1.0)]);
+        for key in keys_of(cells, u) {
+            for part in PARTS {
+                let get = |s: &'static str| cells.get(&(*u, part, key, s)).copied();
+                if let (Some(f), Some(m), Some(t)) = (get("F"), get("M"), get("_T")) {
+                    if (table.value(t) - table.value(f) - table.value(m)).abs() < 0.5 {
+                        table.relations.push(vec![(t, 1.0), (f, -1.0), (m, -1.0)]);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Rows `margin = Σ cells` of the breakdowns: along a dimension whose every
+/// option has its cell, and a group's cell = its members'.
+fn breakdown_relations(table: &mut Table, cells: &Cells, units: &BTreeSet<&UnitId>, resolved: &[Resolved]) {
+    for u in units {
+        for key in keys_of(cells, u) {
+            for (_, kids) in crate::breakdown::ways(key, resolved) {
+                for part in PARTS {
+                    for sex in SEXES {
+                        let Some(top) = cells.get(&(*u, part, key, sex)).copied() else { continue };
+                        let parts: Option<Vec<usize>> =
+                            kids.iter().map(|k| cells.get(&(*u, part, k, sex)).copied()).collect();
+                        let Some(parts) = parts else { continue };
+                        let rest = table.value(top) - parts.iter().map(|c| table.value(*c)).sum::<f64>();
+                        if rest.abs() < 0.5 {
+                            let mut relation: Relation = vec![(top, 1.0)];
+                            relation.extend(parts.iter().map(|c| (*c, -1.0)));
+                            table.relations.push(relation);
+                        }
+                    }
                 }
             }
         }
@@ -134,7 +173,15 @@ fn sex_relations(table: &mut Table, cells: &Cells, units: &BTreeSet<&UnitId>) {
 }
 
 /// The cells and relations of one sensitive indicator.
-fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: bool, flow: bool) -> Table {
+fn build(
+    t: &Tables,
+    rows: &[usize],
+    plan: &Plan,
+    summary: &Summary,
+    additive: bool,
+    flow: bool,
+    resolved: &[Resolved],
+) -> Table {
     let mut table = Table::default();
     // Per schedule entry: published cells; each unit's own report (an
     // implicit cell, or its published figure when no child has data).
@@ -150,16 +197,20 @@ fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: b
         let mut reports: BTreeMap<&UnitId, u32> = BTreeMap::new();
         for (i, r) in &mine {
             let Some(sex) = SEXES.iter().find(|s| **s == r.sex) else { continue };
-            reports.insert(&r.unit, r.reports);
+            // A unit's reports: its own figure's (a cell may have fewer).
+            if r.by.is_empty() || !reports.contains_key(&r.unit) {
+                reports.insert(&r.unit, r.reports);
+            }
             for part in PARTS {
                 if let Some(v) = part_value(r, part) {
                     let c = table.add(v, Some(*i), part);
-                    cells.insert((&r.unit, part, sex), c);
+                    cells.insert((&r.unit, part, &r.by, sex), c);
                 }
             }
         }
         let units: BTreeSet<&UnitId> = reports.keys().copied().collect();
         sex_relations(&mut table, &cells, &units);
+        breakdown_relations(&mut table, &cells, &units, resolved);
         let mut own: Cells = BTreeMap::new();
         if additive {
             let tree = crate::aggregate::tree(plan, &p.period);
@@ -175,10 +226,12 @@ fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: b
             for u in &units {
                 let Some(kids) = children.get(u) else {
                     // No child with data: the unit's figure is its own report.
-                    for part in PARTS {
-                        for sex in SEXES {
-                            if let Some(c) = cells.get(&(*u, part, sex)) {
-                                own.insert((*u, part, sex), *c);
+                    for key in keys_of(&cells, u) {
+                        for part in PARTS {
+                            for sex in SEXES {
+                                if let Some(c) = cells.get(&(*u, part, key, sex)) {
+                                    own.insert((*u, part, key, sex), *c);
+                                }
                             }
                         }
                     }
@@ -186,17 +239,20 @@ fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: b
                 };
                 let kid_reports: u32 = kids.iter().filter_map(|k| reports.get(k)).fold(0, |a, b| a.saturating_add(*b));
                 let reported_itself = reports.get(u).is_some_and(|r| *r > kid_reports);
-                for part in PARTS {
-                    for sex in SEXES {
-                        let Some(top) = cells.get(&(*u, part, sex)).copied() else { continue };
+                for (part, key, sex) in keys_of(&cells, u)
+                    .into_iter()
+                    .flat_map(|k| PARTS.into_iter().flat_map(move |p| SEXES.map(|s| (p, k, s))))
+                {
+                    {
+                        let Some(top) = cells.get(&(*u, part, key, sex)).copied() else { continue };
                         let parts: Vec<usize> =
-                            kids.iter().filter_map(|k| cells.get(&(*k, part, sex)).copied()).collect();
+                            kids.iter().filter_map(|k| cells.get(&(*k, part, key, sex)).copied()).collect();
                         let rest = table.value(top) - parts.iter().map(|c| table.value(*c)).sum::<f64>();
                         let mut relation: Relation = vec![(top, 1.0)];
                         relation.extend(parts.iter().map(|c| (*c, -1.0)));
                         if reported_itself && rest > -0.5 {
                             let o = table.add(rest.max(0.0), None, part);
-                            own.insert((*u, part, sex), o);
+                            own.insert((*u, part, key, sex), o);
                             own_units.insert(*u);
                             relation.push((o, -1.0));
                             table.relations.push(relation);
@@ -212,6 +268,9 @@ fn build(t: &Tables, rows: &[usize], plan: &Plan, summary: &Summary, additive: b
                 .map(|(k, c)| (*k, *c))
                 .collect();
             sex_relations(&mut table, &implicit, &own_units);
+            // A unit's own report has its breakdowns too (own cells of a
+            // complete breakdown add up to its own figure).
+            breakdown_relations(&mut table, &own, &own_units, resolved);
         }
         figure_cells.push(cells);
         own_cells.push(own);
@@ -566,32 +625,15 @@ pub fn published_tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Ta
     let level = plan.rules.small_cells as f64;
     let lookup = Lookup::new(plan, catalog);
     let mut by_indicator: BTreeMap<&IndicatorId, Vec<usize>> = BTreeMap::new();
-    // Cells of breakdowns beyond sex (age, residence...) of a sensitive
-    // indicator are withheld whole: the relations below protect the
-    // indicator's own figures, and a withheld cell gives nothing away that
-    // they do not. (Protecting the cells themselves, across every
-    // dimension, is not done yet: they are not published at all.)
-    let mut cells: Vec<usize> = Vec::new();
     for (i, r) in t.figures.iter().enumerate() {
-        if !r.by.is_empty() {
-            cells.push(i);
-        } else {
-            by_indicator.entry(&r.indicator).or_default().push(i);
-        }
+        by_indicator.entry(&r.indicator).or_default().push(i);
     }
     let mut withheld: BTreeSet<(usize, Part)> = BTreeSet::new();
-    for i in cells {
-        let sensitive = t.figures.get(i).and_then(|r| lookup.indicator(&r.indicator)).is_some_and(|ind| ind.sensitive);
-        if sensitive {
-            for part in [Part::Count, Part::Numerator, Part::Denominator] {
-                withheld.insert((i, part));
-            }
-        }
-    }
     for (id, rows) in &by_indicator {
         let Some(ind) = lookup.indicator(id).filter(|i| i.sensitive) else { continue };
         let additive = ind.aggregation != Aggregation::NotAdditive;
-        let table = build(&t, rows, plan, summary, additive, ind.temporal == Temporal::Flow);
+        let resolved = crate::breakdown::resolve(&lookup, ind);
+        let table = build(&t, rows, plan, summary, additive, ind.temporal == Temporal::Flow, &resolved);
         let hidden = protect(&table, level);
         for (c, h) in table.cells.iter().zip(hidden) {
             if let (Some(row), true) = (c.row, h) {

@@ -23,22 +23,53 @@ fn csv_is_tidy() {
     let (plan, s) = lai_chau();
     let text = to_csv(&s, &plan, &Catalog::builtin());
     let mut r = csv::Reader::from_reader(text.as_bytes());
-    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), CSV_COLUMNS);
+    // The columns, with one per dimension of the example's breakdowns after
+    // `indicator` (age bands of victims, ethnic groups of Project 8).
+    let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    let mut want: Vec<&str> = CSV_COLUMNS.to_vec();
+    let at = want.iter().position(|c| *c == "indicator").unwrap() + 1;
+    want.splice(at..at, ["age", "ethnicity"]);
+    assert_eq!(headers, want);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     let find = |entry: &str, unit: &str, ind: &str, sex: &str| {
-        rows.iter().find(|x| &x[0] == entry && &x[4] == unit && &x[6] == ind && &x[7] == sex).cloned()
+        rows.iter()
+            .find(|x| {
+                x[col("entry")] == *entry
+                    && x[col("unit")] == *unit
+                    && x[col("indicator")] == *ind
+                    && x[col("sex")] == *sex
+                    && x[col("age")].is_empty()
+                    && x[col("ethnicity")].is_empty()
+            })
+            .cloned()
     };
     let f = find("2024-annual", "12", "people_reached", "F").unwrap();
-    assert_eq!(&f[8], "26100");
-    assert_eq!(&f[5], "Tỉnh Lai Châu");
-    assert_eq!(&find("2024-annual", "12", "people_reached", "_T").unwrap()[8], "41970");
+    assert_eq!(&f[col("value")], "26100");
+    assert_eq!(&f[col("unit_name")], "Tỉnh Lai Châu");
+    assert_eq!(&find("2024-annual", "12", "people_reached", "_T").unwrap()[col("value")], "41970");
     let mt1 = find("2024-annual", "12", "nq28-mt1", "_T").unwrap();
-    assert_eq!((&mt1[8], &mt1[9], &mt1[10]), ("56.25", "18", "32"));
+    assert_eq!((&mt1[col("value")], &mt1[col("numerator")], &mt1[col("denominator")]), ("56.25", "18", "32"));
     // A part not reported has no row: it is not a zero.
     assert!(find("2024-annual", "12", "nq28-mt1", "F").is_none());
-    // One row per entry, unit, indicator and sex.
-    let mut keys: Vec<_> =
-        rows.iter().map(|x| (x[0].to_string(), x[4].to_string(), x[6].to_string(), x[7].to_string())).collect();
+    // A cell of a breakdown: the province's Project 8 trainees of ethnic
+    // minorities, the districts' and the departments' added up (the annual
+    // reports of so-ldtbxh, 110 and hoi-lhpn-tinh: 73 + 43 + 111 women).
+    let dtts = rows
+        .iter()
+        .find(|x| {
+            x[col("entry")] == *"2024-annual"
+                && x[col("unit")] == *"12"
+                && x[col("ethnicity")] == *"dtts"
+                && x[col("sex")] == *"F"
+        })
+        .unwrap();
+    assert_eq!(&dtts[col("value")], "227");
+    // One row per entry, unit, indicator, cell and sex.
+    let key = |x: &csv::StringRecord| {
+        ["entry", "unit", "indicator", "age", "ethnicity", "sex"].map(|c| x[col(c)].to_string())
+    };
+    let mut keys: Vec<_> = rows.iter().map(key).collect();
     let n = keys.len();
     keys.sort();
     keys.dedup();

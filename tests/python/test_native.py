@@ -198,7 +198,15 @@ def test_to_pandas_reads_columns() -> None:
     for table in binhdang.schema("tables")["properties"]:
         rows = summary.tables()[table]
         frame = summary.to_pandas(table)
-        expected = pd.DataFrame.from_records(rows)
+        # A figure's cell (`by`) is a column per dimension, after `indicator`.
+        names: List[str] = []
+        for r in rows:
+            names.extend(k for k in r if k != "by" and k not in names)
+        if "indicator" in names:
+            at = names.index("indicator") + 1
+            names[at:at] = sorted({d for x in rows for d in x.get("by", {})})
+        flat = [{**{k: x for k, x in r.items() if k != "by"}, **r.get("by", {})} for r in rows]
+        expected = pd.DataFrame.from_records(flat, columns=names)
         assert list(frame.columns) == list(expected.columns), table
         assert frame.fillna(-1).to_dict("records") == expected.fillna(-1).to_dict("records"), table
     published = summary.to_pandas("figures", published=True)

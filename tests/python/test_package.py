@@ -94,11 +94,12 @@ def test_to_pandas_is_tidy() -> None:
     pd = pytest.importorskip("pandas")
     s = binhdang.aggregate(PLAN, REPORTS, "2025-01-15")
     df = s.to_pandas()
-    assert list(df.columns) == ["entry", "kind", "period_from", "period_to", "unit", "unit_name", "indicator", "sex",
-                                "value", "numerator", "denominator", "reports"]
+    # A column per dimension of the example's breakdowns, after `indicator`, as in the CSV.
+    assert list(df.columns) == ["entry", "kind", "period_from", "period_to", "unit", "unit_name", "indicator", "age",
+                                "ethnicity", "sex", "value", "numerator", "denominator", "reports"]
     row = df[(df.entry == "2024-annual") & (df.unit == "12") & (df.indicator == "people_reached") & (df.sex == "F")]
     assert row.value.item() == 26100
-    assert not df.duplicated(["entry", "unit", "indicator", "sex"]).any()
+    assert not df.duplicated(["entry", "unit", "indicator", "age", "ethnicity", "sex"]).any()
     comp = s.to_pandas("completeness")
     assert set(comp.timeliness) == {"on_time", "late", "missing"}
     assert comp[comp.rejected].unit.tolist() == ["106", "108", "109", "112"]
@@ -114,9 +115,9 @@ def test_findings_frame() -> None:
     pytest.importorskip("pandas")
     outcomes = binhdang.validate_reports(REPORTS, PLAN, as_of="2025-01-15")
     df = binhdang.findings_frame(outcomes, labels=[p.name for p in REPORTS])
-    assert len(df) == 6
+    assert len(df) == 8
     assert set(df.code) == {"sex_sum_mismatch", "late_submission", "period_mismatch", "unknown_indicator",
-                            "numerator_exceeds_denominator"}
+                            "numerator_exceeds_denominator", "breakdown_sum_mismatch"}
     assert df[df.code == "sex_sum_mismatch"].report.item() == "2024-6m-106.json"
     single = binhdang.findings_frame(binhdang.validate_report(BAD_106, PLAN, as_of="2025-01-15"))
     assert list(single.columns) == ["code", "severity", "path", "message_vi", "message_en", "context"]

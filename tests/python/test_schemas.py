@@ -122,7 +122,7 @@ def test_validation_output_findings_validate_against_the_finding_schema() -> Non
     )
     assert out.returncode == 1  # the folder has reports with errors on purpose
     findings = [f for r in json.loads(out.stdout)["reports"] for f in r["findings"]]
-    assert len(findings) == 6
+    assert len(findings) == 8
     v = validator("finding")
     for f in findings:
         assert v.is_valid(f), f

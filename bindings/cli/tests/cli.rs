@@ -137,9 +137,10 @@ fn aggregate_writes_csv_to_a_file() {
         .assert()
         .success();
     let csv = std::fs::read_to_string(out).unwrap();
-    assert!(csv.starts_with("entry,kind,period_from,period_to,unit,unit_name,indicator,sex,value"));
+    // A column per dimension of the example's breakdowns after `indicator`.
+    assert!(csv.starts_with("entry,kind,period_from,period_to,unit,unit_name,indicator,age,ethnicity,sex,value"));
     assert!(
-        csv.contains("2024-annual,annual,2023-12-15,2024-12-14,12,Tỉnh Lai Châu,people_reached,_T,41970,,,9"),
+        csv.contains("2024-annual,annual,2023-12-15,2024-12-14,12,Tỉnh Lai Châu,people_reached,,,_T,41970,,,9"),
         "{csv}"
     );
 }
@@ -338,12 +339,18 @@ fn publish_withholds_small_violence_counts() {
     // Thành phố Lai Châu supported 2 victims in 2024: withheld, not printed.
     let row = csv
         .lines()
-        .find(|l| l.starts_with("2024-annual,") && l.contains(",105,") && l.contains("victims_supported,_T"))
+        .find(|l| l.starts_with("2024-annual,") && l.contains(",105,") && l.contains("victims_supported,,,_T"))
         .unwrap();
     assert!(row.ends_with(",true"), "{row}");
     assert!(row.contains(",_T,,"), "{row}");
     // Large counts are published as they are.
-    assert!(csv.contains("2024-annual,annual,2023-12-15,2024-12-14,12,Tỉnh Lai Châu,people_reached,_T,41970,,,9,"));
+    assert!(csv.contains("2024-annual,annual,2023-12-15,2024-12-14,12,Tỉnh Lai Châu,people_reached,,,_T,41970,,,9,"));
+    // So are its age bands: no small cell of victims by age is printed.
+    for l in csv.lines().filter(|l| l.contains(",victims_supported,")) {
+        let fields: Vec<&str> = l.split(',').collect();
+        let value: Option<f64> = fields.get(10).and_then(|v| v.parse().ok());
+        assert!(!value.is_some_and(|v| (1.0..5.0).contains(&v)), "{l}");
+    }
 }
 
 #[test]

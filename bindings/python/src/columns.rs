@@ -26,9 +26,26 @@ pub fn table<'py, T: Serialize>(py: Python<'py>, tables: &T, name: &str) -> PyRe
     let mut pick = Pick { py, name, found: None };
     tables.serialize(&mut pick).map_err(Error::into_py)?;
     let Some(columns) = pick.found else { return Ok(None) };
+    // Columns from a map (a figure's cell: one per dimension) go where the
+    // map's field is, after the column before it, as in the CSV.
+    let mut order: Vec<usize> = Vec::new();
+    for (i, name) in columns.names.iter().enumerate() {
+        if columns.anchors.contains_key(name) {
+            continue;
+        }
+        order.push(i);
+        let mut spliced: Vec<usize> = (0..columns.names.len())
+            .filter(|j| columns.names.get(*j).and_then(|n| columns.anchors.get(n)) == Some(name))
+            .collect();
+        spliced.sort_by_key(|j| columns.names.get(*j));
+        order.extend(spliced);
+    }
+    let mut cells: Vec<Option<Vec<Bound<'py, PyAny>>>> = columns.cells.into_iter().map(Some).collect();
     let out = PyDict::new(py);
-    for (name, cells) in columns.names.iter().zip(columns.cells) {
-        out.set_item(name, PyList::new(py, cells)?)?;
+    for i in order {
+        if let (Some(name), Some(column)) = (columns.names.get(i), cells.get_mut(i).and_then(Option::take)) {
+            out.set_item(name, PyList::new(py, column)?)?;
+        }
     }
     Ok(Some(out))
 }
@@ -89,6 +106,10 @@ struct Columns<'py> {
     cells: Vec<Vec<Bound<'py, PyAny>>>,
     shared: Vec<HashMap<String, Bound<'py, PyString>>>,
     rows: usize,
+    /// The last column a row filled, and for a column made from a map's
+    /// key, the column it follows (its map field's place in the row).
+    last: Option<String>,
+    anchors: HashMap<String, String>,
 }
 
 impl<'py> Columns<'py> {
@@ -106,6 +127,7 @@ impl<'py> Columns<'py> {
 
     fn end_row(&mut self) {
         self.rows += 1;
+        self.last = None;
         let none = self.py.None().into_bound(self.py);
         for column in &mut self.cells {
             if column.len() < self.rows {
@@ -130,9 +152,14 @@ impl<'py> Columns<'py> {
                 // is not a scalar: plain Python data.
                 if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(value) {
                     if map.values().all(serde_json::Value::is_string) {
+                        let anchor = self.last.clone();
                         for (key, text) in &map {
+                            if let Some(a) = &anchor {
+                                self.anchors.entry(key.clone()).or_insert_with(|| a.clone());
+                            }
                             self.cell(key, text)?;
                         }
+                        self.last = anchor;
                         return Ok(());
                     }
                 }
@@ -150,6 +177,7 @@ impl<'py> Columns<'py> {
             return unexpected("a column that was not made");
         };
         column.push(cell);
+        self.last = Some(name.to_string());
         Ok(())
     }
 }
@@ -276,7 +304,15 @@ impl SerializeStruct for &mut Pick<'_, '_> {
         if key != self.name {
             return Ok(());
         }
-        let mut columns = Columns { py: self.py, names: Vec::new(), cells: Vec::new(), shared: Vec::new(), rows: 0 };
+        let mut columns = Columns {
+            py: self.py,
+            names: Vec::new(),
+            cells: Vec::new(),
+            shared: Vec::new(),
+            rows: 0,
+            last: None,
+            anchors: HashMap::new(),
+        };
         value.serialize(Rows { columns: &mut columns })?;
         self.found = Some(columns);
         Ok(())
