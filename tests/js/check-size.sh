@@ -5,7 +5,7 @@
 #                         behaviour of a form (reading, validation, Checker,
 #                         loadReport, parsing, messages) and nothing else;
 #                         limits just above the build of 2026-11-27, with
-#                         breakdowns in the core (242,960 gzipped, 196,619
+#                         breakdowns in the core (243,078 gzipped, 195,062
 #                         brotli). The goal of 150 kB is not met: see
 #                         bindings/wasm/README.md.
 #   pkg/province_bg.wasm  the province module, loaded when a page asks for
@@ -23,5 +23,5 @@ check() { # file, gzip limit, brotli limit
   [[ $gz -lt $2 && $br -lt $3 ]] || { echo "$1 is over its limit" >&2; status=1; }
 }
 check binhdang_bg.wasm 244000 197500
-check province_bg.wasm 325000 260500
+check province_bg.wasm 330000 263000
 exit $status
