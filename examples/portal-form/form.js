@@ -2,7 +2,12 @@
 // typed by binhdang's WebAssembly module. The form only builds the report
 // from its fields and shows each finding beside the field its JSON Pointer
 // names: the rules and the Vietnamese messages come from binhdang.
-import init, { Checker } from "../../bindings/wasm/index.js";
+//
+// Below the form, the report's standing in the workflow (submitted,
+// returned with the standing agency's reason, accepted...) and a button to
+// submit it. The workflow is in binhdang's second module, which the page
+// loads only once the form has been checked: the form never waits for it.
+import init, { Checker, initProvince, replay, transition } from "../../bindings/wasm/index.js";
 
 // Indicators on this form: [id, split by sex].
 const ROWS = [
@@ -26,6 +31,22 @@ const $ = (sel) => document.querySelector(sel);
 let plan;
 // The plan read once: each check on a keystroke then reads only the report.
 let checker;
+// The six-month entry of the plan's schedule: the report this form makes.
+let entry;
+
+// The workflow's states as the page names them (docs/workflow.md).
+const STATES = {
+  draft: "Nháp (chưa nộp)",
+  submitted: "Chờ duyệt",
+  returned: "Bị trả lại",
+  accepted: "Đã duyệt",
+  locked: "Đã khóa",
+  reopened: "Được mở lại",
+};
+// The day this example is set on: the log below runs to late June 2024.
+const TODAY = "2024-06-30";
+// The portal's log of events, as its server would keep it (here a file of the example).
+let events;
 
 function buildRows() {
   const body = $("#values tbody");
@@ -110,15 +131,70 @@ function check() {
   $("#status").className = errors ? "" : "ok";
 }
 
+const dmy = (iso) => iso.split("-").reverse().map(Number).join("/");
+
+/** The selected unit's report as the log leaves it; a report with no event is a draft. */
+function standing() {
+  const unit = $("#unit").value;
+  const s = replay(plan, events, { asOf: TODAY }).standings.find((s) => s.unit === unit && s.entry === entry.id);
+  if (!s) return undefined;
+  const { unit: _, entry: __, ...rest } = s;
+  return rest;
+}
+
+function showStanding() {
+  const s = standing() ?? { state: "draft", version: 0 };
+  $("#workflow").dataset.state = s.state;
+  $("#standing").textContent = STATES[s.state] + (s.version ? ` — phiên bản ${s.version}, nộp ngày ${dmy(s.submitted)}` : "");
+  $("#reason").textContent = s.reason ? `Lý do: ${s.reason}` : "";
+}
+
+/** Submits the report: binhdang decides whether this unit may, now; the page appends the event to its log. */
+function submit() {
+  const unit = $("#unit").value;
+  const step = { unit, entry: entry.id, action: "submit", by: unit, date: $("#submitted").value, standing: standing() };
+  const decided = transition(plan, step, { asOf: TODAY });
+  const out = $("#submit-result");
+  out.replaceChildren();
+  if (decided.event) {
+    events.push(decided.event);
+    out.textContent = `Đã nộp phiên bản ${decided.event.version}.`;
+    out.className = "msg ok";
+  } else {
+    for (const f of decided.findings) {
+      const line = document.createElement("span");
+      line.className = "error";
+      line.dataset.code = f.code;
+      line.textContent = "Không nộp được: " + f.message_vi;
+      out.append(line);
+    }
+    out.className = "msg";
+  }
+  showStanding();
+}
+
+/** The workflow, once the form is ready: the second module and the log, then the standing. */
+async function workflow() {
+  const [, log] = await Promise.all([initProvince(), fetch("../lai-chau-2024/workflow/events.json").then((r) => r.json())]);
+  events = log;
+  showStanding();
+  $("#unit").addEventListener("change", () => {
+    $("#submit-result").replaceChildren();
+    showStanding();
+  });
+  $("#submit-report").addEventListener("click", submit);
+  $("#submit-report").disabled = false;
+}
+
 async function main() {
-  await init();
-  plan = await (await fetch("../lai-chau-2024/plan.json")).json();
+  // The module (compiled as it streams in) and the plan, side by side.
+  [, plan] = await Promise.all([init(), fetch("../lai-chau-2024/plan.json").then((r) => r.json())]);
   checker = new Checker(plan);
   $("#plan-number").textContent = plan.number;
   const names = Object.fromEntries(plan.units.map((u) => [u.id, u.name]));
   for (const id of plan.reporting.units) $("#unit").append(new Option(names[id] ?? id, id));
   $("#unit").value = "105";
-  const entry = plan.reporting.schedule.find((e) => e.kind === "six_month");
+  entry = plan.reporting.schedule.find((e) => e.kind === "six_month");
   $("#period-from").value = entry.period.from;
   $("#period-to").value = entry.period.to;
   $("#submitted").value = "2024-06-04";
@@ -126,6 +202,10 @@ async function main() {
   $("#report").addEventListener("input", check);
   check();
   document.body.dataset.ready = "true";
+  document.body.dataset.readyAt = String(performance.now());
+  workflow().catch((e) => {
+    $("#standing").textContent = `Không tải được trạng thái báo cáo: ${e.message}`;
+  });
 }
 
 main().catch((e) => {

@@ -110,6 +110,14 @@ def main() -> None:
         out.append(f"| `validateReport(form, plan)`, reads the plan each call | {t(node['validate_report_us'] / 1e6)} | {ratio(node['validate_report_us'] / 1e6, ajv)} |")
         out += ["", f"Module: {node['wasm_bytes']:,} bytes raw, {node['wasm_gzip_bytes']:,} gzipped (zlib level 9)."]
 
+    fc = load(results, "first-check.json")
+    if fc:
+        out += ["", f"### The portal form's first check on a slow network, Chromium {fc['chromium']} (`tests/bench/run first-check`)", ""]
+        out += ["| network (DevTools preset) | served | first check (median of " + str(fc["runs"]) + ") | requests | bytes before it | of which the form module |", "|---|---|---|---|---|---|"]
+        for c in fc["cases"]:
+            served = c["encoding"] + ("" if c.get("preload", True) else ", no preload links")
+            out.append(f"| {c['preset']} | {served} | {c['first_check_ms'] / 1000:.1f} s | {c['requests_before_first_check']} | {c['bytes_before_first_check']:,} | {c['wasm_bytes']:,} |")
+
     kt = load(results, "kotlin.json")
     if kt:
         out += ["", f"### Kotlin on the JVM {kt['jvm']} against Rust: one form (`tests/bench/run kotlin`)", ""]

@@ -35,6 +35,16 @@ test("the form marks a total that is not female + male, in Vietnamese, and clear
   assert.match(await page.getAttribute('input[data-path="/values/1/total"]', "class"), /error-field/);
   assert.match(await page.textContent("#status"), /lỗi/);
 
+  // The page asks at once for every file its first check needs, and for no other:
+  // its preload links are exactly what it fetched before the first check.
+  const files = await page.evaluate(() => ({
+    preloaded: [...document.querySelectorAll("link[rel=modulepreload], link[rel=preload]")].map((l) => new URL(l.href).pathname).sort(),
+    fetched: performance.getEntriesByType("resource")
+      .filter((e) => e.startTime < Number(document.body.dataset.readyAt) && !/\.css$|favicon/.test(e.name))
+      .map((e) => new URL(e.name).pathname).sort(),
+  }));
+  assert.deepEqual(files.preloaded, files.fetched);
+
   mkdirSync(join(ROOT, "target/test-logs"), { recursive: true });
   await page.screenshot({ path: join(ROOT, "target/test-logs/portal-form.png"), fullPage: true });
 
@@ -47,6 +57,50 @@ test("the form marks a total that is not female + male, in Vietnamese, and clear
   // A negative count is a finding too, beside its field; the page lives on.
   await page.fill('input[data-path="/values/3/male"]', "-5");
   await page.locator('[data-msg-for="/values/3/male"]').getByText("Số âm (-5)").waitFor({ timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a unit sees its report returned with the standing agency's reason, and submits it again", async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1100 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.base}/examples/portal-form/index.html`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+  // The standing comes from the province module, which the page asks for only once the form is checked.
+  await page.waitForSelector("#submit-report:not([disabled])", { timeout: 20000 });
+  const timing = await page.evaluate(() => ({
+    readyAt: Number(document.body.dataset.readyAt),
+    province: performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/province_bg.wasm")).map((e) => e.startTime),
+  }));
+  assert.equal(timing.province.length, 1);
+  assert.ok(timing.province[0] > timing.readyAt, JSON.stringify(timing));
+
+  // Thành phố Lai Châu (105): submitted on 5/6, accepted, then locked (the log's first events).
+  assert.match(await page.textContent("#standing"), /^Đã khóa — phiên bản 1, nộp ngày 5\/6\/2024$/);
+  assert.equal((await page.textContent("#reason")).trim(), "");
+
+  // Huyện Sìn Hồ (108): returned by Sở Lao động - Thương binh và Xã hội, and why.
+  await page.selectOption("#unit", "108");
+  assert.match(await page.textContent("#standing"), /^Bị trả lại — phiên bản 1, nộp ngày 3\/6\/2024$/);
+  assert.equal(await page.textContent("#reason"),
+    "Lý do: Kỳ báo cáo ghi 1/1/2024 – 30/6/2024; kế hoạch quy định 15/12/2023 – 14/6/2024 (Nghị định 09/2019/NĐ-CP). Đề nghị lập lại báo cáo đúng kỳ.");
+  await page.screenshot({ path: join(ROOT, "target/test-logs/portal-form-returned.png"), fullPage: true });
+
+  // Submitted again dated 4/6, before it was returned on 7/6: refused, and the page says why.
+  await page.click("#submit-report");
+  const refusal = page.locator('#submit-result [data-code="date_before_previous"]');
+  await refusal.waitFor({ timeout: 5000 });
+  assert.match(await refusal.textContent(), /^Không nộp được: /);
+  assert.match(await page.textContent("#standing"), /^Bị trả lại/);
+
+  // Dated 10/6: version 2 is in, awaiting review; the reason is gone with the return.
+  await page.fill("#submitted", "2024-06-10");
+  await page.click("#submit-report");
+  await page.locator("#submit-result").getByText("Đã nộp phiên bản 2.").waitFor({ timeout: 5000 });
+  assert.match(await page.textContent("#standing"), /^Chờ duyệt — phiên bản 2, nộp ngày 10\/6\/2024$/);
+  assert.equal((await page.textContent("#reason")).trim(), "");
+  assert.equal(await page.getAttribute("#workflow", "data-state"), "submitted");
   assert.deepEqual(errors, []);
   await page.close();
 });

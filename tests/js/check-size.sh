@@ -1,10 +1,27 @@
 #!/usr/bin/env bash
-# The .wasm a portal loads must stay under 255 kB gzipped (a hard limit,
-# raised from 250 kB when the Checker class and loadReport came in; the goal,
-# 150 kB, is not met: see BENCHMARKS.md).
+# Each .wasm of the npm package stays under its hard limit, gzipped
+# (`gzip -9`) and brotli-compressed (quality 11, as a server precompresses):
+#   pkg/binhdang_bg.wasm  the form module, loaded with every form: every
+#                         behaviour of a form (reading, validation, Checker,
+#                         loadReport, parsing, messages) and nothing else;
+#                         limits just above the build of 2026-11-27, with
+#                         breakdowns in the core (243,078 gzipped, 195,062
+#                         brotli). The goal of 150 kB is not met: see
+#                         bindings/wasm/README.md.
+#   pkg/province_bg.wasm  the province module, loaded when a page asks for
+#                         it (adding up, publication, workflow, catalogue).
 set -euo pipefail
-wasm="$(dirname "$0")/../../bindings/wasm/pkg/binhdang_bg.wasm"
-raw=$(stat -c %s "$wasm")
-gz=$(gzip -9 -c "$wasm" | wc -c)
-echo "binhdang_bg.wasm: $raw bytes raw, $gz bytes gzipped (limit 255000)"
-[[ $gz -lt 255000 ]]
+pkg="$(dirname "$0")/../../bindings/wasm/pkg"
+status=0
+check() { # file, gzip limit, brotli limit
+  local wasm=$pkg/$1 raw gz br
+  raw=$(stat -c %s "$wasm")
+  gz=$(gzip -9 -c "$wasm" | wc -c)
+  br=$(node -e 'const z = require("node:zlib"); const b = require("node:fs").readFileSync(process.argv[1]);
+    console.log(z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11, [z.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length)' "$wasm")
+  echo "$1: $raw bytes raw, $gz gzipped (limit $2), $br brotli (limit $3)"
+  [[ $gz -lt $2 && $br -lt $3 ]] || { echo "$1 is over its limit" >&2; status=1; }
+}
+check binhdang_bg.wasm 244000 197500
+check province_bg.wasm 330000 263000
+exit $status

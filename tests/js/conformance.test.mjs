@@ -1,15 +1,24 @@
 // Every conformance vector through the WebAssembly package in Node: the same
-// findings and totals as Rust. Imported by its package name, as a user would.
+// findings and totals as Rust. Imported by its package name, as a user would:
+// validation and parsing in the form module; publication and the workflow
+// in the province module, which the first of those calls loads.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as binhdang from "binhdang";
-import { brief, checkSummary, planText, reportTexts, vectors } from "./vectors.mjs";
+import { ROOT, brief, checkSummary, planText, reportTexts, vectors } from "./vectors.mjs";
 
 const VALIDATE = vectors("validate").filter(([, v]) => v.mode !== "plan");
 const AGGREGATE = vectors("aggregate");
 
+const PUBLISH = vectors("publish");
+const WORKFLOW = vectors("workflow");
+
 test("enough vectors", () => {
   assert.ok(VALIDATE.length >= 60 && AGGREGATE.length >= 20);
+  assert.ok(PUBLISH.length >= 1 && WORKFLOW.length >= 30);
+  for (const mode of ["replay", "transition", "aggregate"]) assert.ok(WORKFLOW.some(([, v]) => v.mode === mode), mode);
 });
 
 for (const [name, v] of VALIDATE) {
@@ -52,5 +61,47 @@ for (const [name, v] of vectors("parse")) {
       const { input, ...want } = c;
       assert.deepEqual(got, want, `${name} ${JSON.stringify(input)}`);
     }
+  });
+}
+
+for (const [name, v] of PUBLISH) {
+  test(`publish ${name}`, () => {
+    const rows = binhdang.publishedTables(planText(v), reportTexts(v), v.as_of).figures;
+    const key = (r) => `${r.entry}|${r.unit}|${r.indicator}|${r.sex}`;
+    const withheld = rows.filter((r) => r.suppressed).map(key).sort();
+    const published = Object.fromEntries(rows.filter((r) => !r.suppressed).map((r) => [key(r), r.value]));
+    assert.deepEqual(withheld, v.expected.withheld, v.description);
+    for (const [cell, value] of Object.entries(v.expected.published)) assert.equal(published[cell], value, cell);
+  });
+}
+
+/** The log as a host holds it: JSON text as it is, a file's text, or a list of objects. */
+function events(v) {
+  if ("events_text" in v) return v.events_text;
+  if (typeof v.events === "string") return readFileSync(join(ROOT, v.events), "utf8");
+  return v.events;
+}
+
+for (const [name, v] of WORKFLOW) {
+  test(`workflow ${name} (${v.mode})`, () => {
+    const plan = planText(v);
+    if (v.mode === "aggregate") {
+      const summary = binhdang.aggregate(plan, reportTexts(v), v.as_of, { events: events(v) });
+      // The summary's findings are compared whole (brief), the rest as a subset.
+      const { findings, ...rest } = v.expected;
+      assert.deepEqual(checkSummary(rest, summary), [], v.description);
+      // A summary without findings leaves them out, as its JSON does.
+      assert.deepEqual(brief(summary.findings ?? []), findings, v.description);
+      return;
+    }
+    let got;
+    if (v.mode === "replay") {
+      const r = binhdang.replay(plan, events(v), { asOf: v.as_of });
+      got = { standings: r.standings, refused: r.refused ?? [], findings: brief(r.findings) };
+    } else {
+      const t = binhdang.transition(plan, "step_text" in v ? v.step_text : v.step, { asOf: v.as_of });
+      got = t.event ? { standing: t.standing, event: t.event } : { findings: brief(t.findings) };
+    }
+    assert.deepEqual(got, v.expected, v.description);
   });
 }

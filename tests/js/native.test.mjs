@@ -90,3 +90,36 @@ test("nesting past any limit and a revoked proxy are findings, and the module li
   assert.deepEqual(brief(binhdang.validateReport(proxy, plan, { asOf })), [["malformed", "", "unreadable_value"]]);
   assert.deepEqual(brief(binhdang.validateReport(report(() => {}), plan, { asOf })), [["sex_sum_mismatch", "/values/1/total", null]]);
 });
+
+// The workflow's inputs are plain values too: a log and a step are read by the same rules.
+const EVENTS = readFileSync(join(ROOT, "examples/lai-chau-2024/workflow/events.json"), "utf8");
+const STEP = { unit: "106", entry: "2024-6m", action: "submit", by: "106", date: "2024-06-04" };
+
+for (const [what, change, expected] of [
+  ["NaN", (e) => (e.version = NaN), ["malformed", "/version", "not_a_number"]],
+  ["a BigInt", (e) => (e.version = 1n), ["malformed", "/version", "big_integer"]],
+  ["a lone surrogate", (e) => (e.by = "10\uD800"), ["malformed", "/by", "lone_surrogate"]],
+  ["a throwing getter", (e) => Object.defineProperty(e, "date", { enumerable: true, get() { throw new Error("no"); } }),
+    ["malformed", "/date", "unreadable_value"]],
+]) {
+  test(`${what} in a workflow event or step is a malformed finding at its pointer, never a silent null`, () => {
+    const events = JSON.parse(EVENTS);
+    change(events[2]);
+    // As for a report: what JSON cannot hold leaves text the strict reader
+    // stops at, so no event of the log is read; the finding says where.
+    const replayed = binhdang.replay(plan, events, { asOf: "2024-06-30" });
+    assert.deepEqual(brief(replayed.findings), [[expected[0], `/2${expected[1]}`, expected[2]]]);
+    assert.deepEqual(replayed.standings, []);
+    // In a summary, the log's findings are under /events, and no report has a state but draft.
+    const summary = binhdang.aggregate(plan, [], "2024-06-30", { events });
+    assert.deepEqual(brief(summary.findings), [[expected[0], `/events/2${expected[1]}`, expected[2]]]);
+    const states = summary.periods[0].completeness.states;
+    assert.deepEqual(Object.entries(states).filter(([, units]) => units.length > 0).map(([state]) => state), ["draft"]);
+    // A step: refused, with the finding at its field.
+    const step = { ...STEP, version: 1 };
+    change(step);
+    const decided = binhdang.transition(plan, step, { asOf: "2024-06-30" });
+    assert.equal(decided.event, undefined);
+    assert.deepEqual(brief(decided.findings), [expected]);
+  });
+}

@@ -37,6 +37,7 @@ before(async () => {
   installed = installPacked();
   cpSync(join(ROOT, "examples/lai-chau-2024/plan.json"), join(installed.app, "plan.json"));
   cpSync(join(ROOT, "examples/lai-chau-2024/reports/2024-6m-106.json"), join(installed.app, "report.json"));
+  cpSync(join(ROOT, "examples/lai-chau-2024/workflow/events.json"), join(installed.app, "events.json"));
   server = await serve(installed.app);
   browser = await launch();
 });

@@ -6,4 +6,6 @@ const findings: binhdang.Finding[] = binhdang.validateReport("{}", "{}", { asOf:
 const ready: Promise<binhdang.InitOutput> = binhdang.default();
 // @ts-expect-error: a list of reports, not one.
 binhdang.aggregate("{}", "{}", "2025-01-15");
-console.log(findings.length, ready);
+const loaded: Promise<void> = binhdang.initProvince();
+const decided: binhdang.Decision = binhdang.transition("{}", "{}");
+console.log(findings.length, ready, loaded, decided.findings.length);

@@ -1,12 +1,19 @@
 // Compiled with `tsc --noEmit` (never run), three ways (check-tsc.sh): the
 // package's one declaration file describes every input and output, so a
 // portal's TypeScript is checked against them, with any module settings.
-import init, { initSync, validateReport, validateReports, aggregate, tables, catalog, schema, loadReport, Checker } from "binhdang";
-import type { Finding, Outcome, Report, Plan, Summary, Tables, Catalog, ValidateOptions, IsoDate, BinhdangError } from "binhdang";
+import init, {
+  initSync, initProvince, initProvinceSync, validateReport, validateReports, aggregate, tables, publishedTables,
+  replay, transition, catalog, schema, loadReport, setLanguage, Checker,
+} from "binhdang";
+import type {
+  Finding, Outcome, Report, Plan, Summary, Tables, Catalog, ValidateOptions, IsoDate, BinhdangError,
+  ReportEvent, Replay, Standing, Step, Decision, State,
+} from "binhdang";
 
 declare const plan: Plan;
 declare const report: Report;
 declare const bytes: Uint8Array;
+declare const log: ReportEvent[];
 
 async function form(): Promise<void> {
   await init();
@@ -34,6 +41,32 @@ async function form(): Promise<void> {
   const submitted: IsoDate | null | undefined = stored.submitted;
   using checker = new Checker(plan);
   const checked: Finding[] = checker.validateReport(report, { asOf: "2025-01-15" });
+  await initProvince();
+  initProvinceSync({ module: bytes });
+  const withStates: Summary = aggregate(plan, [report], "2025-01-15", { events: log });
+  const states: { [state: string]: string[] } | null | undefined = withStates.periods[0].completeness.states;
+  const published: Tables = publishedTables(plan, [report], "2025-01-15", { limits: { max_reports: 500 } });
+  const withheld: boolean | undefined = published.figures[0].suppressed;
+  // @ts-expect-error: the tables have no column for a report's state.
+  tables(plan, [report], "2025-01-15", { events: log });
+  const replayed: Replay = replay(plan, JSON.stringify(log), { asOf: new Date() });
+  const where: State = replayed.standings[0].state;
+  const step: Step = { unit: "106", entry: "2024-6m", action: "return", by: "so-ldtbxh", date: "2024-06-06", reason: "Sai tổng số." };
+  const decided: Decision = transition(plan, step, { asOf: "2024-06-30" });
+  if (decided.event) {
+    const next: Standing = decided.standing;
+    log.push(decided.event);
+    console.log(next.reason);
+  } else {
+    const why: string[] = decided.findings.map((f) => f.message_vi);
+    console.log(why);
+  }
+  // @ts-expect-error: "close" is not an action.
+  transition(plan, { ...step, action: "close" });
+  // @ts-expect-error: one event, not a log.
+  replay(plan, log[0]);
+  setLanguage("en");
+  console.log(states, withheld, where);
   const c: Catalog = catalog();
   const s: object = await schema("report");
   console.log(fromText, used, received, sex, submitted, checked.length, c.indicators.length, s);

@@ -11,20 +11,38 @@
 //! be read, a date that is not a date) throws a `BinhdangError` carrying its
 //! findings. The core never panics, so the module instance survives any input.
 //!
-//! Size matters here: a portal loads this with every form. The plan check
-//! (`check_plan`), a new plan (`new_plan`: 15 kB gzipped), publication
-//! (`publish`, its linear programs: 23 kB gzipped) and the schema generator
-//! stay out (plans are written and checked with the CLI or Python;
-//! the schemas ship as JSON files beside the module).
+//! **Two modules from this one crate**, because a portal loads the first
+//! with every form. `build.sh` builds it twice, each time with one feature:
+//!
+//! - `form` (`pkg/binhdang_bg.wasm`, the package's `init`): what a form
+//!   needs: reading and validating reports (`Checker`), `loadReport`,
+//!   `parseDate`, `parseNumber`, the schema names;
+//! - `province` (`pkg/province_bg.wasm`, the package's `initProvince`,
+//!   loaded only when a page asks for it): what a province does with the
+//!   reports: adding up (`aggregate`, `tables`), publication with small
+//!   cells withheld (`publishedTables`, its linear programs), the workflow
+//!   (`replay`, `transition`) and the catalogue (`catalog`).
+//!
+//! Both are thin: they convert arguments and results and turn the core's
+//! errors into JavaScript ones; every rule and sentence is the core's. The
+//! plan check (`check_plan`), a new plan (`new_plan`) and the schema
+//! generator are in neither (plans are written and checked with the CLI or
+//! Python; the schemas ship as JSON files beside the module). Both features
+//! are on by default, so that the host build (clippy, tests) sees all of it.
 
 use binhdang::api::{self, ApiError};
 use js_sys::{Error, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[cfg(feature = "form")]
+mod form;
+#[cfg(feature = "province")]
+mod province;
+
 // The types of every input and output (Plan, Report, Finding...) are not
 // declared here: scripts/types.mjs generates them from the JSON Schemas and
-// writes them, with wasm-bindgen's declarations of this module, into the
+// writes them, with wasm-bindgen's declarations of both modules, into the
 // package's one declaration file, index.d.ts.
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -38,11 +56,27 @@ export interface ValidateOptions {
   /** What the reader accepts; a field left out keeps its default. */
   limits?: Limits;
 }
-/** Options of `aggregate` and `tables`. */
+/** Options of `aggregate`. */
 export interface AggregateOptions {
+  /** The workflow's log (docs/workflow.md), as a list of events or JSON text: each period's completeness then has `states`, and where the log and the reports disagree the summary's findings say so. */
+  events?: ReportEvent[] | string;
   /** What the reader accepts; past `max_reports` a report is rejected unread. */
   limits?: Limits;
 }
+/** Options of `tables` and `publishedTables`. */
+export interface TablesOptions {
+  /** What the reader accepts; past `max_reports` a report is rejected unread. */
+  limits?: Limits;
+}
+/** Options of `replay` and `transition`. */
+export interface WorkflowOptions {
+  /** The date of the check (no event may be later): as `ValidateOptions.asOf`. Default: today in Vietnam. */
+  asOf?: string | Date;
+  /** What the reader accepts; a field left out keeps its default. */
+  limits?: Limits;
+}
+/** What `transition` decides: allowed (the new `standing` and the `event` to append to the log; `findings` holds the warnings of reading the step, usually none), or refused (only the `findings` that say why). */
+export type Decision = (Transition & { findings: Finding[] }) | { findings: Finding[]; standing?: undefined; event?: undefined };
 /** Thrown only for what cannot be answered with findings. */
 export interface BinhdangError extends Error {
   name: "BinhdangError";
@@ -115,16 +149,6 @@ fn err(e: ApiError) -> JsValue {
     error.into()
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// The options objects, typed in TypeScript by the section above; trailing
-    /// and optional (`options?:`) because they are `Option`s of imported types.
-    #[wasm_bindgen(typescript_type = "ValidateOptions")]
-    pub type ValidateOptions;
-    #[wasm_bindgen(typescript_type = "AggregateOptions")]
-    pub type AggregateOptions;
-}
-
 fn option<T: AsRef<JsValue>>(options: &Option<T>, key: &str) -> JsValue {
     match options.as_ref().map(AsRef::as_ref) {
         Some(o) if o.is_object() => Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED),
@@ -158,159 +182,10 @@ fn as_of(value: &JsValue, name: &str, today: bool) -> Result<binhdang::Date, JsV
     Err(type_error(binhdang::messages::wrong_argument(name, binhdang::messages::A_DATE)))
 }
 
-const VALIDATE_OPTIONS: &[&str] = &["asOf", "context", "limits"];
-const AGGREGATE_OPTIONS: &[&str] = &["limits"];
-
-/// Earlier reports (`options.context`): absent, or a list.
-fn context<T: AsRef<JsValue>>(options: &Option<T>) -> Result<Vec<Vec<u8>>, JsValue> {
-    let value = option(options, "context");
-    if value.is_undefined() || value.is_null() {
-        return Ok(Vec::new());
-    }
-    texts(&value, "options.context")
-}
-
-/// Validates one report (a form) against a plan. Never throws for anything in the report.
-#[wasm_bindgen(js_name = validateReport, unchecked_return_type = "Finding[]")]
-pub fn validate_report(
-    #[wasm_bindgen(unchecked_param_type = "Report | string")] report: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
-    options: Option<ValidateOptions>,
-) -> Result<JsValue, JsValue> {
-    check_options(&options, VALIDATE_OPTIONS)?;
-    let when = as_of(&option(&options, "asOf"), "options.asOf", true)?;
-    let earlier = context(&options)?;
-    // The plan is read once per text (the core keeps the last few).
-    to_js(
-        &api::validate_report(&plan_text(&plan)?, input_bytes(&report), when, &earlier, &limits(&options)?)
-            .map_err(err)?,
-    )
-}
-
-/// A plan read once, to check forms against as they are typed: much faster
-/// than `validateReport`, which reads the plan on every call.
-#[wasm_bindgen]
-pub struct Checker {
-    inner: api::Checker,
-}
-
-#[wasm_bindgen]
-impl Checker {
-    /// Reads the plan; throws `BinhdangError` when it cannot be read.
-    #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue) -> Result<Checker, JsValue> {
-        Ok(Checker { inner: api::Checker::new(&plan_text(&plan)?).map_err(err)? })
-    }
-
-    /// Validates one report (a form). Never throws for anything in the report.
-    #[wasm_bindgen(js_name = validateReport, unchecked_return_type = "Finding[]")]
-    pub fn validate_report(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Report | string")] report: JsValue,
-        options: Option<ValidateOptions>,
-    ) -> Result<JsValue, JsValue> {
-        check_options(&options, VALIDATE_OPTIONS)?;
-        let when = as_of(&option(&options, "asOf"), "options.asOf", true)?;
-        let earlier = context(&options)?;
-        to_js(&self.inner.validate_report(input_bytes(&report), when, &earlier, &limits(&options)?))
-    }
-}
-
-/// Validates many reports together: one outcome per report (used, superseded or rejected).
-#[wasm_bindgen(js_name = validateReports, unchecked_return_type = "Outcome[]")]
-pub fn validate_reports(
-    #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
-    options: Option<ValidateOptions>,
-) -> Result<JsValue, JsValue> {
-    check_options(&options, VALIDATE_OPTIONS)?;
-    let reports = texts(&reports, "reports")?;
-    let when = as_of(&option(&options, "asOf"), "options.asOf", true)?;
-    let earlier = context(&options)?;
-    let limits = limits(&options)?;
-    to_js(&api::validate_reports(&plan_text(&plan)?, &reports, when, &earlier, &limits).map_err(err)?)
-}
-
-/// Adds up reports into the province's summary at `asOf`.
-#[wasm_bindgen(unchecked_return_type = "Summary")]
-pub fn aggregate(
-    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
-    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of_date: JsValue,
-    options: Option<AggregateOptions>,
-) -> Result<JsValue, JsValue> {
-    check_options(&options, AGGREGATE_OPTIONS)?;
-    let reports = texts(&reports, "reports")?;
-    let when = as_of(&as_of_date, "asOf", false)?;
-    to_js(&api::aggregate(&plan_text(&plan)?, &reports, when, &limits(&options)?).map_err(err)?)
-}
-
-/// The summary as tidy tables (figures, completeness, progress, funding,
-/// activities): what a portal's grid shows. Adds up like `aggregate`.
-#[wasm_bindgen(unchecked_return_type = "Tables")]
-pub fn tables(
-    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
-    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of_date: JsValue,
-    options: Option<AggregateOptions>,
-) -> Result<JsValue, JsValue> {
-    check_options(&options, AGGREGATE_OPTIONS)?;
-    let reports = texts(&reports, "reports")?;
-    let when = as_of(&as_of_date, "asOf", false)?;
-    to_js(&api::tables(&plan_text(&plan)?, &reports, when, &limits(&options)?).map_err(err)?)
-}
-
-/// Reads a report the way every check reads it (strict JSON, text in NFC,
-/// unknown fields kept) and returns it: what a portal stores after a form
-/// is typed. Throws `BinhdangError` with the findings when it cannot be read.
-#[wasm_bindgen(js_name = loadReport, unchecked_return_type = "Report")]
-pub fn load_report(
-    #[wasm_bindgen(unchecked_param_type = "Report | string")] report: JsValue,
-) -> Result<JsValue, JsValue> {
-    to_js(&api::load_report(input_bytes(&report)).map_err(err)?)
-}
-
-/// The built-in catalogue: national targets with sources and `confirmed` flags.
-#[wasm_bindgen(unchecked_return_type = "Catalog")]
-pub fn catalog() -> Result<JsValue, JsValue> {
-    to_js(&binhdang::Catalog::builtin())
-}
-
-/// What a person typed in a date field, as the report's ISO date
-/// (`4/12/2024` → `2024-12-04`); throws `BinhdangError` with the finding otherwise.
-#[wasm_bindgen(js_name = parseDate)]
-pub fn parse_date(text: &str) -> Result<String, JsValue> {
-    Ok(api::parse_date(text).map_err(err)?.iso())
-}
-
-/// What a person typed in a number field, as a number (`1.234` → 1234,
-/// `75,5` → 75.5); throws `BinhdangError` with the finding otherwise.
-#[wasm_bindgen(js_name = parseNumber)]
-pub fn parse_number(text: &str) -> Result<f64, JsValue> {
-    api::parse_number(text).map_err(err)
-}
-
-/// The language of `BinhdangError` messages for the whole page: "vi" (the
-/// default) or "en". Findings always carry both.
+/// The language of `BinhdangError` and `TypeError` messages for the whole
+/// page, in both modules: "vi" (the default) or "en". Findings always carry both.
 #[wasm_bindgen(js_name = setLanguage)]
 pub fn set_language(code: &str) -> Result<(), JsValue> {
     api::set_language(api::lang(code).map_err(err)?);
     Ok(())
-}
-
-/// The file name of the published schema `name` (`plan.schema.json`), which
-/// the package ships beside its entry; a `BinhdangError` for a name that is
-/// not a schema's. Used by the package's `schema(name)`, which reads the file.
-#[wasm_bindgen(js_name = schemaFile, skip_typescript)]
-pub fn schema_file(name: &str) -> Result<String, JsValue> {
-    match binhdang::schema::NAMES.iter().find(|n| **n == name) {
-        Some(n) => Ok(format!("{n}.schema.json")),
-        None => Err(err(ApiError::Schema(name.to_string()))),
-    }
-}
-
-/// The library's version.
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
 }
