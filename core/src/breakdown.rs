@@ -201,7 +201,9 @@ pub(crate) fn check(lookup: &Lookup, ind: &Indicator, v: &ValueEntry, at: &str, 
             && !v.own_is_empty();
     for r in resolved.iter().filter(|r| r.breakdown.required && !zero) {
         let id = r.dimension.id.as_str();
-        let seen: BTreeSet<&str> = good.iter().filter_map(|(_, c)| c.by.get(id).map(String::as_str)).collect();
+        // A cell with no figure in it (a form's empty row) gives nothing.
+        let seen: BTreeSet<&str> =
+            good.iter().filter(|(_, c)| !c.is_empty()).filter_map(|(_, c)| c.by.get(id).map(String::as_str)).collect();
         let missing: Vec<&str> = r.options.iter().copied().filter(|o| !seen.contains(o)).collect();
         if seen.is_empty() {
             // Nothing reported at all is `missing_required`'s business, not this.

@@ -9,16 +9,24 @@
 // loads only once the form has been checked: the form never waits for it.
 import init, { Checker, initProvince, replay, transition } from "../../bindings/wasm/index.js";
 
-// Indicators on this form: [id, split by sex].
+// Breakdowns beyond sex the plan asks for (its own indicators: victims by
+// age band, Project 8 trainees by Kinh / ethnic minorities): one row per
+// option under the indicator's own row, each a cell of the value.
+const AGE = { dimension: "age", options: [["0-15", "Dưới 16 tuổi"], ["16-59", "Từ 16 đến 59 tuổi"], ["60+", "Từ 60 tuổi trở lên"]] };
+const ETHNICITY = { dimension: "ethnicity", options: [["01", "Kinh"], ["dtts", "Dân tộc thiểu số"]] };
+
+// Indicators on this form: [id, split by sex, breakdown].
 const ROWS = [
   ["training_classes", false],
   ["training_participants", true],
   ["communication_events", false],
   ["people_reached", true],
   ["violence_cases_handled", false],
-  ["victims_supported", true],
+  ["victims_supported", true, AGE],
+  ["du-an-8-tap-huan", true, ETHNICITY],
 ];
 const NAMES = {
+  "du-an-8-tap-huan": "Số người được tập huấn theo Dự án 8 (vùng đồng bào dân tộc thiểu số và miền núi)",
   training_classes: "Số lớp tập huấn, bồi dưỡng đã tổ chức",
   training_participants: "Số lượt người tham gia tập huấn, bồi dưỡng",
   communication_events: "Số cuộc truyền thông, tuyên truyền đã tổ chức",
@@ -50,9 +58,11 @@ let events;
 
 function buildRows() {
   const body = $("#values tbody");
-  ROWS.forEach(([id, bySex], i) => {
+  // One row of the table: its label and inputs at `path` (a value, or a cell of one).
+  const row = (label, path, bySex, className) => {
     const tr = document.createElement("tr");
-    tr.dataset.path = `/values/${i}`;
+    tr.dataset.path = path;
+    if (className) tr.className = className;
     const cell = (part) => {
       const td = document.createElement("td");
       if (part !== "total" && !bySex) return td;
@@ -60,8 +70,8 @@ function buildRows() {
       input.type = "number";
       input.min = "0";
       input.step = "1";
-      input.dataset.path = `/values/${i}/${part}`;
-      input.setAttribute("aria-label", `${NAMES[id]} — ${{ female: "nữ", male: "nam", total: "tổng số" }[part]}`);
+      input.dataset.path = `${path}/${part}`;
+      input.setAttribute("aria-label", `${label} — ${{ female: "nữ", male: "nam", total: "tổng số" }[part]}`);
       const msg = document.createElement("span");
       msg.className = "msg";
       msg.dataset.msgFor = input.dataset.path;
@@ -71,10 +81,19 @@ function buildRows() {
     const name = document.createElement("td");
     const rowMsg = document.createElement("span");
     rowMsg.className = "msg";
-    rowMsg.dataset.msgFor = `/values/${i}`;
-    name.append(NAMES[id], rowMsg);
+    rowMsg.dataset.msgFor = path;
+    name.append(label, rowMsg);
     tr.append(name, cell("female"), cell("male"), cell("total"));
     body.append(tr);
+  };
+  ROWS.forEach(([id, bySex, breakdown], i) => {
+    row(NAMES[id], `/values/${i}`, bySex);
+    if (!breakdown) return;
+    // The cells' own messages (a breakdown left incomplete) go under the last of them.
+    breakdown.options.forEach(([, label], j) => row(`└ ${label}`, `/values/${i}/cells/${j}`, bySex, "cell"));
+    const msg = document.createElement("tr");
+    msg.innerHTML = `<td colspan="4"><span class="msg" data-msg-for="/values/${i}/cells"></span></td>`;
+    body.append(msg);
   });
 }
 
@@ -86,11 +105,18 @@ function report() {
     const n = Number(el.value);
     return Number.isFinite(n) ? n : el.value;
   };
-  const values = ROWS.map(([indicator], i) => {
-    const v = { indicator };
+  const parts = (v, path) => {
     for (const part of ["female", "male", "total"]) {
-      const n = number(`/values/${i}/${part}`);
+      const n = number(`${path}/${part}`);
       if (n !== undefined) v[part] = n;
+    }
+    return v;
+  };
+  const values = ROWS.map(([indicator, , breakdown], i) => {
+    const v = parts({ indicator }, `/values/${i}`);
+    // Every cell, an empty one too (it gives nothing): its place is its pointer.
+    if (breakdown) {
+      v.cells = breakdown.options.map(([code], j) => parts({ by: { [breakdown.dimension]: code } }, `/values/${i}/cells/${j}`));
     }
     return v;
   });

@@ -54,6 +54,28 @@ test("the form marks a total that is not female + male, in Vietnamese, and clear
   assert.equal((await beside.textContent()).trim(), "");
   assert.doesNotMatch(await page.getAttribute('input[data-path="/values/1/total"]', "class") ?? "", /error-field/);
 
+  // A breakdown, rows by ethnic group and columns by sex: Kinh 10 + 5 and
+  // ethnic minorities 20 + 15 are 30 women, typed as 31 in the indicator's
+  // own row, which is marked; corrected, the mark goes.
+  const p8 = "/values/6";
+  for (const [path, n] of [[`${p8}/female`, "31"], [`${p8}/male`, "20"], [`${p8}/total`, "51"],
+    [`${p8}/cells/0/female`, "10"], [`${p8}/cells/0/male`, "5"], [`${p8}/cells/0/total`, "15"],
+    [`${p8}/cells/1/female`, "20"], [`${p8}/cells/1/male`, "15"], [`${p8}/cells/1/total`, "35"]]) {
+    await page.fill(`input[data-path="${path}"]`, n);
+  }
+  const women = page.locator(`[data-msg-for="${p8}/female"]`);
+  await assert.doesNotReject(women.getByText("Các ô theo dân tộc cộng lại được 30, khác với 31 đã ghi.").waitFor({ timeout: 5000 }));
+  assert.match(await page.getAttribute(`input[data-path="${p8}/female"]`, "class"), /error-field/);
+  assert.doesNotMatch(await page.getAttribute(`input[data-path="${p8}/male"]`, "class") ?? "", /error-field/);
+  await page.screenshot({ path: join(ROOT, "target/test-logs/portal-form-breakdown.png"), fullPage: true });
+  await page.fill(`input[data-path="${p8}/female"]`, "30");
+  await page.fill(`input[data-path="${p8}/total"]`, "50");
+  await women.getByText("Các ô").waitFor({ state: "detached", timeout: 5000 });
+  assert.doesNotMatch(await page.getAttribute(`input[data-path="${p8}/female"]`, "class") ?? "", /error-field/);
+  // Leaving the Kinh row empty: the breakdown is incomplete, said under its cells.
+  for (const part of ["female", "male", "total"]) await page.fill(`input[data-path="${p8}/cells/0/${part}"]`, "");
+  await page.locator(`[data-msg-for="${p8}/cells"]`).getByText("Kinh").waitFor({ timeout: 5000 });
+
   // A negative count is a finding too, beside its field; the page lives on.
   await page.fill('input[data-path="/values/3/male"]', "-5");
   await page.locator('[data-msg-for="/values/3/male"]').getByText("Số âm (-5)").waitFor({ timeout: 5000 });
