@@ -98,7 +98,7 @@ enum Command {
         #[arg(long, default_value = "2025-01-15")]
         as_of: String,
     },
-    /// Validate reports (files, or folders of .json files) against a plan.
+    /// Validate reports (files, or folders of .json and .xlsx files) against a plan.
     Validate {
         #[arg(long)]
         plan: PathBuf,
@@ -211,6 +211,23 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ValidateFormat,
     },
+    /// Write a unit's report form as an Excel workbook (.xlsx) for one entry
+    /// of the plan's schedule (its id, as in the plan: 2024-6m, 2024-annual).
+    /// Filled in, it is read back by `validate` and `aggregate` like a .json report.
+    Form {
+        #[arg(long)]
+        plan: PathBuf,
+        /// The reporting unit's id.
+        #[arg(long)]
+        unit: String,
+        /// The schedule entry's id (reporting.schedule[].id).
+        #[arg(long)]
+        entry: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+    },
     /// Print the built-in catalogue: national targets with sources and the unconfirmed flag.
     Catalog {
         #[arg(long, value_enum, default_value = "vi")]
@@ -283,6 +300,7 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
         | Command::NewPlan { lang, .. }
         | Command::Parse { lang, .. }
         | Command::Catalog { lang, .. }
+        | Command::Form { lang, .. }
         | Command::Workflow { what: WorkflowCommand::Replay { lang, .. } | WorkflowCommand::Step { lang, .. } } => {
             Some(*lang)
         }
@@ -332,6 +350,7 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
             }
             Ok(code)
         }
+        Command::Form { plan, unit, entry, out, lang } => form_cmd(&plan, &unit, &entry, &out, lang.into()),
         Command::Catalog { lang, format } => {
             let catalog = Catalog::builtin();
             match format {
@@ -370,10 +389,14 @@ fn load_plan(path: &Path, lang: Lang) -> Result<Plan, Trouble> {
     r.value.ok_or_else(|| Trouble(output::plan_unreadable(&path.display().to_string(), &r.findings, lang)))
 }
 
-/// Every report file named, folders expanded to their .json files (sorted).
+/// A report file: its label, what was read, and for a filled Excel form
+/// where each value sat.
+type Input = (String, Read<Report>, Option<binhdang::excel::FormCells>);
+
+/// Every report file named, folders expanded to their .json and .xlsx files (sorted).
 /// Unreadable paths are reported on stderr, one line each, and counted.
 /// Files past `limits.max_reports` are not read: each is rejected with `too_large`.
-fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) -> Vec<(String, Read<Report>)> {
+fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) -> Vec<Input> {
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -382,7 +405,7 @@ fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) 
                     let mut inner: Vec<PathBuf> = rd
                         .flatten()
                         .map(|e| e.path())
-                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
+                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json" || x == "xlsx"))
                         .collect();
                     inner.sort();
                     files.extend(inner);
@@ -406,22 +429,26 @@ fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) 
         }
         if let Some(rejected) = read::past_max_reports(out.len(), n, limits) {
             let label = f.display().to_string();
-            out.push((label.clone(), rejected.from_source(label)));
+            out.push((label.clone(), rejected.from_source(label), None));
             continue;
         }
         // Every file named is accounted for: one that is not UTF-8 is a
         // rejected report with its finding; one that cannot be opened too,
         // besides the line on stderr and exit status 2.
         let label = f.display().to_string();
-        let read = match std::fs::read(&f) {
-            Ok(bytes) => read::report_from_bytes_with(&bytes, limits),
+        let (read, cells) = match std::fs::read(&f) {
+            Ok(bytes) if f.extension().is_some_and(|x| x == "xlsx") || binhdang::excel::is_workbook(&bytes) => {
+                let form = binhdang::excel::read_form(&bytes, limits);
+                (form.read, Some(form.cells))
+            }
+            Ok(bytes) => (read::report_from_bytes_with(&bytes, limits), None),
             Err(e) => {
                 eprintln!("{}", output::cannot_read(&label, &e.to_string(), lang));
                 *trouble = trouble.saturating_add(1);
-                read::unreadable(e.kind())
+                (read::unreadable(e.kind()), None)
             }
         };
-        out.push((label.clone(), read.from_source(label)));
+        out.push((label.clone(), read.from_source(label), cells));
     }
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -469,6 +496,25 @@ fn print_validation(
     }
 }
 
+fn split(inputs: Vec<Input>) -> (Vec<String>, Vec<Read<Report>>, Vec<Option<binhdang::excel::FormCells>>) {
+    let mut out = (Vec::new(), Vec::new(), Vec::new());
+    for (label, read, cells) in inputs {
+        out.0.push(label);
+        out.1.push(read);
+        out.2.push(cells);
+    }
+    out
+}
+
+/// The cell of every finding that points into a value of a filled form.
+fn place_cells(outcomes: &mut [validate::Outcome], cells: &[Option<binhdang::excel::FormCells>]) {
+    for o in outcomes {
+        if let Some(Some(c)) = cells.get(o.index) {
+            c.place(&mut o.findings);
+        }
+    }
+}
+
 fn exit_for(outcomes: &[validate::Outcome], trouble: usize) -> ExitCode {
     if trouble > 0 {
         ExitCode::from(2)
@@ -492,10 +538,10 @@ fn validate_cmd(
     let plan = load_plan(plan_path, lang)?;
     let mut trouble = 0;
     let earlier: Vec<Report> =
-        collect(context, lang, &mut trouble, limits).into_iter().filter_map(|(_, r)| r.value).collect();
-    let (labels, inputs): (Vec<String>, Vec<Read<Report>>) =
-        collect(reports, lang, &mut trouble, limits).into_iter().unzip();
-    let batch = validate::batch_with(&plan, &Catalog::builtin(), inputs, as_of, &earlier, limits);
+        collect(context, lang, &mut trouble, limits).into_iter().filter_map(|(_, r, _)| r.value).collect();
+    let (labels, inputs, cells) = split(collect(reports, lang, &mut trouble, limits));
+    let mut batch = validate::batch_with(&plan, &Catalog::builtin(), inputs, as_of, &earlier, limits);
+    place_cells(&mut batch.outcomes, &cells);
     print_validation(&plan, &labels, &batch.outcomes, lang, format);
     Ok(exit_for(&batch.outcomes, trouble))
 }
@@ -520,10 +566,10 @@ fn aggregate_cmd(
     let plan = load_plan(plan_path, lang)?;
     let log = events.map(|p| event_log(p, lang, limits)).transpose()?;
     let mut trouble = 0;
-    let (_, inputs): (Vec<String>, Vec<Read<Report>>) =
-        collect(reports, lang, &mut trouble, limits).into_iter().unzip();
+    let (_, inputs, cells) = split(collect(reports, lang, &mut trouble, limits));
     let catalog = Catalog::builtin();
     let mut summary = aggregate_with(&plan, &catalog, inputs, as_of, limits);
+    place_cells(&mut summary.accounting, &cells);
     if let Some(log) = &log {
         workflow::add_states(&mut summary, &plan, log);
     }
@@ -595,6 +641,18 @@ fn workflow_cmd(what: WorkflowCommand) -> Result<ExitCode, Trouble> {
             Ok(refused(result.is_err()))
         }
     }
+}
+
+fn form_cmd(plan_path: &Path, unit: &str, entry: &str, out: &Path, lang: Lang) -> Result<ExitCode, Trouble> {
+    let plan = load_plan(plan_path, lang)?;
+    let unit = binhdang::UnitId::from(unit);
+    let bytes = binhdang::excel::form(&plan, &Catalog::builtin(), &unit, entry).map_err(|e| {
+        let (vi, en) = e.message();
+        Trouble(if matches!(lang, Lang::Vi) { vi } else { en })
+    })?;
+    std::fs::write(out, bytes)
+        .map_err(|e| Trouble(output::cannot_read(&out.display().to_string(), &e.to_string(), lang)))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn sample(scale: &str, out: &Path) -> Result<ExitCode, Trouble> {
