@@ -843,6 +843,194 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
     FormRead { read, cells }
 }
 
+/// A sheet name Excel takes: at most 31 characters, none of `[]:*?/\\`.
+fn sheet_name(s: &str) -> String {
+    s.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).take(31).collect()
+}
+
+/// Counts the Vietnamese way whatever the reader's locale: 1.234.567.
+const VI_COUNT: &str = "[$-42A]#,##0";
+/// Percents, ratios and rates: 37,4.
+const VI_DECIMAL: &str = "[$-42A]#,##0.0##";
+
+/// The summary as a workbook: a sheet per schedule entry (figures by unit,
+/// indicator, breakdown cell and sex), then completeness, progress, funding
+/// and (unless `publish`) the accounting of every report with its findings.
+/// With `publish`, the tables are those of [`crate::publish`]: small counts
+/// of violence withheld (an empty cell), and no accounting, whose messages
+/// quote the figures.
+pub fn summary_workbook(
+    summary: &crate::aggregate::Summary,
+    plan: &Plan,
+    catalog: &Catalog,
+    publish: bool,
+) -> Result<Vec<u8>, FormError> {
+    let tables = if publish {
+        crate::publish::published_tables(summary, plan, catalog)
+    } else {
+        crate::output::tables(summary, plan, catalog)
+    };
+    let lookup = Lookup::new(plan, catalog);
+    let bold = Format::new().set_bold().set_text_wrap();
+    let count = Format::new().set_num_format(VI_COUNT);
+    let decimal = Format::new().set_num_format(VI_DECIMAL);
+    let mut wb = Workbook::new();
+    let col = |k: &str| msg::excel_column(k).0;
+
+    // Figures: one sheet per schedule entry, one row per unit, indicator and cell.
+    let mut entries: Vec<&str> = Vec::new();
+    for r in &tables.figures {
+        if !entries.contains(&r.entry.as_str()) {
+            entries.push(&r.entry);
+        }
+    }
+    for entry in entries {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name(entry))?;
+        let head = ["unit", "unit_name", "indicator_id", "indicator", "cell", "female", "male", "total"];
+        for (c, k) in (0u16..).zip(head) {
+            ws.write_string_with_format(0, c, col(k), &bold)?;
+        }
+        let mut rows: Vec<(&crate::output::FigureRow, [Option<f64>; 3])> = Vec::new();
+        for r in tables.figures.iter().filter(|r| r.entry == entry) {
+            let i = match rows.iter().position(|(x, _)| x.unit == r.unit && x.indicator == r.indicator && x.by == r.by)
+            {
+                Some(i) => i,
+                None => {
+                    rows.push((r, [None; 3]));
+                    rows.len() - 1
+                }
+            };
+            let slot = match r.sex.as_str() {
+                "F" => 0,
+                "M" => 1,
+                _ => 2,
+            };
+            if let Some((_, v)) = rows.get_mut(i) {
+                if let Some(x) = v.get_mut(slot) {
+                    *x = if r.suppressed { None } else { r.value };
+                }
+            }
+        }
+        for (row, (r, v)) in (1u32..).zip(&rows) {
+            let ind = lookup.indicator(&r.indicator);
+            let resolved = ind.map(|i| breakdown::resolve(&lookup, i)).unwrap_or_default();
+            ws.write_string(row, 0, r.unit.as_str())?;
+            ws.write_string(row, 1, &r.unit_name)?;
+            ws.write_string(row, 2, r.indicator.as_str())?;
+            ws.write_string(row, 3, ind.map_or("", |i| i.name_vi.as_str()))?;
+            ws.write_string(row, 4, cell_label(&r.by, &resolved))?;
+            let fmt =
+                if ind.is_some_and(|i| i.measure.is_fraction() || i.aggregation == crate::Aggregation::NotAdditive) {
+                    &decimal
+                } else {
+                    &count
+                };
+            for (c, x) in (5u16..).zip(v) {
+                if let Some(x) = x {
+                    ws.write_number_with_format(row, c, *x, fmt)?;
+                }
+            }
+        }
+        ws.set_column_width(1, 28)?;
+        ws.set_column_width(3, 48)?;
+        ws.set_column_width(4, 24)?;
+        ws.set_freeze_panes(1, 0)?;
+    }
+
+    // Completeness and timeliness.
+    let ws = wb.add_worksheet();
+    ws.set_name(msg::excel_sheet("completeness").0)?;
+    for (c, k) in (0u16..).zip(["entry", "unit", "unit_name", "state", "status"]) {
+        ws.write_string_with_format(0, c, col(k), &bold)?;
+    }
+    for (row, r) in (1u32..).zip(&tables.completeness) {
+        ws.write_string(row, 0, &r.entry)?;
+        ws.write_string(row, 1, r.unit.as_str())?;
+        ws.write_string(row, 2, &r.unit_name)?;
+        ws.write_string(row, 3, r.timeliness.name_vi())?;
+        ws.write_string(
+            row,
+            4,
+            msg::report_status(if r.rejected {
+                crate::validate::Status::Rejected
+            } else {
+                crate::validate::Status::Used
+            })
+            .0,
+        )?;
+    }
+    ws.set_column_width(2, 28)?;
+
+    // Progress against targets.
+    let ws = wb.add_worksheet();
+    ws.set_name(msg::excel_sheet("progress").0)?;
+    for (c, k) in (0u16..).zip(["entry", "indicator_id", "indicator", "unit", "target", "value", "achieved"]) {
+        ws.write_string_with_format(0, c, col(k), &bold)?;
+    }
+    for (row, r) in (1u32..).zip(&tables.progress) {
+        ws.write_string(row, 0, &r.entry)?;
+        ws.write_string(row, 1, r.indicator.as_str())?;
+        ws.write_string(row, 2, format!("{} ({})", r.name_vi, r.year))?;
+        ws.write_string(row, 3, r.unit.as_ref().map_or("", |u| u.as_str()))?;
+        ws.write_number_with_format(row, 4, r.target, &decimal)?;
+        if let Some(v) = r.value {
+            ws.write_number_with_format(row, 5, v, &decimal)?;
+        }
+        ws.write_string(row, 6, msg::progress_status(r.status).0)?;
+    }
+    ws.set_column_width(2, 48)?;
+
+    // Funding by source.
+    let ws = wb.add_worksheet();
+    ws.set_name(msg::excel_sheet("funding").0)?;
+    for (c, k) in (0u16..).zip(["entry", "source_id", "source", "planned", "spent"]) {
+        ws.write_string_with_format(0, c, col(k), &bold)?;
+    }
+    for (row, r) in (1u32..).zip(&tables.funding) {
+        ws.write_string(row, 0, &r.entry)?;
+        ws.write_string(row, 1, r.source.as_str())?;
+        ws.write_string(row, 2, &r.source_name)?;
+        for (c, n) in [(3u16, r.planned), (4, r.spent)] {
+            if let Some(n) = n {
+                ws.write_number_with_format(row, c, n.get() as f64, &count)?;
+            }
+        }
+    }
+    ws.set_column_width(2, 40)?;
+    ws.set_column_width(3, 18)?;
+    ws.set_column_width(4, 18)?;
+
+    // The accounting: every report, its standing and its findings.
+    if !publish {
+        let ws = wb.add_worksheet();
+        ws.set_name(msg::excel_sheet("accounting").0)?;
+        for (c, k) in (0u16..).zip(["file", "unit", "status", "code", "cell", "message"]) {
+            ws.write_string_with_format(0, c, col(k), &bold)?;
+        }
+        let mut row = 1u32;
+        for o in &summary.accounting {
+            let status = msg::report_status(o.status).0;
+            let first = std::iter::once(None).filter(|_| o.findings.is_empty());
+            for f in first.chain(o.findings.iter().map(Some)) {
+                ws.write_string(row, 0, o.source.as_deref().unwrap_or_default())?;
+                ws.write_string(row, 1, o.unit.as_ref().map_or("", |u| u.as_str()))?;
+                ws.write_string(row, 2, &status)?;
+                if let Some(f) = f {
+                    let place = f.context.get("cell").and_then(Value::as_str).unwrap_or(f.path.as_str());
+                    ws.write_string(row, 3, f.code.as_str())?;
+                    ws.write_string(row, 4, place)?;
+                    ws.write_string(row, 5, &f.message_vi)?;
+                }
+                row += 1;
+            }
+        }
+        ws.set_column_width(0, 30)?;
+        ws.set_column_width(5, 80)?;
+    }
+    Ok(wb.save_to_buffer()?)
+}
+
 /// Whether bytes look like an `.xlsx` workbook (a zip file), for hosts that
 /// take JSON and workbooks alike.
 pub fn is_workbook(bytes: &[u8]) -> bool {

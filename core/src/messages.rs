@@ -1256,6 +1256,7 @@ pub fn excel_column(key: &str) -> M {
         "spent" => ("Đã chi (đồng)", "Spent (VND)"),
         "entry" => ("Kỳ báo cáo", "Schedule entry"),
         "unit" => ("Đơn vị", "Unit"),
+        "unit_name" => ("Tên đơn vị", "Unit name"),
         "value" => ("Giá trị", "Value"),
         "target" => ("Chỉ tiêu kế hoạch", "Target"),
         "achieved" => ("Đạt", "Achieved"),
@@ -1289,4 +1290,36 @@ pub fn activity_status(s: crate::model::ActivityStatus) -> M {
         S::Cancelled => ("Không thực hiện", "Cancelled"),
     };
     m(vi.into(), en.into())
+}
+
+/// A target's standing in a summary workbook.
+pub fn progress_status(s: crate::aggregate::ProgressStatus) -> M {
+    use crate::aggregate::ProgressStatus as P;
+    let (vi, en) = match s {
+        P::Achieved => ("Đạt", "Achieved"),
+        P::NotAchieved => ("Chưa đạt", "Not achieved"),
+        P::NoData => ("Chưa có số liệu", "No data"),
+        P::Withheld => ("Không công bố", "Withheld"),
+    };
+    m(vi.into(), en.into())
+}
+
+/// A report's standing in the accounting of a summary workbook.
+pub fn report_status(s: crate::validate::Status) -> M {
+    use crate::validate::Status as S;
+    let (vi, en) = match s {
+        S::Used => ("Dùng trong tổng hợp", "Used"),
+        S::Superseded => ("Đã bị thay thế", "Superseded"),
+        S::Rejected => ("Bị loại", "Rejected"),
+    };
+    m(vi.into(), en.into())
+}
+
+/// Yes or no in a workbook's cell.
+pub fn yes_no(b: bool) -> M {
+    if b {
+        m("Có".into(), "Yes".into())
+    } else {
+        m("Không".into(), "No".into())
+    }
 }

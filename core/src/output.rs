@@ -889,6 +889,14 @@ pub fn publish_needs_tables(lang: Lang) -> String {
     }
 }
 
+/// `aggregate --format xlsx` without `--out`: a workbook is not for a terminal.
+pub fn xlsx_needs_out(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "Sổ tính Excel phải ghi ra tệp: dùng --format xlsx với --out tên-tệp.xlsx.".into(),
+        Lang::En => "An Excel workbook goes to a file: use --format xlsx with --out name.xlsx.".into(),
+    }
+}
+
 /// A date argument that could not be read.
 /// The CLI's `sample --scale` that is neither a scale nor a number.
 pub fn bad_scale_argument(text: &str) -> String {

@@ -152,3 +152,64 @@ fn arbitrary_bytes_never_panic() {
         assert!(back.read.value.is_some() || !back.read.findings.is_empty());
     }
 }
+
+#[test]
+fn the_summary_workbook_holds_the_tables_figures() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let plan = plan();
+    let catalog = Catalog::builtin();
+    let texts: Vec<String> = reports().iter().map(|(_, r)| serde_json::to_string(r).unwrap()).collect();
+    let reads = read::reports_from_strs(&texts, &Limits::default());
+    let summary =
+        binhdang::aggregate::aggregate(&plan, &catalog, reads, binhdang::Date::from_ymd(2025, 1, 15).unwrap());
+    for publish in [false, true] {
+        let bytes = binhdang::excel::summary_workbook(&summary, &plan, &catalog, publish).unwrap();
+        let tables = if publish {
+            binhdang::publish::published_tables(&summary, &plan, &catalog)
+        } else {
+            binhdang::output::tables(&summary, &plan, &catalog)
+        };
+        let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let names = wb.sheet_names();
+        assert_eq!(names.contains(&"Đối chiếu".to_string()), !publish, "{names:?}");
+        for entry in ["2024-6m", "2024-annual"] {
+            let range = wb.worksheet_range(entry).unwrap();
+            // Every figure of the tables, by unit, indicator, sex: the workbook's cell.
+            let mut want: Vec<(String, String, String, u64)> = tables
+                .figures
+                .iter()
+                .filter(|r| r.entry == entry && r.by.is_empty() && !r.suppressed)
+                .filter(|r| {
+                    catalog.get(&r.indicator).or(plan.indicator(&r.indicator)).is_some_and(|i| !i.measure.is_fraction())
+                })
+                .filter_map(|r| {
+                    Some((
+                        r.unit.as_str().to_string(),
+                        r.indicator.as_str().to_string(),
+                        r.sex.clone(),
+                        r.value? as u64,
+                    ))
+                })
+                .collect();
+            let mut got = Vec::new();
+            for row in range.rows().skip(1) {
+                let text = |c: usize| match &row[c] {
+                    Data::String(s) => s.clone(),
+                    _ => String::new(),
+                };
+                if text(4) != "Tổng" || !want.iter().any(|w| w.1 == text(2)) {
+                    continue;
+                }
+                for (c, sex) in [(5, "F"), (6, "M"), (7, "_T")] {
+                    if let Data::Float(x) = row[c] {
+                        got.push((text(0), text(2), sex.to_string(), x as u64));
+                    }
+                }
+            }
+            want.sort();
+            got.sort();
+            assert!(!want.is_empty());
+            assert_eq!(got, want, "{entry} publish={publish}");
+        }
+    }
+}

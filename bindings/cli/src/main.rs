@@ -86,6 +86,8 @@ enum SummaryFormat {
     Table,
     Json,
     Csv,
+    /// An Excel workbook (needs --out): a sheet per schedule entry, completeness, progress, funding, accounting.
+    Xlsx,
 }
 
 #[derive(Subcommand)]
@@ -133,7 +135,7 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// For publication: withhold small counts of violence cases and victims
-        /// (and cells that would give them away). With --format csv or json (the tables).
+        /// (and cells that would give them away). With --format csv, json (the tables) or xlsx.
         #[arg(long)]
         publish: bool,
         /// Limits on what is read, as JSON: '{"max_bytes": 100000, "max_reports": 500}'.
@@ -573,6 +575,16 @@ fn aggregate_cmd(
     if let Some(log) = &log {
         workflow::add_states(&mut summary, &plan, log);
     }
+    if let SummaryFormat::Xlsx = format {
+        let path = out.ok_or_else(|| Trouble(output::xlsx_needs_out(lang)))?;
+        let bytes = binhdang::excel::summary_workbook(&summary, &plan, &catalog, publish).map_err(|e| {
+            let (vi, en) = e.message();
+            Trouble(if matches!(lang, Lang::Vi) { vi } else { en })
+        })?;
+        std::fs::write(path, bytes)
+            .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
+        return Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS });
+    }
     let text = match (format, publish) {
         (SummaryFormat::Table, false) => output::to_text(&summary, &plan, &catalog, lang),
         (SummaryFormat::Json, false) => to_json(&summary) + "\n",
@@ -582,6 +594,7 @@ fn aggregate_cmd(
             output::figures_csv(&binhdang::publish::published_tables(&summary, &plan, &catalog).figures)
         }
         (SummaryFormat::Table, true) => return Err(Trouble(output::publish_needs_tables(lang))),
+        (SummaryFormat::Xlsx, _) => return Err(Trouble(output::xlsx_needs_out(lang))),
     };
     match out {
         Some(path) => std::fs::write(path, text)

@@ -129,3 +129,33 @@ fn aggregate_takes_a_folder_of_forms_and_json_alike() {
     let v = validate_json(&[dir.path().join("broken.xlsx")]);
     assert_eq!(v["reports"][0]["findings"][0]["context"]["problem"], "not_a_workbook");
 }
+
+#[test]
+fn aggregate_writes_the_summary_as_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    for publish in [false, true] {
+        let out = dir.path().join(format!("summary-{publish}.xlsx"));
+        let mut cmd = bin();
+        cmd.args(["aggregate", "--format", "xlsx", "--as-of", "2025-01-15", "--plan"])
+            .arg(example("plan.json"))
+            .arg("--out")
+            .arg(&out)
+            .arg(example("reports"));
+        if publish {
+            cmd.arg("--publish");
+        }
+        cmd.assert().success();
+        assert!(binhdang::excel::is_workbook(&std::fs::read(&out).unwrap()));
+    }
+    // A workbook is not for the terminal.
+    let err = bin()
+        .args(["aggregate", "--format", "xlsx", "--lang", "en", "--as-of", "2025-01-15", "--plan"])
+        .arg(example("plan.json"))
+        .arg(example("reports"))
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(String::from_utf8(err).unwrap().contains("--out name.xlsx"));
+}
