@@ -453,29 +453,20 @@ pub struct FormCells(BTreeMap<String, String>);
 
 impl FormCells {
     /// The cell of a pointer: the longest pointer recorded that starts it
-    /// (`/values/3/total` → the total's cell; `/values/3` → its first cell).
+    /// (`/values/3/total` → the total's cell; `/values/3/cells/0` → its first cell).
     pub fn cell_of(&self, path: &str) -> Option<&str> {
         let mut p = path;
-        loop {
+        while !p.is_empty() {
             if let Some(c) = self.0.get(p) {
                 return Some(c);
             }
-            match p.rfind('/') {
-                Some(i) if !p.is_empty() => p = p.get(..i)?,
-                _ => return None,
-            }
+            p = p.rfind('/').and_then(|i| p.get(..i)).unwrap_or_default();
         }
+        None
     }
     /// Names the cell in the context of every finding that points into a value (`cell`).
     pub fn place(&self, findings: &mut [Finding]) {
-        for f in findings {
-            if f.path.is_empty() {
-                continue;
-            }
-            if let Some(c) = self.cell_of(&f.path) {
-                f.context.insert("cell".into(), Value::String(c.to_string()));
-            }
-        }
+        crate::finding::place_cells(&self.0, findings);
     }
     /// Every pointer and its cell, in pointer order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -840,6 +831,10 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
     let cells = FormCells(cells);
     let mut read = read::report_from_value_with(Value::Object(doc), limits);
     cells.place(&mut read.findings);
+    // The report keeps its cells, so that validation's findings name them too.
+    if let Some(r) = &mut read.value {
+        r.positions.cells = cells.0.clone();
+    }
     FormRead { read, cells }
 }
 

@@ -61,6 +61,9 @@ fn every_example_report_survives_a_form() {
         want.activities.sort_by(|a, b| a.activity.as_str().cmp(b.activity.as_str()));
         want.funding.sort_by(|a, b| a.source.as_str().cmp(b.source.as_str()));
         let mut got = got;
+        // Where each value sat is the form's own.
+        let cells = std::mem::take(&mut got.positions.cells);
+        assert_eq!(cells.get("/submitted").map(String::as_str), Some("'Chỉ tiêu'!C7"));
         got.values.sort_by(|a, b| a.indicator.as_str().cmp(b.indicator.as_str()));
         got.activities.sort_by(|a, b| a.activity.as_str().cmp(b.activity.as_str()));
         got.funding.sort_by(|a, b| a.source.as_str().cmp(b.source.as_str()));
@@ -212,4 +215,24 @@ fn the_summary_workbook_holds_the_tables_figures() {
             assert_eq!(got, want, "{entry} publish={publish}");
         }
     }
+}
+
+#[test]
+fn the_api_takes_a_form_where_it_takes_json_and_names_the_cells() {
+    let plan_text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/lai-chau-2024/plan.json")).unwrap();
+    let plan = plan();
+    let (_, report) = reports().into_iter().find(|(n, _)| n == "2024-6m-106.json").unwrap();
+    let bytes = form_with(&plan, &Catalog::builtin(), &report.unit, "2024-6m", Some(&report)).unwrap();
+    let as_of = binhdang::Date::from_ymd(2025, 1, 15).unwrap();
+    let none: [&str; 0] = [];
+    let found = binhdang::api::validate_report(&plan_text, &bytes, as_of, &none, &Limits::default()).unwrap();
+    let wrong = found.iter().find(|f| f.code == Code::SexSumMismatch).unwrap();
+    let cell = wrong.context["cell"].as_str().unwrap();
+    assert!(cell.starts_with("'Chỉ tiêu'!F"), "{cell}");
+    // The same finding from the JSON, without a cell.
+    let json = serde_json::to_string(&report).unwrap();
+    let from_json = binhdang::api::validate_report(&plan_text, &json, as_of, &none, &Limits::default()).unwrap();
+    let same = from_json.iter().find(|f| f.code == Code::SexSumMismatch).unwrap();
+    assert_eq!((same.message_vi.as_str(), same.context.get("cell")), (wrong.message_vi.as_str(), None));
 }

@@ -391,14 +391,10 @@ fn load_plan(path: &Path, lang: Lang) -> Result<Plan, Trouble> {
     r.value.ok_or_else(|| Trouble(output::plan_unreadable(&path.display().to_string(), &r.findings, lang)))
 }
 
-/// A report file: its label, what was read, and for a filled Excel form
-/// where each value sat.
-type Input = (String, Read<Report>, Option<binhdang::excel::FormCells>);
-
 /// Every report file named, folders expanded to their .json and .xlsx files (sorted).
 /// Unreadable paths are reported on stderr, one line each, and counted.
 /// Files past `limits.max_reports` are not read: each is rejected with `too_large`.
-fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) -> Vec<Input> {
+fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) -> Vec<(String, Read<Report>)> {
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -431,26 +427,24 @@ fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) 
         }
         if let Some(rejected) = read::past_max_reports(out.len(), n, limits) {
             let label = f.display().to_string();
-            out.push((label.clone(), rejected.from_source(label), None));
+            out.push((label.clone(), rejected.from_source(label)));
             continue;
         }
         // Every file named is accounted for: one that is not UTF-8 is a
         // rejected report with its finding; one that cannot be opened too,
         // besides the line on stderr and exit status 2.
         let label = f.display().to_string();
-        let (read, cells) = match std::fs::read(&f) {
-            Ok(bytes) if f.extension().is_some_and(|x| x == "xlsx") || binhdang::excel::is_workbook(&bytes) => {
-                let form = binhdang::excel::read_form(&bytes, limits);
-                (form.read, Some(form.cells))
-            }
-            Ok(bytes) => (read::report_from_bytes_with(&bytes, limits), None),
+        // A filled Excel form: by its name, or (any name) by its bytes.
+        let read = match std::fs::read(&f) {
+            Ok(bytes) if f.extension().is_some_and(|x| x == "xlsx") => binhdang::excel::read_form(&bytes, limits).read,
+            Ok(bytes) => read::report_from_bytes_with(&bytes, limits),
             Err(e) => {
                 eprintln!("{}", output::cannot_read(&label, &e.to_string(), lang));
                 *trouble = trouble.saturating_add(1);
-                (read::unreadable(e.kind()), None)
+                read::unreadable(e.kind())
             }
         };
-        out.push((label.clone(), read.from_source(label), cells));
+        out.push((label.clone(), read.from_source(label)));
     }
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -498,25 +492,6 @@ fn print_validation(
     }
 }
 
-fn split(inputs: Vec<Input>) -> (Vec<String>, Vec<Read<Report>>, Vec<Option<binhdang::excel::FormCells>>) {
-    let mut out = (Vec::new(), Vec::new(), Vec::new());
-    for (label, read, cells) in inputs {
-        out.0.push(label);
-        out.1.push(read);
-        out.2.push(cells);
-    }
-    out
-}
-
-/// The cell of every finding that points into a value of a filled form.
-fn place_cells(outcomes: &mut [validate::Outcome], cells: &[Option<binhdang::excel::FormCells>]) {
-    for o in outcomes {
-        if let Some(Some(c)) = cells.get(o.index) {
-            c.place(&mut o.findings);
-        }
-    }
-}
-
 fn exit_for(outcomes: &[validate::Outcome], trouble: usize) -> ExitCode {
     if trouble > 0 {
         ExitCode::from(2)
@@ -540,10 +515,10 @@ fn validate_cmd(
     let plan = load_plan(plan_path, lang)?;
     let mut trouble = 0;
     let earlier: Vec<Report> =
-        collect(context, lang, &mut trouble, limits).into_iter().filter_map(|(_, r, _)| r.value).collect();
-    let (labels, inputs, cells) = split(collect(reports, lang, &mut trouble, limits));
-    let mut batch = validate::batch_with(&plan, &Catalog::builtin(), inputs, as_of, &earlier, limits);
-    place_cells(&mut batch.outcomes, &cells);
+        collect(context, lang, &mut trouble, limits).into_iter().filter_map(|(_, r)| r.value).collect();
+    let (labels, inputs): (Vec<String>, Vec<Read<Report>>) =
+        collect(reports, lang, &mut trouble, limits).into_iter().unzip();
+    let batch = validate::batch_with(&plan, &Catalog::builtin(), inputs, as_of, &earlier, limits);
     print_validation(&plan, &labels, &batch.outcomes, lang, format);
     Ok(exit_for(&batch.outcomes, trouble))
 }
@@ -568,10 +543,10 @@ fn aggregate_cmd(
     let plan = load_plan(plan_path, lang)?;
     let log = events.map(|p| event_log(p, lang, limits)).transpose()?;
     let mut trouble = 0;
-    let (_, inputs, cells) = split(collect(reports, lang, &mut trouble, limits));
+    let (_, inputs): (Vec<String>, Vec<Read<Report>>) =
+        collect(reports, lang, &mut trouble, limits).into_iter().unzip();
     let catalog = Catalog::builtin();
     let mut summary = aggregate_with(&plan, &catalog, inputs, as_of, limits);
-    place_cells(&mut summary.accounting, &cells);
     if let Some(log) = &log {
         workflow::add_states(&mut summary, &plan, log);
     }
