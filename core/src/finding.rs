@@ -296,6 +296,7 @@ fn cmp_pointer(a: &str, b: &str) -> Ordering {
 /// Names the cell of every finding that points into a report read from an
 /// Excel form (`cells`: JSON Pointer → cell, see `Positions::cells`), in its
 /// context as `cell`: the longest pointer recorded that starts the finding's.
+#[cfg(feature = "excel")]
 pub fn place_cells(cells: &std::collections::BTreeMap<String, String>, findings: &mut [Finding]) {
     if cells.is_empty() {
         return;

@@ -837,12 +837,10 @@ pub fn findings_text(label: &str, outcome: &crate::validate::Outcome, plan: &Pla
             crate::Severity::Error => w.t("lỗi", "error"),
             crate::Severity::Warning => w.t("cảnh báo", "warning"),
         };
+        let path = if f.path.is_empty() { "/" } else { f.path.as_str() };
         // From an Excel form, the cell a person fills in says more than the pointer.
-        let path = match f.context.get("cell").and_then(serde_json::Value::as_str) {
-            Some(cell) => cell,
-            None if f.path.is_empty() => "/",
-            None => f.path.as_str(),
-        };
+        #[cfg(feature = "excel")]
+        let path = f.context.get("cell").and_then(serde_json::Value::as_str).unwrap_or(path);
         out.push_str(&format!(
             "  {}  {}  {}  [{}]\n",
             pad(sev, 8),

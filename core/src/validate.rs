@@ -70,6 +70,7 @@ pub fn read_with(
     let mut findings = read.findings;
     if let Some(r) = &read.value {
         findings.extend(rules(plan, catalog, r, as_of, ctx));
+        #[cfg(feature = "excel")]
         crate::finding::place_cells(&r.positions.cells, &mut findings);
     }
     limits.cap(settle(plan, findings))
@@ -928,7 +929,9 @@ pub fn batch_with(
                 );
             }
         }
+        #[cfg_attr(not(feature = "excel"), allow(unused_mut))]
         let mut all = settle(plan, all);
+        #[cfg(feature = "excel")]
         if let Some(r) = r.as_ref() {
             crate::finding::place_cells(&r.positions.cells, &mut all);
         }

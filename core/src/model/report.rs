@@ -194,7 +194,9 @@ pub struct Positions {
     /// Some values could not be read, so absence proves nothing (no `missing_required`).
     pub values_incomplete: bool,
     /// For a report read from an Excel form: JSON Pointer → the cell it came
-    /// from (`'Chỉ tiêu'!F12`); every finding gets its cell from here.
+    /// from (`'Chỉ tiêu'!F12`); every finding gets its cell from here. Only
+    /// with the `excel` feature: the WebAssembly module does not carry it.
+    #[cfg(feature = "excel")]
     pub cells: std::collections::BTreeMap<String, String>,
 }
 
