@@ -293,6 +293,26 @@ fn cmp_pointer(a: &str, b: &str) -> Ordering {
 }
 
 /// Escapes one JSON Pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`).
+/// Names the cell of every finding that points into a report read from an
+/// Excel form (`cells`: JSON Pointer → cell, see `Positions::cells`), in its
+/// context as `cell`: the longest pointer recorded that starts the finding's.
+#[cfg(feature = "excel")]
+pub fn place_cells(cells: &std::collections::BTreeMap<String, String>, findings: &mut [Finding]) {
+    if cells.is_empty() {
+        return;
+    }
+    for f in findings {
+        let mut p = f.path.as_str();
+        while !p.is_empty() {
+            if let Some(c) = cells.get(p) {
+                f.context.insert("cell".into(), Value::String(c.clone()));
+                break;
+            }
+            p = p.rfind('/').and_then(|i| p.get(..i)).unwrap_or_default();
+        }
+    }
+}
+
 pub fn escape_segment(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
 }

@@ -25,6 +25,8 @@ mod breakdown;
 pub mod calendar;
 pub mod catalog;
 pub mod dimensions;
+#[cfg(feature = "excel")]
+pub mod excel;
 pub mod finding;
 #[cfg(feature = "uniffi")]
 pub mod foreign;

@@ -1154,3 +1154,172 @@ pub fn duplicate_cell_of_value() -> M {
         "A cell keyed by nothing (empty \"by\") is the value itself: give that figure on the value.".to_string(),
     )
 }
+
+// Excel forms (feature `excel`): the workbook's own words (the form is in
+// Vietnamese; the English is for hosts that show it) and what reading one says.
+
+pub fn excel_not_a_workbook() -> M {
+    m(
+        "Tệp không phải sổ tính Excel (.xlsx) đọc được.".into(),
+        "The file is not a readable Excel workbook (.xlsx).".into(),
+    )
+}
+
+pub fn excel_not_a_form() -> M {
+    m(
+        "Sổ tính không phải biểu mẫu báo cáo do binhdang tạo (thiếu trang ẩn \"_binhdang\" hoặc trang này bị sửa).".into(),
+        "The workbook is not a report form made by binhdang (its hidden sheet \"_binhdang\" is missing or was changed)."
+            .into(),
+    )
+}
+
+pub fn excel_form_version(found: u64, known: u64) -> M {
+    m(
+        format!("Biểu mẫu phiên bản {found} mới hơn phiên bản chương trình đọc được ({known})."),
+        format!("The form is version {found}, newer than this program reads ({known})."),
+    )
+}
+
+pub fn excel_unknown_unit(unit: &str) -> M {
+    m(
+        format!("Đơn vị \"{unit}\" không có trong danh sách đơn vị báo cáo của kế hoạch."),
+        format!("Unit \"{unit}\" is not among the plan's reporting units."),
+    )
+}
+
+pub fn excel_unknown_entry(entry: &str) -> M {
+    m(
+        format!("Kỳ báo cáo \"{entry}\" không có trong lịch báo cáo của kế hoạch."),
+        format!("Schedule entry \"{entry}\" is not in the plan's reporting schedule."),
+    )
+}
+
+pub fn excel_write_failed() -> M {
+    m("Không ghi được sổ tính Excel.".into(), "The Excel workbook could not be written.".into())
+}
+
+/// The heading of a report form: title, province, unit, kind, period, due date.
+pub fn excel_form_heading(
+    plan: &str,
+    province: &str,
+    unit: &str,
+    kind: crate::ReportKind,
+    period: &crate::Period,
+    due: Date,
+) -> [M; 6] {
+    [
+        m(
+            format!("BIỂU MẪU {} - KẾ HOẠCH {plan}", kind.name_vi().to_uppercase()),
+            format!("{} FORM - PLAN {plan}", kind.name_en().to_uppercase()),
+        ),
+        m(format!("Tỉnh: {province}"), format!("Province: {province}")),
+        m(format!("Đơn vị báo cáo: {unit}"), format!("Reporting unit: {unit}")),
+        m(
+            format!("Kỳ báo cáo: từ {} đến {}", format_vi_short(period.from), format_vi_short(period.to)),
+            format!("Period: {} to {}", period.from.iso(), period.to.iso()),
+        ),
+        m(format!("Hạn nộp: {}", format_vi_short(due)), format!("Due: {}", due.iso())),
+        m("Ngày nộp (ngày/tháng/năm):".into(), "Submitted (day/month/year):".into()),
+    ]
+}
+
+/// Sheet names of the form and of the summary workbook.
+pub fn excel_sheet(name: &str) -> M {
+    match name {
+        "values" => m("Chỉ tiêu".into(), "Indicators".into()),
+        "activities" => m("Hoạt động".into(), "Activities".into()),
+        "funding" => m("Kinh phí".into(), "Funding".into()),
+        "completeness" => m("Tình hình nộp".into(), "Completeness".into()),
+        "progress" => m("Tiến độ".into(), "Progress".into()),
+        "accounting" => m("Đối chiếu".into(), "Accounting".into()),
+        other => m(other.into(), other.into()),
+    }
+}
+
+/// Column headings, by the column's key.
+pub fn excel_column(key: &str) -> M {
+    let (vi, en) = match key {
+        "indicator_id" => ("Mã chỉ tiêu", "Indicator id"),
+        "indicator" => ("Chỉ tiêu", "Indicator"),
+        "cell" => ("Phân tổ", "Breakdown"),
+        "female" => ("Nữ", "Female"),
+        "male" => ("Nam", "Male"),
+        "total" => ("Tổng số", "Total"),
+        "unit_of" => ("Đơn vị tính", "Unit"),
+        "activity_id" => ("Mã hoạt động", "Activity id"),
+        "activity" => ("Hoạt động", "Activity"),
+        "status" => ("Trạng thái", "Status"),
+        "note" => ("Ghi chú", "Note"),
+        "source_id" => ("Mã nguồn", "Source id"),
+        "source" => ("Nguồn kinh phí", "Funding source"),
+        "planned" => ("Dự toán (đồng)", "Planned (VND)"),
+        "spent" => ("Đã chi (đồng)", "Spent (VND)"),
+        "entry" => ("Kỳ báo cáo", "Schedule entry"),
+        "unit" => ("Đơn vị", "Unit"),
+        "unit_name" => ("Tên đơn vị", "Unit name"),
+        "value" => ("Giá trị", "Value"),
+        "target" => ("Chỉ tiêu kế hoạch", "Target"),
+        "achieved" => ("Đạt", "Achieved"),
+        "state" => ("Tình trạng", "State"),
+        "file" => ("Tệp", "File"),
+        "code" => ("Mã phát hiện", "Finding code"),
+        "message" => ("Nội dung", "Message"),
+        other => (other, other),
+    };
+    m(vi.into(), en.into())
+}
+
+/// What a row of a fraction indicator holds, or the whole of a breakdown.
+pub fn excel_part(part: &str) -> M {
+    let (vi, en) = match part {
+        "numerator" => ("Tử số", "Numerator"),
+        "denominator" => ("Mẫu số", "Denominator"),
+        "stated" => ("Giá trị", "Value"),
+        _ => ("Tổng", "All"),
+    };
+    m(vi.into(), en.into())
+}
+
+/// An activity's status as a person picks it on the form.
+pub fn activity_status(s: crate::model::ActivityStatus) -> M {
+    use crate::model::ActivityStatus as S;
+    let (vi, en) = match s {
+        S::NotStarted => ("Chưa triển khai", "Not started"),
+        S::InProgress => ("Đang triển khai", "In progress"),
+        S::Done => ("Đã hoàn thành", "Done"),
+        S::Cancelled => ("Không thực hiện", "Cancelled"),
+    };
+    m(vi.into(), en.into())
+}
+
+/// A target's standing in a summary workbook.
+pub fn progress_status(s: crate::aggregate::ProgressStatus) -> M {
+    use crate::aggregate::ProgressStatus as P;
+    let (vi, en) = match s {
+        P::Achieved => ("Đạt", "Achieved"),
+        P::NotAchieved => ("Chưa đạt", "Not achieved"),
+        P::NoData => ("Chưa có số liệu", "No data"),
+        P::Withheld => ("Không công bố", "Withheld"),
+    };
+    m(vi.into(), en.into())
+}
+
+/// A report's standing in the accounting of a summary workbook.
+pub fn report_status(s: crate::validate::Status) -> M {
+    use crate::validate::Status as S;
+    let (vi, en) = match s {
+        S::Used => ("Dùng trong tổng hợp", "Used"),
+        S::Superseded => ("Đã bị thay thế", "Superseded"),
+        S::Rejected => ("Bị loại", "Rejected"),
+    };
+    m(vi.into(), en.into())
+}
+
+/// Yes or no in a workbook's cell.
+pub fn yes_no(b: bool) -> M {
+    if b {
+        m("Có".into(), "Yes".into())
+    } else {
+        m("Không".into(), "No".into())
+    }
+}

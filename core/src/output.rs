@@ -838,6 +838,9 @@ pub fn findings_text(label: &str, outcome: &crate::validate::Outcome, plan: &Pla
             crate::Severity::Warning => w.t("cảnh báo", "warning"),
         };
         let path = if f.path.is_empty() { "/" } else { f.path.as_str() };
+        // From an Excel form, the cell a person fills in says more than the pointer.
+        #[cfg(feature = "excel")]
+        let path = f.context.get("cell").and_then(serde_json::Value::as_str).unwrap_or(path);
         out.push_str(&format!(
             "  {}  {}  {}  [{}]\n",
             pad(sev, 8),
@@ -881,6 +884,14 @@ pub fn publish_needs_tables(lang: Lang) -> String {
     match lang {
         Lang::Vi => "Chỉ bảng số liệu mới được công bố: dùng --publish với --format csv hoặc --format json.".into(),
         Lang::En => "Only tables are published: use --publish with --format csv or --format json.".into(),
+    }
+}
+
+/// `aggregate --format xlsx` without `--out`: a workbook is not for a terminal.
+pub fn xlsx_needs_out(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "Sổ tính Excel phải ghi ra tệp: dùng --format xlsx với --out tên-tệp.xlsx.".into(),
+        Lang::En => "An Excel workbook goes to a file: use --format xlsx with --out name.xlsx.".into(),
     }
 }
 

@@ -70,6 +70,8 @@ pub fn read_with(
     let mut findings = read.findings;
     if let Some(r) = &read.value {
         findings.extend(rules(plan, catalog, r, as_of, ctx));
+        #[cfg(feature = "excel")]
+        crate::finding::place_cells(&r.positions.cells, &mut findings);
     }
     limits.cap(settle(plan, findings))
 }
@@ -927,7 +929,12 @@ pub fn batch_with(
                 );
             }
         }
-        let all = settle(plan, all);
+        #[cfg_attr(not(feature = "excel"), allow(unused_mut))]
+        let mut all = settle(plan, all);
+        #[cfg(feature = "excel")]
+        if let Some(r) = r.as_ref() {
+            crate::finding::place_cells(&r.positions.cells, &mut all);
+        }
         // Which values the errors leave out, from every finding (before the cap).
         let left = left_out(plan, &all);
         let all = limits.cap(all);

@@ -42,7 +42,16 @@ fn the_fields_table_is_the_one_validation_applies() {
 
 #[test]
 fn the_docs_stand_on_their_own() {
-    for name in ["README.md", "findings.md", "reports.md", "plans.md", "aggregation.md", "schemas.md", "workflow.md"] {
+    for name in [
+        "README.md",
+        "findings.md",
+        "reports.md",
+        "plans.md",
+        "aggregation.md",
+        "schemas.md",
+        "workflow.md",
+        "excel.md",
+    ] {
         assert!(!doc(name).contains("../shared"), "{name} points outside the repository");
     }
 }

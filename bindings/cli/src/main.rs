@@ -86,6 +86,8 @@ enum SummaryFormat {
     Table,
     Json,
     Csv,
+    /// An Excel workbook (needs --out): a sheet per schedule entry, completeness, progress, funding, accounting.
+    Xlsx,
 }
 
 #[derive(Subcommand)]
@@ -98,7 +100,7 @@ enum Command {
         #[arg(long, default_value = "2025-01-15")]
         as_of: String,
     },
-    /// Validate reports (files, or folders of .json files) against a plan.
+    /// Validate reports (files, or folders of .json and .xlsx files) against a plan.
     Validate {
         #[arg(long)]
         plan: PathBuf,
@@ -133,7 +135,7 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// For publication: withhold small counts of violence cases and victims
-        /// (and cells that would give them away). With --format csv or json (the tables).
+        /// (and cells that would give them away). With --format csv, json (the tables) or xlsx.
         #[arg(long)]
         publish: bool,
         /// Limits on what is read, as JSON: '{"max_bytes": 100000, "max_reports": 500}'.
@@ -211,6 +213,23 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ValidateFormat,
     },
+    /// Write a unit's report form as an Excel workbook (.xlsx) for one entry
+    /// of the plan's schedule (its id, as in the plan: 2024-6m, 2024-annual).
+    /// Filled in, it is read back by `validate` and `aggregate` like a .json report.
+    Form {
+        #[arg(long)]
+        plan: PathBuf,
+        /// The reporting unit's id.
+        #[arg(long)]
+        unit: String,
+        /// The schedule entry's id (reporting.schedule[].id).
+        #[arg(long)]
+        entry: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+    },
     /// Print the built-in catalogue: national targets with sources and the unconfirmed flag.
     Catalog {
         #[arg(long, value_enum, default_value = "vi")]
@@ -283,6 +302,7 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
         | Command::NewPlan { lang, .. }
         | Command::Parse { lang, .. }
         | Command::Catalog { lang, .. }
+        | Command::Form { lang, .. }
         | Command::Workflow { what: WorkflowCommand::Replay { lang, .. } | WorkflowCommand::Step { lang, .. } } => {
             Some(*lang)
         }
@@ -332,6 +352,7 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
             }
             Ok(code)
         }
+        Command::Form { plan, unit, entry, out, lang } => form_cmd(&plan, &unit, &entry, &out, lang.into()),
         Command::Catalog { lang, format } => {
             let catalog = Catalog::builtin();
             match format {
@@ -370,7 +391,7 @@ fn load_plan(path: &Path, lang: Lang) -> Result<Plan, Trouble> {
     r.value.ok_or_else(|| Trouble(output::plan_unreadable(&path.display().to_string(), &r.findings, lang)))
 }
 
-/// Every report file named, folders expanded to their .json files (sorted).
+/// Every report file named, folders expanded to their .json and .xlsx files (sorted).
 /// Unreadable paths are reported on stderr, one line each, and counted.
 /// Files past `limits.max_reports` are not read: each is rejected with `too_large`.
 fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) -> Vec<(String, Read<Report>)> {
@@ -382,7 +403,7 @@ fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) 
                     let mut inner: Vec<PathBuf> = rd
                         .flatten()
                         .map(|e| e.path())
-                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
+                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json" || x == "xlsx"))
                         .collect();
                     inner.sort();
                     files.extend(inner);
@@ -413,7 +434,9 @@ fn collect(paths: &[PathBuf], lang: Lang, trouble: &mut usize, limits: &Limits) 
         // rejected report with its finding; one that cannot be opened too,
         // besides the line on stderr and exit status 2.
         let label = f.display().to_string();
+        // A filled Excel form: by its name, or (any name) by its bytes.
         let read = match std::fs::read(&f) {
+            Ok(bytes) if f.extension().is_some_and(|x| x == "xlsx") => binhdang::excel::read_form(&bytes, limits).read,
             Ok(bytes) => read::report_from_bytes_with(&bytes, limits),
             Err(e) => {
                 eprintln!("{}", output::cannot_read(&label, &e.to_string(), lang));
@@ -527,6 +550,16 @@ fn aggregate_cmd(
     if let Some(log) = &log {
         workflow::add_states(&mut summary, &plan, log);
     }
+    if let SummaryFormat::Xlsx = format {
+        let path = out.ok_or_else(|| Trouble(output::xlsx_needs_out(lang)))?;
+        let bytes = binhdang::excel::summary_workbook(&summary, &plan, &catalog, publish).map_err(|e| {
+            let (vi, en) = e.message();
+            Trouble(if matches!(lang, Lang::Vi) { vi } else { en })
+        })?;
+        std::fs::write(path, bytes)
+            .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
+        return Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS });
+    }
     let text = match (format, publish) {
         (SummaryFormat::Table, false) => output::to_text(&summary, &plan, &catalog, lang),
         (SummaryFormat::Json, false) => to_json(&summary) + "\n",
@@ -536,6 +569,7 @@ fn aggregate_cmd(
             output::figures_csv(&binhdang::publish::published_tables(&summary, &plan, &catalog).figures)
         }
         (SummaryFormat::Table, true) => return Err(Trouble(output::publish_needs_tables(lang))),
+        (SummaryFormat::Xlsx, _) => return Err(Trouble(output::xlsx_needs_out(lang))),
     };
     match out {
         Some(path) => std::fs::write(path, text)
@@ -595,6 +629,18 @@ fn workflow_cmd(what: WorkflowCommand) -> Result<ExitCode, Trouble> {
             Ok(refused(result.is_err()))
         }
     }
+}
+
+fn form_cmd(plan_path: &Path, unit: &str, entry: &str, out: &Path, lang: Lang) -> Result<ExitCode, Trouble> {
+    let plan = load_plan(plan_path, lang)?;
+    let unit = binhdang::UnitId::from(unit);
+    let bytes = binhdang::excel::form(&plan, &Catalog::builtin(), &unit, entry).map_err(|e| {
+        let (vi, en) = e.message();
+        Trouble(if matches!(lang, Lang::Vi) { vi } else { en })
+    })?;
+    std::fs::write(out, bytes)
+        .map_err(|e| Trouble(output::cannot_read(&out.display().to_string(), &e.to_string(), lang)))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn sample(scale: &str, out: &Path) -> Result<ExitCode, Trouble> {

@@ -14,7 +14,7 @@ use binhdang::api::{self, ApiError};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyList};
+use pyo3::types::{PyBytes, PyDate, PyList};
 
 mod columns;
 mod input;
@@ -201,6 +201,39 @@ fn load_report(py: Python<'_>, report: &Bound<'_, PyAny>) -> PyResult<Report> {
     Ok(Report { inner: api::load_report(bytes).map_err(|e| err(py, e))? })
 }
 
+/// The core's error of the Excel code as `BinhdangError`, in the language errors speak.
+pub(crate) fn form_err(e: &binhdang::excel::FormError) -> PyErr {
+    BinhdangError::new_err(api::say(e.message()))
+}
+
+/// A filled Excel form (`.xlsx` bytes) read as a report: the report (None
+/// when it cannot be used) and the findings of reading it, each naming its cell.
+#[pyfunction]
+#[pyo3(signature = (data, *, limits=None))]
+fn read_workbook<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    limits: Option<&Bound<'py, PyAny>>,
+) -> PyResult<(Option<Report>, Bound<'py, PyAny>)> {
+    let limits = read_limits(py, limits)?;
+    let form = py.detach(|| binhdang::excel::read_form(data, &limits));
+    Ok((form.read.value.map(|inner| Report { inner }), records::findings(py, &form.read.findings)?))
+}
+
+/// A unit's report form for one schedule entry of the plan, as `.xlsx` bytes.
+#[pyfunction]
+fn form<'py>(py: Python<'py>, plan: &Bound<'py, PyAny>, unit: &str, entry: &str) -> PyResult<Bound<'py, PyBytes>> {
+    let plan = match plan.cast::<Plan>() {
+        Ok(p) => p.get().inner.clone(),
+        Err(_) => std::sync::Arc::new(api::load_plan(&input::plan_text(plan)?).map_err(|e| err(py, e))?),
+    };
+    let unit = binhdang::UnitId::from(unit);
+    let bytes = py
+        .detach(|| binhdang::excel::form(&plan, &binhdang::Catalog::builtin(), &unit, entry))
+        .map_err(|e| form_err(&e))?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
 /// A JSON Schema (draft 2020-12) by name, as a dict.
 #[pyfunction]
 fn schema<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -302,6 +335,8 @@ fn _binhdang(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(wrong_argument, m)?,
         wrap_pyfunction!(parse_number, m)?,
         wrap_pyfunction!(replay, m)?,
+        wrap_pyfunction!(read_workbook, m)?,
+        wrap_pyfunction!(form, m)?,
         wrap_pyfunction!(transition, m)?,
         wrap_pyfunction!(records::_set_findings_type, m)?,
     ] {

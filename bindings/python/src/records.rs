@@ -512,6 +512,17 @@ record!(Summary, s => &s.data.summary;
         let tables = py.detach(|| self.tables_of(published));
         crate::columns::table(py, &tables, table)?.ok_or_else(|| PyKeyError::new_err(table.to_string()))
     }
+    /// The summary as an Excel workbook (`.xlsx` bytes): a sheet per
+    /// schedule entry, completeness, progress, funding, accounting.
+    /// `published`: the published tables, and no accounting.
+    #[pyo3(signature = (published=false))]
+    fn to_excel_bytes<'py>(&self, py: Python<'py>, published: bool) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let d = &self.data;
+        let bytes = py
+            .detach(|| binhdang::excel::summary_workbook(&d.summary, &d.plan, &d.catalog, published))
+            .map_err(|e| crate::form_err(&e))?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
     /// The figures table as CSV text.
     fn to_csv(&self) -> String {
         let d = &self.data;

@@ -193,6 +193,11 @@ pub struct Positions {
     pub funding: Vec<usize>,
     /// Some values could not be read, so absence proves nothing (no `missing_required`).
     pub values_incomplete: bool,
+    /// For a report read from an Excel form: JSON Pointer → the cell it came
+    /// from (`'Chỉ tiêu'!F12`); every finding gets its cell from here. Only
+    /// with the `excel` feature: the WebAssembly module does not carry it.
+    #[cfg(feature = "excel")]
+    pub cells: std::collections::BTreeMap<String, String>,
 }
 
 impl Positions {

@@ -514,7 +514,14 @@ pub fn report_from_str_with(text: &str, limits: &Limits) -> Read<Report> {
 /// `limits`: UTF-8 (a byte-order mark is allowed). Text in another encoding
 /// (UTF-16 from a Windows editor, a legacy Vietnamese code page) is a
 /// `malformed` finding that says what to do, never a lost file.
+///
+/// With the `excel` feature, bytes that are an `.xlsx` workbook (a zip) are
+/// read as a filled report form ([`crate::excel::read_form`]).
 pub fn report_from_bytes_with(bytes: &[u8], limits: &Limits) -> Read<Report> {
+    #[cfg(feature = "excel")]
+    if crate::excel::is_workbook(bytes) {
+        return crate::excel::read_form(bytes, limits).read;
+    }
     if bytes.len() > limits.max_bytes {
         let f = too_large("", ("kích thước (byte)", "size in bytes"), limits.max_bytes, Some(bytes.len()));
         return Read::failed(f);

@@ -30,7 +30,7 @@ import html as _html
 import json as _json
 import os as _os
 import pathlib as _pathlib
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union, cast
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union, cast
 
 from . import _binhdang as _native
 from ._binhdang import (
@@ -63,6 +63,8 @@ __all__ = [
     "load_plan",
     "load_report",
     "new_plan",
+    "read_workbook",
+    "report_form",
     "parse_date",
     "parse_number",
     "replay",
@@ -97,15 +99,15 @@ def _doc(value: Any, name: str) -> Any:
 
 def _many(values: Any, name: str) -> List[Any]:
     """Reports given as a list (or any iterable), or as a folder
-    (``pathlib.Path``) whose ``.json`` files are read in name order, as the
-    command line does."""
+    (``pathlib.Path``) whose ``.json`` and ``.xlsx`` files (filled report
+    forms) are read in name order, as the command line does."""
     if values is None:
         return []
     if isinstance(values, _os.PathLike):
         if not _os.path.isdir(values):
             raise TypeError(_native.wrong_argument(name, "reports"))
         folder = _os.fspath(values)
-        return [_doc(_pathlib.Path(folder, f), name) for f in sorted(_os.listdir(folder)) if f.endswith(".json")]
+        return [_doc(_pathlib.Path(folder, f), name) for f in sorted(_os.listdir(folder)) if f.endswith((".json", ".xlsx"))]
     if isinstance(values, (str, bytes, Mapping, Plan, Report)):
         raise TypeError(_native.wrong_argument(name, "reports"))
     return [_doc(v, name) for v in values]
@@ -170,6 +172,14 @@ class Summary(_native.Summary):
 
         return pd.DataFrame(self.columns(table, published))
 
+    def to_excel(self, path: Union[str, "_os.PathLike[str]"], *, published: bool = False) -> None:
+        """Writes the summary as an Excel workbook: a sheet per schedule entry
+        (figures by unit, indicator, cell and sex), completeness, progress,
+        funding and the accounting. ``published``: the published tables (small
+        counts of violence withheld), without the accounting."""
+        with open(path, "wb") as f:
+            f.write(self.to_excel_bytes(published))
+
     def _repr_html_(self) -> str:
         # The engine's own text table (every sentence comes from the core), then
         # the targets with data as a table.
@@ -218,6 +228,31 @@ def load_report(report: Input) -> Report:
     to get findings instead of an exception, use ``validate_report``.
     """
     return _native.load_report(_doc(report, "report"))
+
+
+def read_workbook(
+    data: Union[bytes, "_os.PathLike[str]"], *, limits: Optional[Mapping[str, int]] = None
+) -> Tuple[Optional[Report], Findings]:
+    """Reads a filled report form (``.xlsx`` bytes or a path): the report, or
+    None when it cannot be used, and the findings of reading it, each naming
+    its cell in ``context["cell"]`` (``'Chỉ tiêu'!F12``). ``validate_report``
+    and ``aggregate`` take a form's bytes or path as they take JSON, with the
+    cells in every finding."""
+    raw = _doc(data, "data")
+    report, found = _native.read_workbook(raw, limits=limits)
+    return report, cast(Findings, found)
+
+
+def report_form(
+    plan: Input, unit: str, entry: str, path: Optional[Union[str, "_os.PathLike[str]"]] = None
+) -> bytes:
+    """A unit's report form for one schedule entry of the plan (its id, as
+    ``2024-annual``) as ``.xlsx`` bytes, also written to ``path`` when given."""
+    data = _native.form(_doc(plan, "plan"), unit, entry)
+    if path is not None:
+        with open(path, "wb") as f:
+            f.write(data)
+    return data
 
 
 def validate_report(

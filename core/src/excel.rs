@@ -1,0 +1,1073 @@
+//! Excel forms (feature `excel`): a unit's report form generated from the
+//! plan, and a filled form read back into a report.
+//!
+//! **Key decision: a filled form becomes the report's JSON, and the JSON
+//! reader does the rest.** [`read_form`] turns the cells into the same JSON
+//! value a portal would send and hands it to [`crate::read`], so a form
+//! meets every rule a JSON report meets; the form only adds where each value
+//! sat (`'Chỉ tiêu'!F12`), kept beside the report as JSON Pointer → cell and
+//! put into each finding's context as `cell` by [`FormCells::place`].
+//!
+//! The form carries what reading it back needs on a hidden sheet
+//! (`_binhdang`): the plan's number, the unit, the kind and period, the form's
+//! version, and for every input row what it holds (indicator, breakdown cell,
+//! part; activity; funding source). Nothing is guessed from the headings a
+//! person sees, so a heading may be reworded without breaking old forms.
+//!
+//! Behind the `excel` feature of the core crate (the CLI and Python enable
+//! it): rust_xlsxwriter writes, calamine reads; the WebAssembly module has
+//! neither.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Cursor;
+
+use calamine::{open_workbook_from_rs, DataRef, Reader, Xlsx};
+use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Workbook, Worksheet, XlsxError};
+use serde_json::{json, Map, Value};
+
+use crate::breakdown::{self, Resolved};
+use crate::catalog::{Catalog, Lookup};
+use crate::finding::{pointer, Code, Finding};
+use crate::messages as msg;
+use crate::model::{ActivityStatus, CellKey, Date, Indicator, Plan, Report, UnitId};
+use crate::read::{self, Limits, Read};
+use crate::ScheduleEntry;
+
+/// The version of the form's layout written on its hidden sheet; a reader
+/// refuses a form newer than it knows.
+pub const FORM_VERSION: u64 = 1;
+/// The hidden sheet's name, and the mark in its first cell.
+const META: &str = "_binhdang";
+const MARK: &str = "binhdang-form";
+
+/// Rows of the heading on the indicator sheet; the column headings follow.
+const HEAD_ROWS: u32 = 8;
+/// The row (0-based) and column of the submission date's input cell.
+const SUBMITTED_AT: (u32, u16) = (6, 2);
+
+/// Why a form could not be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormError {
+    /// The unit is not among the plan's reporting units.
+    UnknownUnit(String),
+    /// No schedule entry has this id.
+    UnknownEntry(String),
+    /// The workbook could not be written (rust_xlsxwriter refused it).
+    Write,
+}
+
+impl FormError {
+    /// What went wrong, in Vietnamese and English.
+    pub fn message(&self) -> (String, String) {
+        match self {
+            FormError::UnknownUnit(u) => msg::excel_unknown_unit(u),
+            FormError::UnknownEntry(e) => msg::excel_unknown_entry(e),
+            FormError::Write => msg::excel_write_failed(),
+        }
+    }
+}
+
+impl From<XlsxError> for FormError {
+    fn from(_: XlsxError) -> FormError {
+        FormError::Write
+    }
+}
+
+/// What an input row of the indicator sheet holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// Nữ, Nam, Tổng số of a count or money.
+    Counts,
+    /// The numerator (tử số) of a percent, ratio or rate, by sex.
+    Numerator,
+    /// The denominator (mẫu số), by sex.
+    Denominator,
+    /// The figure itself (survey figures, which do not add up).
+    Stated,
+}
+
+impl Part {
+    fn code(self) -> &'static str {
+        match self {
+            Part::Counts => "counts",
+            Part::Numerator => "numerator",
+            Part::Denominator => "denominator",
+            Part::Stated => "stated",
+        }
+    }
+    fn from_code(s: &str) -> Option<Part> {
+        [Part::Counts, Part::Numerator, Part::Denominator, Part::Stated].into_iter().find(|p| p.code() == s)
+    }
+    fn parts(ind: &Indicator) -> Vec<Part> {
+        match ind.value_fields() {
+            ["stated"] => vec![Part::Stated],
+            ["numerator", ..] => vec![Part::Numerator, Part::Denominator, Part::Stated],
+            _ => vec![Part::Counts],
+        }
+    }
+}
+
+/// The indicators a unit reports for the plan, in order and once each: the
+/// required ones, those of the plan's activities, the plan's own, then the
+/// rest of the catalogue (the national targets a unit may report on).
+fn form_indicators<'a>(plan: &'a Plan, lookup: &Lookup<'a>) -> Vec<&'a Indicator> {
+    let mut seen = BTreeSet::new();
+    let ids = plan
+        .reporting
+        .required_indicators
+        .iter()
+        .chain(plan.activities().flat_map(|(_, a)| a.indicators.iter()))
+        .chain(plan.indicators.iter().map(|i| &i.id))
+        .chain(lookup.catalog.indicators.iter().map(|i| &i.id));
+    ids.filter(|id| seen.insert(id.as_str().to_string())).filter_map(|id| lookup.indicator(id)).collect()
+}
+
+/// The cells of an indicator's form rows: the whole, each option of each
+/// breakdown (a group followed by its members), and (with two breakdowns or
+/// more) every combination of their options.
+fn form_cells(resolved: &[Resolved]) -> Vec<CellKey> {
+    let mut out = vec![CellKey::new()];
+    for r in resolved {
+        for o in &r.options {
+            out.push(CellKey::from([(r.dimension.id.clone(), (*o).to_string())]));
+            // A group (the ethnic minorities) and then its members, each its own row.
+            for m in r.dimension.group(o).map(|g| g.members.as_slice()).unwrap_or_default() {
+                out.push(CellKey::from([(r.dimension.id.clone(), m.clone())]));
+            }
+        }
+    }
+    if resolved.len() > 1 {
+        let mut combos = vec![CellKey::new()];
+        for r in resolved {
+            combos = combos
+                .iter()
+                .flat_map(|k| {
+                    r.options.iter().map(move |o| {
+                        let mut k = k.clone();
+                        k.insert(r.dimension.id.clone(), (*o).to_string());
+                        k
+                    })
+                })
+                .collect();
+        }
+        out.extend(combos);
+    }
+    out
+}
+
+fn cell_label(key: &CellKey, resolved: &[Resolved]) -> String {
+    if key.is_empty() {
+        return msg::excel_part("all").0;
+    }
+    key.iter()
+        .map(|(d, code)| {
+            let dim = resolved.iter().find(|r| &r.dimension.id == d).map(|r| r.dimension);
+            let name = dim.map_or(d.as_str(), |x| x.name_vi.as_str());
+            let option = dim.and_then(|x| x.name_of(code, true)).unwrap_or(code);
+            format!("{name}: {option}")
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A cell's name as Excel writes it: `F12`.
+fn a1(row: u32, col: u16) -> String {
+    let mut letters = String::new();
+    let mut n = u32::from(col) + 1;
+    while n > 0 {
+        let r = (n - 1) % 26;
+        letters.insert(0, char::from(b'A' + r as u8));
+        n = (n - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
+/// A cell's full reference: `'Chỉ tiêu'!F12`.
+fn reference(sheet: &str, row: u32, col: u16) -> String {
+    format!("'{}'!{}", sheet.replace('\'', "''"), a1(row, col))
+}
+
+struct Styles {
+    bold: Format,
+    wrap: Format,
+    input: Format,
+    date: Format,
+}
+
+fn styles() -> Styles {
+    Styles {
+        bold: Format::new().set_bold().set_text_wrap(),
+        wrap: Format::new().set_text_wrap(),
+        input: Format::new().set_unlocked().set_num_format("#,##0").set_background_color("#FFF9D6"),
+        date: Format::new().set_unlocked().set_num_format("dd/mm/yyyy").set_background_color("#FFF9D6"),
+    }
+}
+
+fn headings(ws: &mut Worksheet, row: u32, keys: &[&str], bold: &Format) -> Result<(), XlsxError> {
+    for (c, k) in (0u16..).zip(keys) {
+        ws.write_string_with_format(row, c, msg::excel_column(k).0, bold)?;
+    }
+    Ok(())
+}
+
+/// The report form of `unit` for the schedule entry `entry` as `.xlsx` bytes.
+pub fn form(plan: &Plan, catalog: &Catalog, unit: &UnitId, entry: &str) -> Result<Vec<u8>, FormError> {
+    form_with(plan, catalog, unit, entry, None)
+}
+
+/// A figure of a report at a form row: the value's own fields or a cell's.
+fn figure_of(report: &Report, id: &str, key: &CellKey, part: Part, field: &str) -> Option<f64> {
+    let v = report.values.iter().find(|v| v.indicator.as_str() == id)?;
+    if part == Part::Stated {
+        return if key.is_empty() { v.stated } else { None };
+    }
+    let (counts, numerator, denominator) = if key.is_empty() {
+        (v.counts(), v.numerator.clone(), v.denominator.clone())
+    } else {
+        let c = v.cells.iter().find(|c| &c.by == key)?;
+        (c.counts(), c.numerator.clone(), c.denominator.clone())
+    };
+    let split = match part {
+        Part::Counts => counts,
+        Part::Numerator => numerator?,
+        Part::Denominator => denominator?,
+        Part::Stated => return None,
+    };
+    let n = match field {
+        "female" => split.female,
+        "male" => split.male,
+        _ => split.total,
+    }?;
+    Some(n.get() as f64)
+}
+
+/// The same form filled with a report's figures (a report returned for
+/// correction, or a test's): what reading it back gives is the report.
+pub fn form_with(
+    plan: &Plan,
+    catalog: &Catalog,
+    unit: &UnitId,
+    entry: &str,
+    report: Option<&Report>,
+) -> Result<Vec<u8>, FormError> {
+    if !plan.reporting.units.contains(unit) {
+        return Err(FormError::UnknownUnit(unit.as_str().to_string()));
+    }
+    let entry: &ScheduleEntry = plan
+        .reporting
+        .schedule
+        .iter()
+        .find(|e| e.id == entry)
+        .ok_or_else(|| FormError::UnknownEntry(entry.to_string()))?;
+    let lookup = Lookup::new(plan, catalog);
+    let st = styles();
+    let mut wb = Workbook::new();
+    let mut meta: Vec<[String; 6]> = Vec::new();
+
+    // The indicators.
+    let values_name = msg::excel_sheet("values").0;
+    let ws = wb.add_worksheet();
+    ws.set_name(&values_name)?;
+    let unit_name =
+        plan.unit(unit).map_or_else(|| unit.as_str().to_string(), |u| format!("{} ({})", u.name, unit.as_str()));
+    let heading = msg::excel_form_heading(&plan.number, &plan.place, &unit_name, entry.kind, &entry.period, entry.due);
+    for (r, (vi, _)) in (0u32..).zip(heading.iter()) {
+        let f = if r == 0 { &st.bold } else { &Format::new() };
+        ws.write_string_with_format(r, 0, vi, f)?;
+    }
+    match report.and_then(|r| {
+        rust_xlsxwriter::ExcelDateTime::from_ymd(
+            u16::try_from(r.submitted.year()).ok()?,
+            u8::try_from(r.submitted.month()).ok()?,
+            u8::try_from(r.submitted.day()).ok()?,
+        )
+        .ok()
+    }) {
+        Some(d) => ws.write_datetime_with_format(SUBMITTED_AT.0, SUBMITTED_AT.1, &d, &st.date)?,
+        None => ws.write_blank(SUBMITTED_AT.0, SUBMITTED_AT.1, &st.date)?,
+    };
+    let whole = DataValidation::new().allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0));
+    let decimal = DataValidation::new().allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0));
+    let date = DataValidation::new()
+        .allow_date(DataValidationRule::GreaterThanOrEqualTo(rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?));
+    ws.add_data_validation(SUBMITTED_AT.0, SUBMITTED_AT.1, SUBMITTED_AT.0, SUBMITTED_AT.1, &date)?;
+    headings(ws, HEAD_ROWS, &["indicator_id", "indicator", "cell", "female", "male", "total", "unit_of"], &st.bold)?;
+    let mut row = HEAD_ROWS + 1;
+    for ind in form_indicators(plan, &lookup) {
+        let resolved = breakdown::resolve(&lookup, ind);
+        let by_sex = ind.value_fields().contains(&"female");
+        for key in form_cells(&resolved) {
+            // A cell has no stated figure: only the whole has one.
+            for part in Part::parts(ind).into_iter().filter(|p| key.is_empty() || *p != Part::Stated) {
+                let mut label = cell_label(&key, &resolved);
+                if ind.measure.is_fraction() {
+                    label = format!("{label} - {}", msg::excel_part(part.code()).0);
+                }
+                ws.write_string(row, 0, ind.id.as_str())?;
+                ws.write_string_with_format(row, 1, &ind.name_vi, &st.wrap)?;
+                ws.write_string_with_format(row, 2, &label, &st.wrap)?;
+                ws.write_string(row, 6, &ind.unit_vi)?;
+                let (first, rule) = match part {
+                    Part::Stated => (5, &decimal),
+                    _ if by_sex => (3, &whole),
+                    _ => (5, &whole),
+                };
+                for c in first..=5 {
+                    let field = ["female", "male", "total"].get(usize::from(c) - 3).copied().unwrap_or("total");
+                    match report.and_then(|r| figure_of(r, ind.id.as_str(), &key, part, field)) {
+                        Some(x) => ws.write_number_with_format(row, c, x, &st.input)?,
+                        None => ws.write_blank(row, c, &st.input)?,
+                    };
+                }
+                ws.add_data_validation(row, first, row, 5, rule)?;
+                let key_json = serde_json::to_string(&key).unwrap_or_default();
+                meta.push([
+                    values_name.clone(),
+                    (row + 1).to_string(),
+                    "value".into(),
+                    ind.id.as_str().to_string(),
+                    key_json,
+                    part.code().into(),
+                ]);
+                row += 1;
+            }
+        }
+    }
+    ws.set_column_width(0, 18)?;
+    ws.set_column_width(1, 48)?;
+    ws.set_column_width(2, 28)?;
+    for c in 3..=5 {
+        ws.set_column_width(c, 14)?;
+    }
+    ws.set_freeze_panes(HEAD_ROWS + 1, 3)?;
+    ws.protect();
+
+    // The activities: the unit's own (led or joined), or all when it has none.
+    let activities_name = msg::excel_sheet("activities").0;
+    let ws = wb.add_worksheet();
+    ws.set_name(&activities_name)?;
+    headings(ws, 0, &["activity_id", "activity", "status", "note"], &st.bold)?;
+    let own: Vec<_> = plan.activities().filter(|(_, a)| &a.lead == unit || a.cooperating.contains(unit)).collect();
+    let listed = if own.is_empty() { plan.activities().collect() } else { own };
+    let statuses: Vec<String> = ActivityStatus::ALL.iter().map(|s| msg::activity_status(*s).0).collect();
+    let list = DataValidation::new().allow_list_strings(&statuses)?;
+    let text_input = Format::new().set_unlocked().set_text_wrap().set_background_color("#FFF9D6");
+    for (r, (_, a)) in (1u32..).zip(&listed) {
+        ws.write_string(r, 0, a.id.as_str())?;
+        ws.write_string_with_format(r, 1, &a.description, &st.wrap)?;
+        match report.and_then(|x| x.activities.iter().find(|y| y.activity == a.id)) {
+            Some(done) => {
+                ws.write_string_with_format(r, 2, msg::activity_status(done.status).0, &st.input)?;
+                match &done.note {
+                    Some(n) => ws.write_string_with_format(r, 3, n, &text_input)?,
+                    None => ws.write_blank(r, 3, &text_input)?,
+                };
+            }
+            None => {
+                ws.write_blank(r, 2, &st.input)?;
+                ws.write_blank(r, 3, &text_input)?;
+            }
+        }
+        meta.push([
+            activities_name.clone(),
+            (r + 1).to_string(),
+            "activity".into(),
+            a.id.as_str().into(),
+            "".into(),
+            "".into(),
+        ]);
+    }
+    if !listed.is_empty() {
+        ws.add_data_validation(1, 2, listed.len() as u32, 2, &list)?;
+    }
+    ws.set_column_width(1, 60)?;
+    ws.set_column_width(2, 20)?;
+    ws.set_column_width(3, 30)?;
+    ws.protect();
+
+    // The funding.
+    let funding_name = msg::excel_sheet("funding").0;
+    let ws = wb.add_worksheet();
+    ws.set_name(&funding_name)?;
+    headings(ws, 0, &["source_id", "source", "planned", "spent"], &st.bold)?;
+    for (r, s) in (1u32..).zip(&plan.funding_sources) {
+        ws.write_string(r, 0, s.id.as_str())?;
+        ws.write_string_with_format(r, 1, &s.name, &st.wrap)?;
+        let line = report.and_then(|x| x.funding.iter().find(|l| l.source == s.id));
+        for (c, n) in [(2u16, line.and_then(|l| l.planned)), (3, line.and_then(|l| l.spent))] {
+            match n {
+                Some(n) => ws.write_number_with_format(r, c, n.get() as f64, &st.input)?,
+                None => ws.write_blank(r, c, &st.input)?,
+            };
+        }
+        meta.push([
+            funding_name.clone(),
+            (r + 1).to_string(),
+            "funding".into(),
+            s.id.as_str().into(),
+            "".into(),
+            "".into(),
+        ]);
+    }
+    if !plan.funding_sources.is_empty() {
+        ws.add_data_validation(1, 2, plan.funding_sources.len() as u32, 3, &whole)?;
+    }
+    ws.set_column_width(1, 45)?;
+    ws.set_column_width(2, 18)?;
+    ws.set_column_width(3, 18)?;
+    ws.protect();
+
+    // What reading it back needs.
+    let ws = wb.add_worksheet();
+    ws.set_name(META)?;
+    let head: [(&str, String); 8] = [
+        (MARK, FORM_VERSION.to_string()),
+        ("plan", plan.number.clone()),
+        ("unit", unit.as_str().to_string()),
+        (
+            "kind",
+            serde_json::to_value(entry.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        ),
+        ("from", entry.period.from.iso()),
+        ("to", entry.period.to.iso()),
+        ("entry", entry.id.clone()),
+        ("submitted", reference(&values_name, SUBMITTED_AT.0, SUBMITTED_AT.1)),
+    ];
+    for (r, (k, v)) in (0u32..).zip(head.iter()) {
+        ws.write_string(r, 0, *k)?;
+        ws.write_string(r, 1, v)?;
+    }
+    for (r, line) in (10u32..).zip(&meta) {
+        for (c, text) in (0u16..).zip(line) {
+            ws.write_string(r, c, text)?;
+        }
+    }
+    ws.set_hidden(true);
+    ws.protect();
+    Ok(wb.save_to_buffer()?)
+}
+
+/// Where each value of a report read from a form sat: JSON Pointer → cell.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormCells(BTreeMap<String, String>);
+
+impl FormCells {
+    /// The cell of a pointer: the longest pointer recorded that starts it
+    /// (`/values/3/total` → the total's cell; `/values/3/cells/0` → its first cell).
+    pub fn cell_of(&self, path: &str) -> Option<&str> {
+        let mut p = path;
+        while !p.is_empty() {
+            if let Some(c) = self.0.get(p) {
+                return Some(c);
+            }
+            p = p.rfind('/').and_then(|i| p.get(..i)).unwrap_or_default();
+        }
+        None
+    }
+    /// Names the cell in the context of every finding that points into a value (`cell`).
+    pub fn place(&self, findings: &mut [Finding]) {
+        crate::finding::place_cells(&self.0, findings);
+    }
+    /// Every pointer and its cell, in pointer order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(p, c)| (p.as_str(), c.as_str()))
+    }
+}
+
+/// A form read back: the report (or the findings that say why not), and
+/// where each value sat.
+#[derive(Clone, Debug)]
+pub struct FormRead {
+    pub read: Read<Report>,
+    pub cells: FormCells,
+}
+
+fn failed(f: Finding) -> FormRead {
+    FormRead { read: Read { value: None, findings: vec![f], source: None }, cells: FormCells::default() }
+}
+
+fn malformed(problem: &str, message: (String, String)) -> Finding {
+    Finding::new(Code::Malformed, "", message).with("problem", problem)
+}
+
+fn too_large(limit: usize, actual: usize, names: (&str, &str, &str)) -> Finding {
+    Finding::new(Code::TooLarge, "", msg::too_large(names.0, names.1, limit as u64, Some(actual as u64)))
+        .with("limit", limit as u64)
+        .with("limit_name", names.2)
+        .with("actual", actual as u64)
+}
+
+/// A cell's content as what a person meant: a number, text, or nothing.
+#[derive(Clone, Debug, PartialEq)]
+enum Typed {
+    Number(f64),
+    Text(String),
+    Date(f64),
+    Bool(bool),
+}
+
+fn typed(d: &DataRef) -> Option<Typed> {
+    match d {
+        DataRef::Int(i) => Some(Typed::Number(*i as f64)),
+        DataRef::Float(x) => Some(Typed::Number(*x)),
+        DataRef::String(s) => Some(Typed::Text(s.clone())),
+        DataRef::SharedString(s) => Some(Typed::Text((*s).to_string())),
+        DataRef::Bool(b) => Some(Typed::Bool(*b)),
+        DataRef::DateTime(t) => Some(Typed::Date(t.as_f64())),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Some(Typed::Text(s.clone())),
+        DataRef::Error(e) => Some(Typed::Text(e.to_string())),
+        DataRef::Empty => None,
+    }
+    .filter(|t| !matches!(t, Typed::Text(s) if s.trim().is_empty()))
+}
+
+/// A figure as JSON: numbers as they are; text read the Vietnamese way
+/// ("1.234" → 1234), or left as text for the reader to refuse.
+fn figure(t: &Typed) -> Value {
+    let number = |x: f64| {
+        if x.fract() == 0.0 && x.abs() <= crate::model::MAX_COUNT as f64 {
+            json!(x as i64)
+        } else {
+            serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
+        }
+    };
+    match t {
+        Typed::Number(x) | Typed::Date(x) => number(*x),
+        Typed::Text(s) => crate::numbers::parse_vi(s).map_or_else(|_| Value::String(s.trim().to_string()), number),
+        Typed::Bool(b) => Value::Bool(*b),
+    }
+}
+
+/// An Excel date serial as a day (1900 date system: day 0 is 30/12/1899).
+fn serial_date(x: f64) -> Option<Date> {
+    let base = Date::from_ymd(1899, 12, 30)?;
+    let days = x.floor();
+    if !(0.0..=2_958_465.0).contains(&days) {
+        return None;
+    }
+    base.0.checked_add_days(chrono::Days::new(days as u64)).map(Date)
+}
+
+/// The sheets of a workbook as cells, every sheet read through its cell
+/// stream (never a dense range: a cell at XFD1048576 costs one cell), with
+/// at most `max_cells` non-empty cells in all.
+struct Sheets {
+    cells: BTreeMap<(String, u32, u16), Typed>,
+}
+
+fn load(bytes: &[u8], limits: &Limits) -> Result<Sheets, Finding> {
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|_| malformed("not_a_workbook", msg::excel_not_a_workbook()))?;
+    let names: Vec<String> = wb.sheet_names();
+    if !names.iter().any(|n| n == META) {
+        return Err(malformed("not_a_form", msg::excel_not_a_form()));
+    }
+    let mut cells = BTreeMap::new();
+    let max_cells = limits.max_nodes;
+    for name in names {
+        let mut reader =
+            wb.worksheet_cells_reader(&name).map_err(|_| malformed("not_a_workbook", msg::excel_not_a_workbook()))?;
+        loop {
+            let cell = match reader.next_cell() {
+                Ok(Some(c)) => c,
+                Ok(None) => break,
+                Err(_) => return Err(malformed("not_a_workbook", msg::excel_not_a_workbook())),
+            };
+            let (r, c) = cell.get_position();
+            if let (Some(t), Ok(c)) = (typed(cell.get_value()), u16::try_from(c)) {
+                cells.insert((name.clone(), r, c), t);
+                if cells.len() > max_cells {
+                    return Err(too_large(
+                        max_cells,
+                        cells.len(),
+                        ("số ô có dữ liệu", "number of cells with data", "max_nodes"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(Sheets { cells })
+}
+
+impl Sheets {
+    fn get(&self, sheet: &str, row: u32, col: u16) -> Option<&Typed> {
+        self.cells.get(&(sheet.to_string(), row, col))
+    }
+    fn text(&self, sheet: &str, row: u32, col: u16) -> Option<String> {
+        match self.get(sheet, row, col)? {
+            Typed::Text(s) => Some(s.clone()),
+            Typed::Number(x) => Some(crate::numbers::plain(*x)),
+            _ => None,
+        }
+    }
+}
+
+/// One input row of the form, as its hidden sheet lists it.
+struct Line {
+    sheet: String,
+    row: u32,
+    what: String,
+    id: String,
+    key: CellKey,
+    part: Option<Part>,
+}
+
+fn lines(s: &Sheets) -> Option<Vec<Line>> {
+    let mut out = Vec::new();
+    for r in 10u32.. {
+        let Some(sheet) = s.text(META, r, 0) else { break };
+        let row: u32 = s.text(META, r, 1)?.parse().ok()?;
+        let what = s.text(META, r, 2)?;
+        let id = s.text(META, r, 3)?;
+        let key = match s.text(META, r, 4) {
+            Some(k) => serde_json::from_str(&k).ok()?,
+            None => CellKey::new(),
+        };
+        let part = s.text(META, r, 5).and_then(|p| Part::from_code(&p));
+        out.push(Line { sheet, row: row.checked_sub(1)?, what, id, key, part });
+    }
+    Some(out)
+}
+
+/// A value being built: the indicator, its own fields, its cells' fields.
+type Entry = (String, Map<String, Value>, Vec<(CellKey, Map<String, Value>)>);
+
+/// Reads a filled form: the report through the JSON reader (every rule of a
+/// JSON report applies), and where each value sat. A workbook that is not
+/// a form, corrupt or past `limits` gives a `malformed` or `too_large`
+/// finding.
+pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
+    if bytes.len() > limits.max_bytes {
+        return failed(too_large(limits.max_bytes, bytes.len(), ("kích thước", "size in bytes", "max_bytes")));
+    }
+    // calamine indexes its tables without checking them on some damaged
+    // files (a shared string's number past the list): such a panic is a
+    // workbook that cannot be read, not the host's crash.
+    let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(bytes, limits)));
+    let sheets = match loaded {
+        Ok(Ok(s)) => s,
+        Ok(Err(f)) => return failed(f),
+        Err(_) => return failed(malformed("not_a_workbook", msg::excel_not_a_workbook())),
+    };
+    if sheets.text(META, 0, 0).as_deref() != Some(MARK) {
+        return failed(malformed("not_a_form", msg::excel_not_a_form()));
+    }
+    let version = sheets.text(META, 0, 1).and_then(|v| v.parse::<u64>().ok());
+    match version {
+        Some(v) if v <= FORM_VERSION => {}
+        Some(v) => {
+            return failed(malformed("form_version", msg::excel_form_version(v, FORM_VERSION)).with("version", v))
+        }
+        None => return failed(malformed("not_a_form", msg::excel_not_a_form())),
+    }
+    let Some(lines) = lines(&sheets) else {
+        return failed(malformed("not_a_form", msg::excel_not_a_form()));
+    };
+    let head = |r: u32| sheets.text(META, r, 1).unwrap_or_default();
+    let mut cells = BTreeMap::new();
+    let mut doc = Map::new();
+    doc.insert("plan".into(), json!(head(1)));
+    doc.insert("unit".into(), json!(head(2)));
+    doc.insert("kind".into(), json!(head(3)));
+    doc.insert("period".into(), json!({"from": head(4), "to": head(5)}));
+    // The submission date: a date cell, or text typed the Vietnamese way.
+    let values_name = msg::excel_sheet("values").0;
+    cells.insert("/submitted".to_string(), reference(&values_name, SUBMITTED_AT.0, SUBMITTED_AT.1));
+    if let Some(t) = sheets.get(&values_name, SUBMITTED_AT.0, SUBMITTED_AT.1) {
+        let v = match t {
+            Typed::Date(x) | Typed::Number(x) => serial_date(*x).map_or(json!(x), |d| json!(d.iso())),
+            Typed::Text(s) => crate::api::parse_date(s).map_or_else(|_| json!(s.trim()), |d| json!(d.iso())),
+            Typed::Bool(b) => json!(b),
+        };
+        doc.insert("submitted".into(), v);
+    }
+
+    // Values: one entry per indicator, in the form's order; its cells after.
+    let mut values: Vec<Entry> = Vec::new();
+    let mut value_cells: Vec<(usize, Option<usize>, String, String)> = Vec::new();
+    for l in lines.iter().filter(|l| l.what == "value") {
+        let Some(part) = l.part else { continue };
+        let i = match values.iter().position(|(id, _, _)| id == &l.id) {
+            Some(i) => i,
+            None => {
+                values.push((l.id.clone(), Map::new(), Vec::new()));
+                values.len() - 1
+            }
+        };
+        let cols: &[(u16, &str)] =
+            if part == Part::Stated { &[(5, "stated")] } else { &[(3, "female"), (4, "male"), (5, "total")] };
+        for (col, field) in cols {
+            let Some(t) = sheets.get(&l.sheet, l.row, *col) else { continue };
+            let Some((_, own, cell_list)) = values.get_mut(i) else { continue };
+            let target: &mut Map<String, Value> = if l.key.is_empty() {
+                own
+            } else {
+                let j = match cell_list.iter().position(|(k, _)| k == &l.key) {
+                    Some(j) => j,
+                    None => {
+                        cell_list.push((l.key.clone(), Map::new()));
+                        cell_list.len() - 1
+                    }
+                };
+                match cell_list.get_mut(j) {
+                    Some((_, m)) => m,
+                    None => continue,
+                }
+            };
+            let path = match part {
+                Part::Numerator | Part::Denominator => {
+                    let split = target.entry(part.code()).or_insert_with(|| json!({}));
+                    if let Some(o) = split.as_object_mut() {
+                        o.insert((*field).to_string(), figure(t));
+                    }
+                    format!("{}/{field}", part.code())
+                }
+                Part::Counts | Part::Stated => {
+                    target.insert((*field).to_string(), figure(t));
+                    (*field).to_string()
+                }
+            };
+            let j = (!l.key.is_empty())
+                .then(|| values.get(i).and_then(|(_, _, cl)| cl.iter().position(|(k, _)| k == &l.key)))
+                .flatten();
+            value_cells.push((i, j, path, reference(&l.sheet, l.row, *col)));
+        }
+    }
+    // Indicators with nothing typed are not reported: left out, and the
+    // pointers follow the entries kept.
+    let mut kept = Vec::new();
+    let mut index_of = BTreeMap::new();
+    for (i, (id, own, cell_list)) in values.into_iter().enumerate() {
+        if own.is_empty() && cell_list.is_empty() {
+            continue;
+        }
+        let mut entry = Map::new();
+        entry.insert("indicator".into(), json!(id));
+        entry.extend(own);
+        if !cell_list.is_empty() {
+            let list: Vec<Value> = cell_list
+                .into_iter()
+                .map(|(k, m)| {
+                    let mut c = Map::new();
+                    c.insert("by".into(), json!(k));
+                    c.extend(m);
+                    Value::Object(c)
+                })
+                .collect();
+            entry.insert("cells".into(), Value::Array(list));
+        }
+        index_of.insert(i, kept.len());
+        kept.push(Value::Object(entry));
+    }
+    for (i, j, path, cell) in value_cells {
+        let Some(k) = index_of.get(&i) else { continue };
+        let base = pointer("/values", k);
+        let base = match j {
+            Some(j) => pointer(&pointer(&base, "cells"), j),
+            None => base,
+        };
+        cells.insert(format!("{base}/{path}"), cell);
+    }
+    doc.insert("values".into(), Value::Array(kept));
+
+    // Activities: a status picked (or typed), and a note.
+    let mut activities = Vec::new();
+    for l in lines.iter().filter(|l| l.what == "activity") {
+        let status = sheets.get(&l.sheet, l.row, 2);
+        let note = sheets.text(&l.sheet, l.row, 3);
+        if status.is_none() && note.is_none() {
+            continue;
+        }
+        let at = pointer("/activities", activities.len());
+        let mut a = Map::new();
+        a.insert("activity".into(), json!(l.id));
+        if let Some(t) = status {
+            let text = match t {
+                Typed::Text(s) => s.trim().to_string(),
+                other => figure(other).to_string(),
+            };
+            let code = ActivityStatus::ALL
+                .iter()
+                .find(|s| {
+                    let (vi, en) = msg::activity_status(**s);
+                    let code = serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_lowercase));
+                    [Some(vi.to_lowercase()), Some(en.to_lowercase()), code].contains(&Some(text.to_lowercase()))
+                })
+                .and_then(|s| serde_json::to_value(s).ok());
+            a.insert("status".into(), code.unwrap_or(Value::String(text)));
+            cells.insert(pointer(&at, "status"), reference(&l.sheet, l.row, 2));
+        }
+        if let Some(n) = note {
+            a.insert("note".into(), json!(n));
+            cells.insert(pointer(&at, "note"), reference(&l.sheet, l.row, 3));
+        }
+        cells.insert(at, reference(&l.sheet, l.row, 2));
+        activities.push(Value::Object(a));
+    }
+    doc.insert("activities".into(), Value::Array(activities));
+
+    // Funding: planned and spent by source.
+    let mut funding = Vec::new();
+    for l in lines.iter().filter(|l| l.what == "funding") {
+        let planned = sheets.get(&l.sheet, l.row, 2);
+        let spent = sheets.get(&l.sheet, l.row, 3);
+        if planned.is_none() && spent.is_none() {
+            continue;
+        }
+        let at = pointer("/funding", funding.len());
+        let mut f = Map::new();
+        f.insert("source".into(), json!(l.id));
+        for (t, field, col) in [(planned, "planned", 2u16), (spent, "spent", 3)] {
+            if let Some(t) = t {
+                f.insert(field.into(), figure(t));
+                cells.insert(pointer(&at, field), reference(&l.sheet, l.row, col));
+            }
+        }
+        cells.insert(at, reference(&l.sheet, l.row, 2));
+        funding.push(Value::Object(f));
+    }
+    doc.insert("funding".into(), Value::Array(funding));
+
+    let cells = FormCells(cells);
+    let mut read = read::report_from_value_with(Value::Object(doc), limits);
+    cells.place(&mut read.findings);
+    // The report keeps its cells, so that validation's findings name them too.
+    if let Some(r) = &mut read.value {
+        r.positions.cells = cells.0.clone();
+    }
+    FormRead { read, cells }
+}
+
+/// A sheet name Excel takes: at most 31 characters, none of `[]:*?/\\`.
+fn sheet_name(s: &str) -> String {
+    s.chars().map(|c| if "[]:*?/\\".contains(c) { '-' } else { c }).take(31).collect()
+}
+
+/// Counts the Vietnamese way whatever the reader's locale: 1.234.567.
+const VI_COUNT: &str = "[$-42A]#,##0";
+/// Percents, ratios and rates: 37,4.
+const VI_DECIMAL: &str = "[$-42A]#,##0.0##";
+
+/// The summary as a workbook: a sheet per schedule entry (figures by unit,
+/// indicator, breakdown cell and sex), then completeness, progress, funding
+/// and (unless `publish`) the accounting of every report with its findings.
+/// With `publish`, the tables are those of [`crate::publish`]: small counts
+/// of violence withheld (an empty cell), and no accounting, whose messages
+/// quote the figures.
+pub fn summary_workbook(
+    summary: &crate::aggregate::Summary,
+    plan: &Plan,
+    catalog: &Catalog,
+    publish: bool,
+) -> Result<Vec<u8>, FormError> {
+    let tables = if publish {
+        crate::publish::published_tables(summary, plan, catalog)
+    } else {
+        crate::output::tables(summary, plan, catalog)
+    };
+    let lookup = Lookup::new(plan, catalog);
+    let bold = Format::new().set_bold().set_text_wrap();
+    let count = Format::new().set_num_format(VI_COUNT);
+    let decimal = Format::new().set_num_format(VI_DECIMAL);
+    let mut wb = Workbook::new();
+    let col = |k: &str| msg::excel_column(k).0;
+
+    // Figures: one sheet per schedule entry, one row per unit, indicator and cell.
+    let mut entries: Vec<&str> = Vec::new();
+    for r in &tables.figures {
+        if !entries.contains(&r.entry.as_str()) {
+            entries.push(&r.entry);
+        }
+    }
+    for entry in entries {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name(entry))?;
+        let head = ["unit", "unit_name", "indicator_id", "indicator", "cell", "female", "male", "total"];
+        for (c, k) in (0u16..).zip(head) {
+            ws.write_string_with_format(0, c, col(k), &bold)?;
+        }
+        let mut rows: Vec<(&crate::output::FigureRow, [Option<f64>; 3])> = Vec::new();
+        for r in tables.figures.iter().filter(|r| r.entry == entry) {
+            let i = match rows.iter().position(|(x, _)| x.unit == r.unit && x.indicator == r.indicator && x.by == r.by)
+            {
+                Some(i) => i,
+                None => {
+                    rows.push((r, [None; 3]));
+                    rows.len() - 1
+                }
+            };
+            let slot = match r.sex.as_str() {
+                "F" => 0,
+                "M" => 1,
+                _ => 2,
+            };
+            if let Some((_, v)) = rows.get_mut(i) {
+                if let Some(x) = v.get_mut(slot) {
+                    *x = if r.suppressed { None } else { r.value };
+                }
+            }
+        }
+        for (row, (r, v)) in (1u32..).zip(&rows) {
+            let ind = lookup.indicator(&r.indicator);
+            let resolved = ind.map(|i| breakdown::resolve(&lookup, i)).unwrap_or_default();
+            ws.write_string(row, 0, r.unit.as_str())?;
+            ws.write_string(row, 1, &r.unit_name)?;
+            ws.write_string(row, 2, r.indicator.as_str())?;
+            ws.write_string(row, 3, ind.map_or("", |i| i.name_vi.as_str()))?;
+            ws.write_string(row, 4, cell_label(&r.by, &resolved))?;
+            let fmt =
+                if ind.is_some_and(|i| i.measure.is_fraction() || i.aggregation == crate::Aggregation::NotAdditive) {
+                    &decimal
+                } else {
+                    &count
+                };
+            for (c, x) in (5u16..).zip(v) {
+                if let Some(x) = x {
+                    ws.write_number_with_format(row, c, *x, fmt)?;
+                }
+            }
+        }
+        ws.set_column_width(1, 28)?;
+        ws.set_column_width(3, 48)?;
+        ws.set_column_width(4, 24)?;
+        ws.set_freeze_panes(1, 0)?;
+    }
+
+    // Completeness and timeliness.
+    let ws = wb.add_worksheet();
+    ws.set_name(msg::excel_sheet("completeness").0)?;
+    for (c, k) in (0u16..).zip(["entry", "unit", "unit_name", "state", "status"]) {
+        ws.write_string_with_format(0, c, col(k), &bold)?;
+    }
+    for (row, r) in (1u32..).zip(&tables.completeness) {
+        ws.write_string(row, 0, &r.entry)?;
+        ws.write_string(row, 1, r.unit.as_str())?;
+        ws.write_string(row, 2, &r.unit_name)?;
+        ws.write_string(row, 3, r.timeliness.name_vi())?;
+        ws.write_string(
+            row,
+            4,
+            msg::report_status(if r.rejected {
+                crate::validate::Status::Rejected
+            } else {
+                crate::validate::Status::Used
+            })
+            .0,
+        )?;
+    }
+    ws.set_column_width(2, 28)?;
+
+    // Progress against targets.
+    let ws = wb.add_worksheet();
+    ws.set_name(msg::excel_sheet("progress").0)?;
+    for (c, k) in (0u16..).zip(["entry", "indicator_id", "indicator", "unit", "target", "value", "achieved"]) {
+        ws.write_string_with_format(0, c, col(k), &bold)?;
+    }
+    for (row, r) in (1u32..).zip(&tables.progress) {
+        ws.write_string(row, 0, &r.entry)?;
+        ws.write_string(row, 1, r.indicator.as_str())?;
+        ws.write_string(row, 2, format!("{} ({})", r.name_vi, r.year))?;
+        ws.write_string(row, 3, r.unit.as_ref().map_or("", |u| u.as_str()))?;
+        ws.write_number_with_format(row, 4, r.target, &decimal)?;
+        if let Some(v) = r.value {
+            ws.write_number_with_format(row, 5, v, &decimal)?;
+        }
+        ws.write_string(row, 6, msg::progress_status(r.status).0)?;
+    }
+    ws.set_column_width(2, 48)?;
+
+    // Funding by source.
+    let ws = wb.add_worksheet();
+    ws.set_name(msg::excel_sheet("funding").0)?;
+    for (c, k) in (0u16..).zip(["entry", "source_id", "source", "planned", "spent"]) {
+        ws.write_string_with_format(0, c, col(k), &bold)?;
+    }
+    for (row, r) in (1u32..).zip(&tables.funding) {
+        ws.write_string(row, 0, &r.entry)?;
+        ws.write_string(row, 1, r.source.as_str())?;
+        ws.write_string(row, 2, &r.source_name)?;
+        for (c, n) in [(3u16, r.planned), (4, r.spent)] {
+            if let Some(n) = n {
+                ws.write_number_with_format(row, c, n.get() as f64, &count)?;
+            }
+        }
+    }
+    ws.set_column_width(2, 40)?;
+    ws.set_column_width(3, 18)?;
+    ws.set_column_width(4, 18)?;
+
+    // The accounting: every report, its standing and its findings.
+    if !publish {
+        let ws = wb.add_worksheet();
+        ws.set_name(msg::excel_sheet("accounting").0)?;
+        for (c, k) in (0u16..).zip(["file", "unit", "status", "code", "cell", "message"]) {
+            ws.write_string_with_format(0, c, col(k), &bold)?;
+        }
+        let mut row = 1u32;
+        for o in &summary.accounting {
+            let status = msg::report_status(o.status).0;
+            let first = std::iter::once(None).filter(|_| o.findings.is_empty());
+            for f in first.chain(o.findings.iter().map(Some)) {
+                ws.write_string(row, 0, o.source.as_deref().unwrap_or_default())?;
+                ws.write_string(row, 1, o.unit.as_ref().map_or("", |u| u.as_str()))?;
+                ws.write_string(row, 2, &status)?;
+                if let Some(f) = f {
+                    let place = f.context.get("cell").and_then(Value::as_str).unwrap_or(f.path.as_str());
+                    ws.write_string(row, 3, f.code.as_str())?;
+                    ws.write_string(row, 4, place)?;
+                    ws.write_string(row, 5, &f.message_vi)?;
+                }
+                row += 1;
+            }
+        }
+        ws.set_column_width(0, 30)?;
+        ws.set_column_width(5, 80)?;
+    }
+    Ok(wb.save_to_buffer()?)
+}
+
+/// Whether bytes look like an `.xlsx` workbook (a zip file), for hosts that
+/// take JSON and workbooks alike.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_names() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(11, 5), "F12");
+        assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(reference("Chỉ tiêu", 6, 2), "'Chỉ tiêu'!C7");
+    }
+
+    #[test]
+    fn pointers_find_their_cell() {
+        let cells = FormCells(BTreeMap::from([
+            ("/values/0/total".to_string(), "'Chỉ tiêu'!F10".to_string()),
+            ("/funding/0".to_string(), "'Kinh phí'!C2".to_string()),
+        ]));
+        assert_eq!(cells.cell_of("/values/0/total"), Some("'Chỉ tiêu'!F10"));
+        assert_eq!(cells.cell_of("/funding/0/source"), Some("'Kinh phí'!C2"));
+        assert_eq!(cells.cell_of("/values/1"), None);
+        assert_eq!(cells.cell_of(""), None);
+    }
+
+    #[test]
+    fn serials_are_days_from_1899() {
+        assert_eq!(serial_date(45632.0).map(Date::iso).as_deref(), Some("2024-12-06"));
+        assert_eq!(serial_date(-1.0), None);
+    }
+
+    #[test]
+    fn text_figures_read_the_vietnamese_way() {
+        assert_eq!(figure(&Typed::Text("1.234".into())), json!(1234));
+        assert_eq!(figure(&Typed::Text(" 12 ".into())), json!(12));
+        assert_eq!(figure(&Typed::Text("mười".into())), json!("mười"));
+        assert_eq!(figure(&Typed::Number(7.0)), json!(7));
+        assert_eq!(figure(&Typed::Number(7.5)), json!(7.5));
+    }
+}

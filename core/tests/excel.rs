@@ -1,0 +1,238 @@
+//! Excel forms (feature `excel`): a form filled with a report reads back as
+//! that report; what is not a form, or too big, is a finding, never a panic.
+#![cfg(feature = "excel")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use binhdang::excel::{form, form_with, read_form};
+use binhdang::read::{self, Limits};
+use binhdang::{Catalog, Code, Plan, Report, UnitId};
+
+fn plan() -> Plan {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/lai-chau-2024/plan.json")).unwrap();
+    read::plan_from_str(&text).value.unwrap()
+}
+
+fn reports() -> Vec<(String, Report)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/lai-chau-2024/reports");
+    let mut out: Vec<(String, Report)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let r = read::report_from_str(&std::fs::read_to_string(&p).unwrap()).value.unwrap();
+            (p.file_name().unwrap().to_string_lossy().into_owned(), r)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// What a form carries of a report: no notes, no activity outputs.
+fn on_a_form(mut r: Report) -> Report {
+    r.notes = None;
+    for v in &mut r.values {
+        v.note = None;
+    }
+    for a in &mut r.activities {
+        a.outputs.clear();
+    }
+    r.values.retain(|v| !v.is_empty());
+    r
+}
+
+#[test]
+fn every_example_report_survives_a_form() {
+    let plan = plan();
+    let catalog = Catalog::builtin();
+    let list = reports();
+    assert_eq!(list.len(), 19);
+    for (name, report) in list {
+        // A form carries its entry's period (one example report gives its own: the form corrects it).
+        let entry = plan.reporting.schedule.iter().find(|e| e.kind == report.kind).unwrap();
+        let bytes = form_with(&plan, &catalog, &report.unit, &entry.id, Some(&report)).unwrap();
+        let back = read_form(&bytes, &Limits::default());
+        let got = back.read.value.unwrap_or_else(|| panic!("{name}: {:?}", back.read.findings));
+        let mut want = on_a_form(report);
+        want.period = entry.period;
+        // An indicator neither the plan nor the catalogue knows has no row (one example report has one).
+        want.values.retain(|v| plan.indicator(&v.indicator).is_some() || catalog.get(&v.indicator).is_some());
+        // The form lists the values in its own order.
+        want.values.sort_by(|a, b| a.indicator.as_str().cmp(b.indicator.as_str()));
+        want.activities.sort_by(|a, b| a.activity.as_str().cmp(b.activity.as_str()));
+        want.funding.sort_by(|a, b| a.source.as_str().cmp(b.source.as_str()));
+        let mut got = got;
+        // Where each value sat is the form's own.
+        let cells = std::mem::take(&mut got.positions.cells);
+        assert_eq!(cells.get("/submitted").map(String::as_str), Some("'Chỉ tiêu'!C7"));
+        got.values.sort_by(|a, b| a.indicator.as_str().cmp(b.indicator.as_str()));
+        got.activities.sort_by(|a, b| a.activity.as_str().cmp(b.activity.as_str()));
+        got.funding.sort_by(|a, b| a.source.as_str().cmp(b.source.as_str()));
+        for v in want.values.iter_mut().chain(got.values.iter_mut()) {
+            v.cells.sort_by(|a, b| a.by.cmp(&b.by));
+        }
+        assert_eq!(got, want, "{name}");
+        // The date and every figure typed have their cell.
+        assert_eq!(back.cells.cell_of("/submitted"), Some("'Chỉ tiêu'!C7"));
+        let figures = back.cells.iter().filter(|(p, _)| p.starts_with("/values/")).count();
+        assert!(figures > 0 || got.values.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn an_empty_form_reads_as_a_report_without_a_date() {
+    let plan = plan();
+    let bytes = form(&plan, &Catalog::builtin(), &UnitId::from("112"), "2024-annual").unwrap();
+    let back = read_form(&bytes, &Limits::default());
+    assert!(back.read.value.is_none());
+    let f = &back.read.findings[0];
+    assert_eq!((f.code, f.path.as_str()), (Code::Malformed, "/submitted"));
+    assert_eq!(f.context["cell"], "'Chỉ tiêu'!C7");
+}
+
+#[test]
+fn a_form_is_made_only_for_a_reporting_unit_and_an_entry_of_the_schedule() {
+    let plan = plan();
+    let catalog = Catalog::builtin();
+    let e = form(&plan, &catalog, &UnitId::from("nowhere"), "2024-annual").unwrap_err();
+    assert!(e.message().0.contains("nowhere") && e.message().1.contains("nowhere"));
+    let e = form(&plan, &catalog, &UnitId::from("112"), "2031-annual").unwrap_err();
+    assert!(e.message().1.contains("2031-annual"));
+}
+
+fn problem(bytes: &[u8], limits: &Limits) -> (Code, String) {
+    let back = read_form(bytes, limits);
+    assert!(back.read.value.is_none());
+    let f = &back.read.findings[0];
+    let p = f.context.get("problem").or(f.context.get("limit_name")).and_then(|v| v.as_str()).unwrap_or_default();
+    (f.code, p.to_string())
+}
+
+#[test]
+fn what_is_not_a_form_says_so() {
+    let limits = Limits::default();
+    assert_eq!(problem(b"", &limits), (Code::Malformed, "not_a_workbook".into()));
+    assert_eq!(problem(b"{\"plan\": 1}", &limits), (Code::Malformed, "not_a_workbook".into()));
+    // A workbook, but not one of ours.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().write_string(0, 0, "Báo cáo").unwrap();
+    let other = wb.save_to_buffer().unwrap();
+    assert_eq!(problem(&other, &limits), (Code::Malformed, "not_a_form".into()));
+    // Our hidden sheet's name, but not its content.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().set_name("_binhdang").unwrap().write_string(0, 0, "something else").unwrap();
+    assert_eq!(problem(&wb.save_to_buffer().unwrap(), &limits), (Code::Malformed, "not_a_form".into()));
+    // A form of a later version.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("_binhdang").unwrap();
+    ws.write_string(0, 0, "binhdang-form").unwrap();
+    ws.write_string(0, 1, "99").unwrap();
+    assert_eq!(problem(&wb.save_to_buffer().unwrap(), &limits), (Code::Malformed, "form_version".into()));
+    // A form cut short (a truncated download).
+    let plan = plan();
+    let bytes = form(&plan, &Catalog::builtin(), &UnitId::from("112"), "2024-annual").unwrap();
+    assert_eq!(problem(&bytes[..bytes.len() / 2], &limits), (Code::Malformed, "not_a_workbook".into()));
+}
+
+#[test]
+fn limits_apply_to_workbooks() {
+    let plan = plan();
+    let bytes = form(&plan, &Catalog::builtin(), &UnitId::from("112"), "2024-annual").unwrap();
+    let small = Limits { max_bytes: 1000, ..Limits::default() };
+    assert_eq!(problem(&bytes, &small), (Code::TooLarge, "max_bytes".into()));
+    let few = Limits { max_nodes: 50, ..Limits::default() };
+    assert_eq!(problem(&bytes, &few), (Code::TooLarge, "max_nodes".into()));
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    let plan = plan();
+    let bytes = form(&plan, &Catalog::builtin(), &UnitId::from("112"), "2024-annual").unwrap();
+    // Flip bytes through the file: every read gives a report or findings.
+    for i in (0..bytes.len()).step_by(97) {
+        let mut b = bytes.clone();
+        b[i] ^= 0x5a;
+        let back = read_form(&b, &Limits::default());
+        assert!(back.read.value.is_some() || !back.read.findings.is_empty());
+    }
+}
+
+#[test]
+fn the_summary_workbook_holds_the_tables_figures() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let plan = plan();
+    let catalog = Catalog::builtin();
+    let texts: Vec<String> = reports().iter().map(|(_, r)| serde_json::to_string(r).unwrap()).collect();
+    let reads = read::reports_from_strs(&texts, &Limits::default());
+    let summary =
+        binhdang::aggregate::aggregate(&plan, &catalog, reads, binhdang::Date::from_ymd(2025, 1, 15).unwrap());
+    for publish in [false, true] {
+        let bytes = binhdang::excel::summary_workbook(&summary, &plan, &catalog, publish).unwrap();
+        let tables = if publish {
+            binhdang::publish::published_tables(&summary, &plan, &catalog)
+        } else {
+            binhdang::output::tables(&summary, &plan, &catalog)
+        };
+        let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let names = wb.sheet_names();
+        assert_eq!(names.contains(&"Đối chiếu".to_string()), !publish, "{names:?}");
+        for entry in ["2024-6m", "2024-annual"] {
+            let range = wb.worksheet_range(entry).unwrap();
+            // Every figure of the tables, by unit, indicator, sex: the workbook's cell.
+            let mut want: Vec<(String, String, String, u64)> = tables
+                .figures
+                .iter()
+                .filter(|r| r.entry == entry && r.by.is_empty() && !r.suppressed)
+                .filter(|r| {
+                    catalog.get(&r.indicator).or(plan.indicator(&r.indicator)).is_some_and(|i| !i.measure.is_fraction())
+                })
+                .filter_map(|r| {
+                    Some((
+                        r.unit.as_str().to_string(),
+                        r.indicator.as_str().to_string(),
+                        r.sex.clone(),
+                        r.value? as u64,
+                    ))
+                })
+                .collect();
+            let mut got = Vec::new();
+            for row in range.rows().skip(1) {
+                let text = |c: usize| match &row[c] {
+                    Data::String(s) => s.clone(),
+                    _ => String::new(),
+                };
+                if text(4) != "Tổng" || !want.iter().any(|w| w.1 == text(2)) {
+                    continue;
+                }
+                for (c, sex) in [(5, "F"), (6, "M"), (7, "_T")] {
+                    if let Data::Float(x) = row[c] {
+                        got.push((text(0), text(2), sex.to_string(), x as u64));
+                    }
+                }
+            }
+            want.sort();
+            got.sort();
+            assert!(!want.is_empty());
+            assert_eq!(got, want, "{entry} publish={publish}");
+        }
+    }
+}
+
+#[test]
+fn the_api_takes_a_form_where_it_takes_json_and_names_the_cells() {
+    let plan_text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/lai-chau-2024/plan.json")).unwrap();
+    let plan = plan();
+    let (_, report) = reports().into_iter().find(|(n, _)| n == "2024-6m-106.json").unwrap();
+    let bytes = form_with(&plan, &Catalog::builtin(), &report.unit, "2024-6m", Some(&report)).unwrap();
+    let as_of = binhdang::Date::from_ymd(2025, 1, 15).unwrap();
+    let none: [&str; 0] = [];
+    let found = binhdang::api::validate_report(&plan_text, &bytes, as_of, &none, &Limits::default()).unwrap();
+    let wrong = found.iter().find(|f| f.code == Code::SexSumMismatch).unwrap();
+    let cell = wrong.context["cell"].as_str().unwrap();
+    assert!(cell.starts_with("'Chỉ tiêu'!F"), "{cell}");
+    // The same finding from the JSON, without a cell.
+    let json = serde_json::to_string(&report).unwrap();
+    let from_json = binhdang::api::validate_report(&plan_text, &json, as_of, &none, &Limits::default()).unwrap();
+    let same = from_json.iter().find(|f| f.code == Code::SexSumMismatch).unwrap();
+    assert_eq!((same.message_vi.as_str(), same.context.get("cell")), (wrong.message_vi.as_str(), None));
+}
