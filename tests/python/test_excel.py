@@ -178,3 +178,27 @@ def test_the_summary_workbook_in_libreoffice_matches_the_summary(tmp_path: pathl
         assert want and got.keys() == want.keys(), sorted(set(got) ^ set(want))[:10]
         for k, v in want.items():
             assert got[k] == pytest.approx(v), k
+
+
+def test_a_workbook_that_unpacks_a_thousandfold_is_refused_unpacked(tmp_path: pathlib.Path) -> None:
+    # A zip bomb: a real form whose worksheet is padded to 40 MB of spaces,
+    # which deflate packs into some 40 kB. The zip's directory says so, and
+    # the form is refused as too large before anything is unpacked.
+    import io
+    import zipfile
+
+    form = binhdang.report_form(PLAN, "112", "2024-annual")
+    src = zipfile.ZipFile(io.BytesIO(form))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            z.writestr(item.filename, src.read(item.filename))
+        z.writestr("xl/padding.xml", b" " * 40_000_000)
+    bomb = out.getvalue()
+    assert len(bomb) < 200_000
+    report, found = binhdang.read_workbook(bomb)
+    assert report is None
+    assert [(f.code, f.context["limit_name"]) for f in found] == [("too_large", "max_bytes")]
+    assert found[0].context["actual"] > 40_000_000 and found[0].context["limit"] == 8 * 4 * 1024 * 1024
+    # The same form without the padding is read (an empty form: what it lacks, not its size).
+    assert "too_large" not in [f.code for f in binhdang.read_workbook(form)[1]]
