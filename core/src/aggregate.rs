@@ -668,6 +668,28 @@ fn figure(unit: &UnitId, ind: &Indicator, acc: &Acc, by: &CellKey) -> Figure {
     }
 }
 
+/// One target against a value (the province's, or a unit's own).
+fn against(ind: &Indicator, unit: Option<&UnitId>, t: &crate::model::Target, value: Option<f64>) -> Progress {
+    let direction = t.direction.unwrap_or(ind.direction);
+    let status = match value {
+        None => ProgressStatus::NoData,
+        Some(v) if direction.achieved(v, t.value) => ProgressStatus::Achieved,
+        Some(_) => ProgressStatus::NotAchieved,
+    };
+    Progress {
+        indicator: ind.id.clone(),
+        unit: unit.cloned(),
+        year: t.year,
+        target: t.value,
+        direction,
+        value,
+        status,
+        gap: value.map(|v| v - t.value),
+        confirmed: t.confirmed,
+        source: t.source.clone(),
+    }
+}
+
 /// Each unit's own targets against its figure, in the plan's order.
 fn unit_progress(lookup: &Lookup, figures: &[Figure]) -> Vec<Progress> {
     let mut out = Vec::new();
@@ -677,24 +699,7 @@ fn unit_progress(lookup: &Lookup, figures: &[Figure]) -> Vec<Progress> {
             .iter()
             .find(|f| &f.unit == unit && f.indicator == t.indicator && f.by.is_empty())
             .and_then(|f| f.value);
-        let direction = t.target.direction.unwrap_or(ind.direction);
-        let status = match value {
-            None => ProgressStatus::NoData,
-            Some(v) if direction.achieved(v, t.target.value) => ProgressStatus::Achieved,
-            Some(_) => ProgressStatus::NotAchieved,
-        };
-        out.push(Progress {
-            indicator: t.indicator.clone(),
-            unit: Some(unit.clone()),
-            year: t.target.year,
-            target: t.target.value,
-            direction,
-            value,
-            status,
-            gap: value.map(|v| v - t.target.value),
-            confirmed: t.target.confirmed,
-            source: t.target.source.clone(),
-        });
+        out.push(against(ind, Some(unit), &t.target, value));
     }
     out
 }
@@ -717,24 +722,7 @@ fn progress(lookup: &Lookup, figures: &[Figure], root: Option<&UnitId>) -> Vec<P
         let value = root_values.iter().find(|(i, _)| *i == id).and_then(|(_, v)| *v);
         for year in years {
             let Some(t) = lookup.target(id, year) else { continue };
-            let direction = t.direction.unwrap_or(ind.direction);
-            let status = match value {
-                None => ProgressStatus::NoData,
-                Some(v) if direction.achieved(v, t.value) => ProgressStatus::Achieved,
-                Some(_) => ProgressStatus::NotAchieved,
-            };
-            out.push(Progress {
-                indicator: id.clone(),
-                unit: None,
-                year,
-                target: t.value,
-                direction,
-                value,
-                status,
-                gap: value.map(|v| v - t.value),
-                confirmed: t.confirmed,
-                source: t.source.clone(),
-            });
+            out.push(against(ind, None, t, value));
         }
     }
     out

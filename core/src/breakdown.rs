@@ -308,7 +308,7 @@ pub(crate) fn check_plan(lookup: &Lookup, out: &mut Vec<Finding>) {
                         Finding::new(
                             Code::PlanUnknownOption,
                             format!("{at}/options/{o}"),
-                            msg::plan_unknown_option(code, dim),
+                            msg::unknown_dimension_option(code, dim),
                         )
                         .with("dimension", dim.id.as_str())
                         .with("actual", code.as_str()),
@@ -338,7 +338,7 @@ pub(crate) fn check_plan(lookup: &Lookup, out: &mut Vec<Finding>) {
                 let here = format!("{at}/groups/{g}/members/{m}");
                 if !dim.options.iter().any(|o| &o.code == code) {
                     out.push(
-                        Finding::new(Code::PlanUnknownOption, here, msg::plan_unknown_option(code, dim))
+                        Finding::new(Code::PlanUnknownOption, here, msg::unknown_dimension_option(code, dim))
                             .with("dimension", dim.id.as_str())
                             .with("actual", code.as_str()),
                     );

@@ -1118,10 +1118,6 @@ pub fn plan_unknown_dimension(id: &str) -> M {
     )
 }
 
-pub fn plan_unknown_option(code: &str, dim: &Dimension) -> M {
-    unknown_dimension_option(code, dim)
-}
-
 pub fn plan_bands_overlap(a: &str, b: &str, age: u32) -> M {
     m(
         format!("Nhóm \"{a}\" và nhóm \"{b}\" cùng chứa tuổi {age}: một người sẽ được đếm hai lần."),
