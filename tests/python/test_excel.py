@@ -15,20 +15,12 @@ import openpyxl
 import pytest
 
 import binhdang
+from vectors import binhdang_binary
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PLAN = ROOT / "examples" / "lai-chau-2024" / "plan.json"
 REPORTS = ROOT / "examples" / "lai-chau-2024" / "reports"
 VALUES = "Chỉ tiêu"
-
-
-def binhdang_binary() -> pathlib.Path:
-    """The CLI that tests/run built with the Rust suites."""
-    for profile in ("debug", "release"):
-        exe = ROOT / "target" / profile / "binhdang"
-        if exe.exists():
-            return exe
-    raise AssertionError("build the CLI first: cargo build (tests/run does)")
 
 
 def soffice(tmp: pathlib.Path, source: pathlib.Path, to: str) -> pathlib.Path:

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 import binhdang
-from vectors import vectors
+from vectors import binhdang_binary, vectors
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "schemas"
@@ -87,15 +87,6 @@ def test_catalog_schema_describes_the_builtin_catalogue() -> None:
     schema = load(SCHEMAS / "catalog.schema.json")
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert "indicators" in schema["properties"]
-
-
-def binhdang_binary() -> pathlib.Path:
-    """The CLI that tests/run built with the Rust suites."""
-    for profile in ("debug", "release"):
-        exe = ROOT / "target" / profile / "binhdang"
-        if exe.exists():
-            return exe
-    raise AssertionError("build the CLI first: cargo build (tests/run does)")
 
 
 def test_summary_validates_against_its_schema() -> None:

@@ -10,6 +10,15 @@ import pathlib
 from typing import Any, Dict, Iterator, List, Tuple
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def binhdang_binary() -> pathlib.Path:
+    """The CLI that tests/run built with the Rust suites."""
+    for profile in ("debug", "release"):
+        exe = ROOT / "target" / profile / "binhdang"
+        if exe.exists():
+            return exe
+    raise AssertionError("build the CLI first: cargo build (tests/run does)")
 CONFORMANCE = ROOT / "tests" / "conformance"
 
 
