@@ -33,6 +33,9 @@ pub enum ApiError {
     Limits(Vec<Finding>),
     /// A language code other than `vi` and `en`.
     Language(String),
+    /// An Excel form that cannot be made (an unknown unit or schedule
+    /// entry): its message, in Vietnamese and English.
+    Form((String, String)),
 }
 
 /// The language of error messages: Vietnamese (false) or English (true).
@@ -124,7 +127,7 @@ impl ApiError {
     pub fn findings(&self) -> &[Finding] {
         match self {
             ApiError::Plan(f) | ApiError::Report(f) | ApiError::Limits(f) | ApiError::Parse(f) => f,
-            ApiError::Date(_) | ApiError::Schema(_) | ApiError::Language(_) => &[],
+            ApiError::Date(_) | ApiError::Schema(_) | ApiError::Language(_) | ApiError::Form(_) => &[],
         }
     }
 }
@@ -437,6 +440,38 @@ pub fn summarise_with_events(
         crate::workflow::add_states(&mut summary, &plan, &event_log(events, limits));
     }
     Ok((plan, catalog, summary))
+}
+
+/// A unit's report form for one schedule entry of the plan (its id, such as
+/// `2024-annual`), as `.xlsx` bytes ([`crate::excel::form`]).
+#[cfg(feature = "excel")]
+pub fn report_form(plan: &(impl AsRef<[u8]> + ?Sized), unit: &str, entry: &str) -> Result<Vec<u8>, ApiError> {
+    let plan = load_plan(plan)?;
+    crate::excel::form(&plan, &Catalog::builtin(), &crate::UnitId::from(unit), entry)
+        .map_err(|e| ApiError::Form(e.message()))
+}
+
+/// A filled form (`.xlsx` bytes) read as a report, with the findings of
+/// reading it, each naming its cell ([`crate::excel::read_form`]). To check
+/// it against a plan, give the same bytes to [`validate_report`].
+#[cfg(feature = "excel")]
+pub fn read_workbook(bytes: &[u8], limits: &Limits) -> read::Read<Report> {
+    crate::excel::read_form(bytes, limits).read
+}
+
+/// The summary of `reports` (JSON or filled forms) as a workbook
+/// ([`crate::excel::summary_workbook`]); with `publish`, the published tables.
+#[cfg(feature = "excel")]
+pub fn summary_workbook(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    reports: &[impl AsRef<[u8]>],
+    events: Option<&[u8]>,
+    as_of: Date,
+    limits: &Limits,
+    publish: bool,
+) -> Result<Vec<u8>, ApiError> {
+    let (plan, catalog, summary) = summarise_with_events(plan, reports, events, as_of, limits)?;
+    crate::excel::summary_workbook(&summary, &plan, &catalog, publish).map_err(|e| ApiError::Form(e.message()))
 }
 
 /// Adds up reports and returns the summary's tidy tables.

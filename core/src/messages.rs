@@ -740,6 +740,7 @@ pub fn api_error(e: &crate::api::ApiError, first_vi: &str, first_en: &str) -> M 
             format!("Ngày không hợp lệ: \"{text}\" (dùng 2025-01-15, 15/1/2025 hoặc \"ngày 15 tháng 1 năm 2025\")."),
             format!("Not a date: \"{text}\" (use 2025-01-15, 15/1/2025 or \"ngày 15 tháng 1 năm 2025\")."),
         ),
+        ApiError::Form((vi, en)) => m(vi.clone(), en.clone()),
         ApiError::Language(code) => m(
             format!("Ngôn ngữ không hợp lệ: \"{code}\" (chỉ có \"vi\" hoặc \"en\")."),
             format!("Unknown language \"{code}\" (\"vi\" or \"en\")."),

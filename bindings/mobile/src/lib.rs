@@ -49,6 +49,9 @@ pub enum BinhdangError {
     /// Limits that are not limits.
     #[error("{detail}")]
     Limits { detail: String, findings: Vec<Finding> },
+    /// An Excel form that cannot be made (an unknown unit or schedule entry).
+    #[error("{detail}")]
+    Form { detail: String },
 }
 
 impl From<ApiError> for BinhdangError {
@@ -62,6 +65,7 @@ impl From<ApiError> for BinhdangError {
             ApiError::Date(_) => BinhdangError::Date { detail },
             ApiError::Language(_) => BinhdangError::Language { detail },
             ApiError::Schema(_) => BinhdangError::Schema { detail },
+            ApiError::Form(_) => BinhdangError::Form { detail },
         }
     }
 }
