@@ -36,6 +36,8 @@ pub enum ApiError {
     /// An Excel form that cannot be made (an unknown unit or schedule
     /// entry): its message, in Vietnamese and English.
     Form((String, String)),
+    /// A DHIS2 mapping that cannot be read; the findings say where and why.
+    Mapping(Vec<Finding>),
 }
 
 /// The language of error messages: Vietnamese (false) or English (true).
@@ -126,7 +128,11 @@ impl ApiError {
     /// The findings behind the error, if any.
     pub fn findings(&self) -> &[Finding] {
         match self {
-            ApiError::Plan(f) | ApiError::Report(f) | ApiError::Limits(f) | ApiError::Parse(f) => f,
+            ApiError::Plan(f)
+            | ApiError::Report(f)
+            | ApiError::Limits(f)
+            | ApiError::Parse(f)
+            | ApiError::Mapping(f) => f,
             ApiError::Date(_) | ApiError::Schema(_) | ApiError::Language(_) | ApiError::Form(_) => &[],
         }
     }
@@ -472,6 +478,11 @@ pub fn summary_workbook(
 ) -> Result<Vec<u8>, ApiError> {
     let (plan, catalog, summary) = summarise_with_events(plan, reports, events, as_of, limits)?;
     crate::excel::summary_workbook(&summary, &plan, &catalog, publish).map_err(|e| ApiError::Form(e.message()))
+}
+
+/// Reads a host's DHIS2 mapping (JSON text: docs/exchange.md).
+pub fn dhis2_mapping(text: &str) -> Result<crate::exchange::Dhis2Mapping, ApiError> {
+    read::dhis2_mapping_from_str(text).map_err(ApiError::Mapping)
 }
 
 /// Adds up reports and returns the summary's tidy tables.

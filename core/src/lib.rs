@@ -27,6 +27,7 @@ pub mod catalog;
 pub mod dimensions;
 #[cfg(feature = "excel")]
 pub mod excel;
+pub mod exchange;
 pub mod finding;
 #[cfg(feature = "uniffi")]
 pub mod foreign;

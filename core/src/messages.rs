@@ -741,6 +741,10 @@ pub fn api_error(e: &crate::api::ApiError, first_vi: &str, first_en: &str) -> M 
             format!("Not a date: \"{text}\" (use 2025-01-15, 15/1/2025 or \"ngày 15 tháng 1 năm 2025\")."),
         ),
         ApiError::Form((vi, en)) => m(vi.clone(), en.clone()),
+        ApiError::Mapping(_) => m(
+            format!("Không đọc được tệp ánh xạ DHIS2: {first_vi}"),
+            format!("The DHIS2 mapping cannot be read: {first_en}"),
+        ),
         ApiError::Language(code) => m(
             format!("Ngôn ngữ không hợp lệ: \"{code}\" (chỉ có \"vi\" hoặc \"en\")."),
             format!("Unknown language \"{code}\" (\"vi\" or \"en\")."),

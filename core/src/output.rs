@@ -366,7 +366,7 @@ fn serde_plain<T: Serialize>(t: &T) -> String {
 }
 
 /// A float as text without noise: up to 4 decimals, no trailing zeros.
-fn fmt_f64(x: f64) -> String {
+pub(crate) fn fmt_f64(x: f64) -> String {
     let s = format!("{x:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.to_string()
@@ -893,6 +893,25 @@ pub fn xlsx_needs_out(lang: Lang) -> String {
         Lang::Vi => "Sổ tính Excel phải ghi ra tệp: dùng --format xlsx với --out tên-tệp.xlsx.".into(),
         Lang::En => "An Excel workbook goes to a file: use --format xlsx with --out name.xlsx.".into(),
     }
+}
+
+/// `aggregate --format dhis2` without `--dhis2-mapping`: the identifiers are the instance's.
+pub fn dhis2_needs_mapping(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "Xuất sang DHIS2 cần tệp ánh xạ mã (đơn vị, chỉ tiêu, kỳ) của hệ thống DHIS2: dùng --format dhis2 với --dhis2-mapping tệp.json (xem docs/exchange.md).".into(),
+        Lang::En => "A DHIS2 export needs the instance's mapping of units, indicators and periods: use --format dhis2 with --dhis2-mapping file.json (see docs/exchange.md).".into(),
+    }
+}
+
+/// A DHIS2 mapping that could not be read, in one line per finding.
+pub fn mapping_unreadable(path: &str, findings: &[crate::Finding], lang: Lang) -> String {
+    let w = Words { lang };
+    let mut out = format!("{} {path}:\n", w.t("Không đọc được tệp ánh xạ DHIS2", "Cannot read the DHIS2 mapping"));
+    for f in findings {
+        let at = if f.path.is_empty() { "/" } else { f.path.as_str() };
+        out.push_str(&format!("  {at}: {}\n", w.t(&f.message_vi, &f.message_en)));
+    }
+    out
 }
 
 /// A date argument that could not be read.

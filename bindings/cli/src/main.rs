@@ -88,6 +88,10 @@ enum SummaryFormat {
     Csv,
     /// An Excel workbook (needs --out): a sheet per schedule entry, completeness, progress, funding, accounting.
     Xlsx,
+    /// SDMX-CSV 2.0 of the figures (REF_AREA, INDICATOR, TIME_PERIOD, SEX, breakdowns, OBS_VALUE).
+    SdmxCsv,
+    /// A DHIS2 dataValueSets payload (needs --dhis2-mapping), with the figures it could not carry.
+    Dhis2,
 }
 
 #[derive(Subcommand)]
@@ -145,6 +149,10 @@ enum Command {
         /// shows each unit's report state (submitted, returned, accepted, locked...).
         #[arg(long)]
         events: Option<PathBuf>,
+        /// For --format dhis2: the instance's data elements, category option
+        /// combos, organisation units and periods (JSON; docs/exchange.md).
+        #[arg(long)]
+        dhis2_mapping: Option<PathBuf>,
         #[arg(required = true)]
         reports: Vec<PathBuf>,
     },
@@ -317,9 +325,9 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
             let limits = limits_arg(limits.as_deref(), lang.into())?;
             validate_cmd(&plan, as_of.as_deref(), lang.into(), format, &context, &reports, &limits)
         }
-        Command::Aggregate { plan, as_of, format, lang, out, publish, limits, events, reports } => {
+        Command::Aggregate { plan, as_of, format, lang, out, publish, limits, events, dhis2_mapping, reports } => {
             let limits = limits_arg(limits.as_deref(), lang.into())?;
-            let target = Target { format, out: out.as_deref(), publish };
+            let target = Target { format, out: out.as_deref(), publish, mapping: dhis2_mapping.as_deref() };
             aggregate_cmd(&plan, &as_of, lang.into(), target, &reports, events.as_deref(), &limits)
         }
         Command::Workflow { what } => workflow_cmd(what),
@@ -528,13 +536,15 @@ struct Target<'a> {
     format: SummaryFormat,
     out: Option<&'a Path>,
     publish: bool,
+    /// The DHIS2 mapping's file, for `--format dhis2`.
+    mapping: Option<&'a Path>,
 }
 
 fn aggregate_cmd(
     plan_path: &Path,
     as_of: &str,
     lang: Lang,
-    Target { format, out, publish }: Target,
+    Target { format, out, publish, mapping }: Target,
     reports: &[PathBuf],
     events: Option<&Path>,
     limits: &Limits,
@@ -560,6 +570,14 @@ fn aggregate_cmd(
             .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
         return Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS });
     }
+    // The figures as they may be published, or all of them.
+    let figures = |publish: bool| {
+        if publish {
+            binhdang::publish::published_tables(&summary, &plan, &catalog).figures
+        } else {
+            output::tables(&summary, &plan, &catalog).figures
+        }
+    };
     let text = match (format, publish) {
         (SummaryFormat::Table, false) => output::to_text(&summary, &plan, &catalog, lang),
         (SummaryFormat::Json, false) => to_json(&summary) + "\n",
@@ -567,6 +585,16 @@ fn aggregate_cmd(
         (SummaryFormat::Json, true) => to_json(&binhdang::publish::published_tables(&summary, &plan, &catalog)) + "\n",
         (SummaryFormat::Csv, true) => {
             output::figures_csv(&binhdang::publish::published_tables(&summary, &plan, &catalog).figures)
+        }
+        (SummaryFormat::SdmxCsv, p) => binhdang::exchange::sdmx_csv(&figures(p), &plan, &catalog),
+        (SummaryFormat::Dhis2, p) => {
+            let path = mapping.ok_or_else(|| Trouble(output::dhis2_needs_mapping(lang)))?;
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Trouble(output::cannot_read(&shown, &e.to_string(), lang)))?;
+            let mapping = binhdang::read::dhis2_mapping_from_str(&text)
+                .map_err(|f| Trouble(output::mapping_unreadable(&shown, &f, lang)))?;
+            to_json(&binhdang::exchange::dhis2(&figures(p), &mapping)) + "\n"
         }
         (SummaryFormat::Table, true) => return Err(Trouble(output::publish_needs_tables(lang))),
         (SummaryFormat::Xlsx, _) => return Err(Trouble(output::xlsx_needs_out(lang))),

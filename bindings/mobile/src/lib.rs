@@ -52,6 +52,9 @@ pub enum BinhdangError {
     /// An Excel form that cannot be made (an unknown unit or schedule entry).
     #[error("{detail}")]
     Form { detail: String },
+    /// A DHIS2 mapping that cannot be read.
+    #[error("{detail}")]
+    Mapping { detail: String, findings: Vec<Finding> },
 }
 
 impl From<ApiError> for BinhdangError {
@@ -66,6 +69,7 @@ impl From<ApiError> for BinhdangError {
             ApiError::Language(_) => BinhdangError::Language { detail },
             ApiError::Schema(_) => BinhdangError::Schema { detail },
             ApiError::Form(_) => BinhdangError::Form { detail },
+            ApiError::Mapping(findings) => BinhdangError::Mapping { detail, findings },
         }
     }
 }

@@ -523,6 +523,22 @@ record!(Summary, s => &s.data.summary;
             .map_err(|e| crate::form_err(&e))?;
         Ok(pyo3::types::PyBytes::new(py, &bytes))
     }
+    /// The figures as SDMX-CSV 2.0 text (docs/exchange.md); `published`:
+    /// the published figures (withheld ones empty, `OBS_STATUS` `C`).
+    #[pyo3(signature = (published=false))]
+    fn to_sdmx_csv(&self, py: Python<'_>, published: bool) -> String {
+        let d = &self.data;
+        py.detach(|| binhdang::exchange::sdmx_csv(&self.tables_of(published).figures, &d.plan, &d.catalog))
+    }
+    /// The figures as a DHIS2 `dataValueSets` payload through the host's
+    /// mapping (JSON text), with the figures it could not carry:
+    /// `{"data_value_set": {...}, "left_out": [...]}`.
+    #[pyo3(signature = (mapping, published=false))]
+    fn to_dhis2<'py>(&self, py: Python<'py>, mapping: &str, published: bool) -> PyResult<Bound<'py, PyAny>> {
+        let mapping = binhdang::api::dhis2_mapping(mapping).map_err(|e| err(py, e))?;
+        let export = py.detach(|| binhdang::exchange::dhis2(&self.tables_of(published).figures, &mapping));
+        to_py(py, &export)
+    }
     /// The figures table as CSV text.
     fn to_csv(&self) -> String {
         let d = &self.data;

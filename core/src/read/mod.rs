@@ -689,6 +689,15 @@ pub fn limits_from_str(text: &str) -> Result<Limits, Vec<Finding>> {
     limits.ok_or_else(|| cx.finish())
 }
 
+/// Reads a host's DHIS2 mapping from JSON text (docs/exchange.md); the
+/// findings when it is not one (an unknown field is refused, not ignored).
+pub fn dhis2_mapping_from_str(text: &str) -> Result<crate::exchange::Dhis2Mapping, Vec<Finding>> {
+    let value = parse_json(text).map_err(|f| vec![f])?;
+    let mut cx = typed::Cx::default();
+    let mapping = typed::read::<crate::exchange::Dhis2Mapping>(&value, "", &mut cx);
+    mapping.ok_or_else(|| cx.finish())
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {

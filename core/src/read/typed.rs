@@ -17,6 +17,7 @@ use serde_json::{Map, Value};
 
 use super::Limits;
 use crate::calendar::{Period, ReportKind, ScheduleEntry};
+use crate::exchange::{Dhis2Element, Dhis2Mapping};
 use crate::finding::{pointer, Code, Finding, Level, RuleSettings};
 use crate::messages as msg;
 use crate::model::{
@@ -903,6 +904,54 @@ impl FromJson for Limits {
         let strict = o.refuse_rest(cx);
         strict?;
         all!(Limits { max_bytes, max_depth, max_values, max_reports, max_nodes, max_findings })
+    }
+}
+
+/// An object of any keys, each value a `T` (a DHIS2 mapping's tables).
+pub(crate) struct StringMap<T>(pub std::collections::BTreeMap<String, T>);
+
+impl<T: FromJson> FromJson for StringMap<T> {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<Self> {
+        let Value::Object(map) = v else {
+            cx.wrong(at, Kind::Object, v);
+            return None;
+        };
+        let mut out = std::collections::BTreeMap::new();
+        let mut ok = true;
+        for (k, x) in map {
+            match T::from_json(x, &Path::Key(at, k), cx) {
+                Some(t) => {
+                    out.insert(k.clone(), t);
+                }
+                None => ok = false,
+            }
+        }
+        ok.then_some(StringMap(out))
+    }
+}
+
+impl FromJson for Dhis2Mapping {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<Self> {
+        let mut o = Obj::new(v, at, cx)?;
+        let data_set = o.opt("data_set", cx);
+        let periods = o.req::<StringMap<String>>("periods", cx).map(|m| m.0);
+        let org_units = o.req::<StringMap<String>>("org_units", cx).map(|m| m.0);
+        let data_elements = o.req::<StringMap<Dhis2Element>>("data_elements", cx).map(|m| m.0);
+        // A misspelt table must not leave figures silently unmapped.
+        let strict = o.refuse_rest(cx);
+        strict?;
+        all!(Dhis2Mapping { data_set, periods, org_units, data_elements })
+    }
+}
+
+impl FromJson for Dhis2Element {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<Self> {
+        let mut o = Obj::new(v, at, cx)?;
+        let data_element = o.req("data_element", cx);
+        let category_option_combos = o.req::<StringMap<String>>("category_option_combos", cx).map(|m| m.0);
+        let strict = o.refuse_rest(cx);
+        strict?;
+        all!(Dhis2Element { data_element, category_option_combos })
     }
 }
 
