@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import * as binhdang from "binhdang";
 import { ROOT } from "./vectors.mjs";
+import { fillForm, part, rowOf, zip } from "./xlsx.mjs";
 
 const planText = readFileSync(join(ROOT, "examples/lai-chau-2024/plan.json"), "utf8");
 const plan = JSON.parse(planText);
@@ -30,72 +30,6 @@ const stillWorks = () => {
   assert.deepEqual(brief(binhdang.readWorkbook(form).findings), [["malformed", "/submitted", "'Chỉ tiêu'!C7", "missing_field"]]);
 };
 
-/** A zip archive of `files` ({ name: Uint8Array }), deflated: what a workbook is made of. */
-function zip(files) {
-  const local = [];
-  const central = [];
-  let offset = 0;
-  for (const [name, data] of Object.entries(files)) {
-    const packed = deflateRawSync(data, { level: 9 });
-    const n = Buffer.from(name);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(8, 8); // deflate
-    head.writeUInt32LE(crc32(data), 14);
-    head.writeUInt32LE(packed.length, 18);
-    head.writeUInt32LE(data.length, 22);
-    head.writeUInt16LE(n.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc32(data), 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(n.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    local.push(head, n, packed);
-    central.push(entry, n);
-    offset += head.length + n.length + packed.length;
-  }
-  const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length / 2, 8);
-  end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...local, dir, end]));
-}
-
-/** The text of the part `name` of a zip archive (found by its central directory). */
-function part(bytes, name) {
-  const b = Buffer.from(bytes);
-  const end = b.lastIndexOf(Buffer.from([0x50, 0x4b, 5, 6]));
-  let at = b.readUInt32LE(end + 16);
-  for (let i = 0; i < b.readUInt16LE(end + 10); i++) {
-    const [method, size, nameLength, extra, comment, offset] = [b.readUInt16LE(at + 10), b.readUInt32LE(at + 20), b.readUInt16LE(at + 28), b.readUInt16LE(at + 30), b.readUInt16LE(at + 32), b.readUInt32LE(at + 42)];
-    if (b.toString("utf8", at + 46, at + 46 + nameLength) === name) {
-      const start = offset + 30 + b.readUInt16LE(offset + 26) + b.readUInt16LE(offset + 28);
-      const data = b.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(data) : data).toString("utf8");
-    }
-    at += 46 + nameLength + extra + comment;
-  }
-  throw new Error(`no part ${name}`);
-}
-
-function crc32(data) {
-  let c = ~0;
-  for (const byte of data) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-
 test("the form of a unit and a schedule entry is an .xlsx workbook that reads back as that unit's form", () => {
   assert.ok(form instanceof Uint8Array);
   assert.deepEqual([...form.subarray(0, 4)], [0x50, 0x4b, 3, 4]);
@@ -107,6 +41,22 @@ test("the form of a unit and a schedule entry is an .xlsx workbook that reads ba
   // An ArrayBuffer is read as the same bytes; so is a Node Buffer.
   assert.deepEqual(binhdang.readWorkbook(form.slice().buffer), { report, findings });
   assert.deepEqual(binhdang.readWorkbook(Buffer.from(form)), { report, findings });
+});
+
+test("a filled form gets the findings its JSON would, each naming its cell; readWorkbook gives the report", () => {
+  const blank = binhdang.reportForm(plan, "106", "2024-6m");
+  const r = rowOf(blank, "training_participants");
+  const filled = fillForm(blank, { C7: "4/6/2024", [`D${r}`]: 70, [`E${r}`]: 55, [`F${r}`]: 130 });
+  const findings = binhdang.validateWorkbook(filled, plan, { asOf: "2024-06-30" });
+  const mismatch = findings.find((f) => f.code === "sex_sum_mismatch");
+  assert.deepEqual([mismatch.path, mismatch.context.cell], ["/values/0/total", `'Chỉ tiêu'!F${r}`]);
+  assert.equal(mismatch.message_vi, "Tổng số (130) không bằng số nữ (70) cộng số nam (55).");
+  // The same findings as the report it reads as, given as JSON (less the cells).
+  const { report } = binhdang.readWorkbook(filled);
+  assert.deepEqual(report.values[0], { indicator: "training_participants", female: 70, male: 55, total: 130 });
+  assert.equal(report.submitted, "2024-06-04");
+  const strip = (fs) => fs.map(({ context: { cell, ...context }, ...f }) => ({ ...f, context }));
+  assert.deepEqual(strip(findings), strip(binhdang.validateReport(report, plan, { asOf: "2024-06-30" })));
 });
 
 test("a unit or schedule entry the plan does not have is a BinhdangError saying so; a plan that cannot be read too", () => {
