@@ -5,6 +5,9 @@
 #                                          its .wasm (wasm-opt -Oz)
 #   pkg/province.js, pkg/province_bg.wasm  the province module (feature
 #                                          `province`), loaded only when asked for
+#   pkg/workbook.js, pkg/workbook_bg.wasm  the workbook module (feature
+#                                          `workbook`: the core's Excel code),
+#                                          loaded only when asked for
 #                                          (each .wasm is shared by the browser
 #                                          and the Node entries)
 #   index.cjs                              the Node entry (index.node.js) as CommonJS,
@@ -30,6 +33,7 @@ module() {
 }
 module binhdang form
 module province province
+module workbook workbook
 # `require("binhdang")`: the same entry, bundled into one CommonJS file beside
 # it, where `import.meta.url` becomes this file's URL (so it finds the same
 # pkg/*_bg.wasm and schemas/). Node 18 is the oldest it targets.

@@ -1,10 +1,12 @@
 // The package's browser entry (and every bundler's): the form module's
-// functions, `init`/`initSync`, and `schema(name)`; and the province
-// module's functions with `initProvince`/`initProvinceSync` (province.js).
+// functions, `init`/`initSync`, and `schema(name)`; the province module's
+// functions with `initProvince`/`initProvinceSync` (province.js); and the
+// workbook module's with `initWorkbook`/`initWorkbookSync` (workbook.js).
 // Call the default export (`await init()`, which fetches the .wasm beside the
 // module) or `initSync({ module: bytes })` once, before the form's functions;
 // `await initProvince()` (or `initProvinceSync`) once before the province's,
-// when the page first needs them: a form never loads that module.
+// and `await initWorkbook()` before the workbook's, when the page first needs
+// them: a form never loads those modules.
 export {
   default,
   initSync,
@@ -23,8 +25,9 @@ export {
   initProvinceSync,
   publishedTables,
   replay,
-  setLanguage,
   tables,
   transition,
 } from "./province.js";
+export { initWorkbook, initWorkbookSync, readWorkbook, reportForm, summaryWorkbook, validateWorkbook } from "./workbook.js";
+export { setLanguage } from "./language.js";
 export { schema } from "./schema.js";

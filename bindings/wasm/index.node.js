@@ -1,13 +1,15 @@
 // The package's Node entry (ES module; index.cjs is this file built for
 // `require`): the browser entry's functions, ready without any init. The
 // form module's .wasm is read from beside this file and instantiated here;
-// the province module's on the first call of one of its functions (a script
-// that only checks forms never compiles it). `init()`, `initSync()`,
-// `initProvince()` and `initProvinceSync()` then return at once, so code
-// written for the browser entry runs unchanged.
+// the province and workbook modules' on the first call of one of their
+// functions (a script that only checks forms never compiles them). `init()`,
+// `initSync()`, `initProvince()`, `initProvinceSync()`, `initWorkbook()` and
+// `initWorkbookSync()` then return at once, so code written for the browser
+// entry runs unchanged.
 import { readFileSync } from "node:fs";
 import { initSync } from "./pkg/binhdang.js";
 import * as province from "./province.js";
+import * as workbook from "./workbook.js";
 
 initSync({ module: readFileSync(new URL("./pkg/binhdang_bg.wasm", import.meta.url)) });
 
@@ -19,10 +21,18 @@ function load() {
   loaded = true;
 }
 
+let workbookLoaded = false;
+/** The workbook module, likewise. */
+function loadWorkbook() {
+  if (workbookLoaded) return;
+  workbook.initWorkbookSync({ module: readFileSync(new URL("./pkg/workbook_bg.wasm", import.meta.url)) });
+  workbookLoaded = true;
+}
+
 export * from "./index.js";
 export { default } from "./index.js";
 // These shadow the browser entry's: Node reads the schema file rather than
-// fetching it, and loads the province module itself.
+// fetching it, and loads the province and workbook modules itself.
 export { schema } from "./schema.node.js";
 export async function initProvince() {
   load();
@@ -53,4 +63,26 @@ export function transition(plan, step, options) {
 export function catalog() {
   load();
   return province.catalog();
+}
+export async function initWorkbook() {
+  loadWorkbook();
+}
+export function initWorkbookSync() {
+  loadWorkbook();
+}
+export function readWorkbook(bytes, options) {
+  loadWorkbook();
+  return workbook.readWorkbook(bytes, options);
+}
+export function validateWorkbook(bytes, plan, options) {
+  loadWorkbook();
+  return workbook.validateWorkbook(bytes, plan, options);
+}
+export function reportForm(plan, unit, entry) {
+  loadWorkbook();
+  return workbook.reportForm(plan, unit, entry);
+}
+export function summaryWorkbook(plan, reports, asOf, options) {
+  loadWorkbook();
+  return workbook.summaryWorkbook(plan, reports, asOf, options);
 }

@@ -14,9 +14,9 @@
 //! part; activity; funding source). Nothing is guessed from the headings a
 //! person sees, so a heading may be reworded without breaking old forms.
 //!
-//! Behind the `excel` feature of the core crate (the CLI and Python enable
-//! it): rust_xlsxwriter writes, calamine reads; the WebAssembly module has
-//! neither.
+//! Behind the `excel` feature of the core crate (the CLI, Python and the
+//! npm package's workbook module enable it): rust_xlsxwriter writes,
+//! calamine reads; the npm package's form module has neither.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read as _};

@@ -792,6 +792,12 @@ pub const A_DOCUMENT: (&str, &str) = (
     "một kế hoạch hoặc báo cáo: đối tượng, văn bản JSON hoặc đường dẫn tới một tệp (trong Python: pathlib.Path)",
     "a plan or report: an object, JSON text, or the path of one file (in Python, a pathlib.Path)",
 );
+pub const A_FILE: (&str, &str) = (
+    "nội dung một tệp (báo cáo .xlsx hoặc .json): các byte (Uint8Array hoặc ArrayBuffer; trong Python: bytes)",
+    "the contents of a file (an .xlsx or .json report): bytes (a Uint8Array or an ArrayBuffer; in Python, bytes)",
+);
+pub const A_TEXT: (&str, &str) = ("văn bản (chuỗi)", "text (a string)");
+pub const A_BOOLEAN: (&str, &str) = ("true hoặc false", "true or false");
 pub const REPORTS_OR_FOLDER: (&str, &str) = (
     "danh sách báo cáo, hoặc một thư mục (trong Python: pathlib.Path) chứa các tệp .json",
     "a list of reports, or a folder (in Python, a pathlib.Path) of .json files",

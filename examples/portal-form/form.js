@@ -7,7 +7,22 @@
 // returned with the standing agency's reason, accepted...) and a button to
 // submit it. The workflow is in binhdang's second module, which the page
 // loads only once the form has been checked: the form never waits for it.
-import init, { Checker, initProvince, replay, transition } from "../../bindings/wasm/index.js";
+//
+// Last, the same report as an Excel file: the unit downloads its form,
+// fills it and uploads it; the page lists each finding with the cell it
+// names, and offers the province's summary of the files uploaded as a
+// workbook. Excel is binhdang's third module, which the page loads only when
+// a form is asked for or a file chosen.
+import init, {
+  Checker,
+  initProvince,
+  initWorkbook,
+  replay,
+  reportForm,
+  summaryWorkbook,
+  transition,
+  validateWorkbook,
+} from "../../bindings/wasm/index.js";
 
 // Breakdowns beyond sex the plan asks for (its own indicators: victims by
 // age band, Project 8 trainees by Kinh / ethnic minorities): one row per
@@ -212,6 +227,83 @@ async function workflow() {
   $("#submit-report").disabled = false;
 }
 
+// The workbook module, loaded the first time a page asks for it.
+let workbookModule;
+const workbook = () => (workbookModule ??= initWorkbook());
+// The files uploaded, by name: the province's summary adds them up.
+const uploaded = new Map();
+const LEVEL = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" };
+
+/** Offers `bytes` to the user as a file named `name`. */
+function download(bytes, name) {
+  const a = $("#download");
+  URL.revokeObjectURL(a.href);
+  a.href = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  a.download = name;
+  a.click();
+}
+
+/** The selected unit's Excel form for this report (the six-month entry). */
+async function getForm() {
+  await workbook();
+  const unit = $("#unit").value;
+  download(reportForm(plan, unit, entry.id), `bao-cao-${entry.id}-${unit}.xlsx`);
+}
+
+/** Checks an uploaded workbook and lists its findings, each beside the cell it names. */
+async function checkWorkbook(file) {
+  $("#workbook-status").textContent = `Đang kiểm tra ${file.name}…`;
+  const [bytes] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), workbook()]);
+  const findings = validateWorkbook(bytes, plan, { asOf: TODAY });
+  uploaded.set(file.name, bytes);
+  const body = $("#workbook-findings tbody");
+  body.replaceChildren();
+  for (const f of findings) {
+    const tr = document.createElement("tr");
+    tr.className = f.severity;
+    tr.dataset.code = f.code;
+    // The cell the finding names ('Chỉ tiêu'!F44); a finding about the whole file or report names none.
+    const cell = f.context?.cell;
+    if (cell) tr.dataset.cell = cell;
+    for (const text of [cell ?? "(cả báo cáo)", LEVEL[f.severity] ?? f.severity, f.message_vi]) {
+      const td = document.createElement("td");
+      td.textContent = text;
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  $("#workbook-findings").hidden = findings.length === 0;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  $("#workbook-status").textContent = errors
+    ? `${file.name}: còn ${errors} lỗi cần sửa trong tệp.`
+    : `${file.name}: không có lỗi${findings.length ? "; xem các cảnh báo" : ""}.`;
+  $("#get-summary").disabled = false;
+}
+
+/** The province's summary of the files uploaded, as a workbook to download. */
+function getSummary() {
+  download(summaryWorkbook(plan, [...uploaded.values()], TODAY), `tong-hop-${TODAY}.xlsx`);
+}
+
+/** The Excel section: nothing of the workbook module loads until it is used. */
+function excel() {
+  const failed = (e) => {
+    $("#workbook-status").textContent = `Không xử lý được tệp: ${e.message}`;
+  };
+  $("#get-form").addEventListener("click", () => getForm().catch(failed));
+  $("#workbook-file").addEventListener("change", (e) => {
+    const [file] = e.target.files;
+    if (file) checkWorkbook(file).catch(failed);
+  });
+  $("#get-summary").addEventListener("click", () => {
+    try {
+      getSummary();
+    } catch (e) {
+      failed(e);
+    }
+  });
+}
+
 async function main() {
   // The module (compiled as it streams in) and the plan, side by side.
   [, plan] = await Promise.all([init(), fetch("../lai-chau-2024/plan.json").then((r) => r.json())]);
@@ -227,6 +319,7 @@ async function main() {
   buildRows();
   $("#report").addEventListener("input", check);
   check();
+  excel();
   document.body.dataset.ready = "true";
   document.body.dataset.readyAt = String(performance.now());
   workflow().catch((e) => {

@@ -2,10 +2,11 @@
 // playwright-core, on a page served from this repository on localhost.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./vectors.mjs";
 import { launch, serve } from "./web.mjs";
+import { fillForm, part, rowOf } from "./xlsx.mjs";
 
 let server, browser;
 
@@ -123,6 +124,60 @@ test("a unit sees its report returned with the standing agency's reason, and sub
   assert.match(await page.textContent("#standing"), /^Chờ duyệt — phiên bản 2, nộp ngày 10\/6\/2024$/);
   assert.equal((await page.textContent("#reason")).trim(), "");
   assert.equal(await page.getAttribute("#workflow", "data-state"), "submitted");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("an officer uploads a filled Excel form: its findings name their cells, in Vietnamese; the province's summary downloads", async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 }, acceptDownloads: true });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.base}/examples/portal-form/index.html`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+  await page.waitForSelector("#submit-report:not([disabled])", { timeout: 20000 });
+  const workbookWasm = () => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/workbook_bg.wasm")).map((e) => e.startTime));
+  // The form and the workflow run without the workbook module: nothing has asked for it.
+  assert.deepEqual(await workbookWasm(), []);
+
+  // Huyện Tam Đường (106) downloads its six-month form: the module loads now, once.
+  await page.selectOption("#unit", "106");
+  const [form] = await Promise.all([page.waitForEvent("download"), page.click("#get-form")]);
+  assert.equal(form.suggestedFilename(), "bao-cao-2024-6m-106.xlsx");
+  const readyAt = Number(await page.getAttribute("body", "data-ready-at"));
+  const loaded = await workbookWasm();
+  assert.equal(loaded.length, 1);
+  assert.ok(loaded[0] > readyAt, JSON.stringify({ loaded, readyAt }));
+
+  // The unit fills it: 70 women and 55 men trained, the total typed as 130; a word where a count goes.
+  const blank = readFileSync(await form.path());
+  const trained = rowOf(blank, "training_participants");
+  const reached = rowOf(blank, "people_reached");
+  const filled = fillForm(blank, { C7: "4/6/2024", [`D${trained}`]: 70, [`E${trained}`]: 55, [`F${trained}`]: 130, [`D${reached}`]: "nhiều" });
+  await page.setInputFiles("#workbook-file", { name: "106.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(filled) });
+  const total = page.locator(`#workbook-findings tr[data-cell="'Chỉ tiêu'!F${trained}"]`);
+  await total.waitFor({ timeout: 10000 });
+  assert.equal(await total.getAttribute("data-code"), "sex_sum_mismatch");
+  assert.deepEqual(await total.locator("td").allTextContents(), [`'Chỉ tiêu'!F${trained}`, "Lỗi", "Tổng số (130) không bằng số nữ (70) cộng số nam (55)."]);
+  const word = page.locator(`#workbook-findings tr[data-cell="'Chỉ tiêu'!D${reached}"]`);
+  assert.equal(await word.getAttribute("data-code"), "malformed");
+  assert.match(await page.textContent("#workbook-status"), /^106\.xlsx: còn \d+ lỗi cần sửa trong tệp\.$/);
+  // Every finding of the file is listed, in the library's order, with its cell where it has one.
+  const rows = await page.locator("#workbook-findings tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.dataset.code, tr.dataset.cell ?? null]));
+  assert.ok(rows.length >= 2 && rows.some(([code, cell]) => code === "sex_sum_mismatch" && cell === `'Chỉ tiêu'!F${trained}`), JSON.stringify(rows));
+  await page.screenshot({ path: join(ROOT, "target/test-logs/portal-form-excel.png"), fullPage: true });
+
+  // A form cut off halfway, as a failed download leaves it: one finding about the whole file, in Vietnamese.
+  await page.setInputFiles("#workbook-file", { name: "cut-off.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(filled.subarray(0, filled.length / 2)) });
+  await page.locator("#workbook-status").getByText("cut-off.xlsx").waitFor({ timeout: 10000 });
+  assert.deepEqual(await page.locator("#workbook-findings tbody td").allTextContents(), ["(cả báo cáo)", "Lỗi", "Tệp không phải sổ tính Excel (.xlsx) đọc được."]);
+
+  // The province's summary of both files: a workbook whose accounting names the filled form's cell.
+  const [summary] = await Promise.all([page.waitForEvent("download"), page.click("#get-summary")]);
+  assert.equal(summary.suggestedFilename(), "tong-hop-2024-06-30.xlsx");
+  const bytes = readFileSync(await summary.path());
+  assert.ok(part(bytes, "xl/workbook.xml").includes('<sheet name="Đối chiếu"'));
+  assert.ok(part(bytes, "xl/sharedStrings.xml").includes(`&apos;Chỉ tiêu&apos;!F${trained}`) || part(bytes, "xl/sharedStrings.xml").includes(`'Chỉ tiêu'!F${trained}`));
+  assert.equal((await workbookWasm()).length, 1);
   assert.deepEqual(errors, []);
   await page.close();
 });

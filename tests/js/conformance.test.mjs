@@ -4,15 +4,17 @@
 // in the province module, which the first of those calls loads.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as binhdang from "binhdang";
-import { ROOT, brief, checkSummary, planText, reportTexts, vectors } from "./vectors.mjs";
+import { ROOT, brief, checkSummary, excelFinding, matches, planText, reportTexts, vectors } from "./vectors.mjs";
 
 const VALIDATE = vectors("validate").filter(([, v]) => v.mode !== "plan");
 const AGGREGATE = vectors("aggregate");
 
 const PUBLISH = vectors("publish");
+// Filled Excel forms, through the workbook module (loaded by the first call).
+const EXCEL = existsSync(join(ROOT, "tests/conformance/excel")) ? vectors("excel") : [];
 const WORKFLOW = vectors("workflow");
 
 test("enough vectors", () => {
@@ -103,5 +105,30 @@ for (const [name, v] of WORKFLOW) {
       got = t.event ? { standing: t.standing, event: t.event } : { findings: brief(t.findings) };
     }
     assert.deepEqual(got, v.expected, v.description);
+  });
+}
+
+test("Excel vectors", { skip: EXCEL.length ? false : "tests/conformance/excel/ is not on this branch yet" }, () => {
+  assert.ok(EXCEL.length >= 3);
+});
+
+for (const [name, v] of EXCEL) {
+  test(`excel ${name}`, () => {
+    const bytes = readFileSync(join(ROOT, v.workbook));
+    const options = v.limits ? { limits: v.limits } : {};
+    // Every finding of validating the file as a report, in the library's order.
+    const findings = binhdang.validateWorkbook(bytes, planText(v), { asOf: v.as_of, ...options });
+    assert.deepEqual(findings.map((f, i) => excelFinding(f, v.expected[i])), v.expected, v.description);
+    // What the reader makes of it: no report, or each indicator listed as expected (a subset).
+    if (!("values" in v)) return;
+    const { report } = binhdang.readWorkbook(bytes, options);
+    if (v.values === null) {
+      assert.equal(report, null, v.description);
+      return;
+    }
+    for (const [indicator, want] of Object.entries(v.values)) {
+      const got = report.values.find((x) => x.indicator === indicator);
+      assert.deepEqual([...matches(want, got ?? null, `/${indicator}`)], [], v.description);
+    }
   });
 }

@@ -73,9 +73,11 @@ test("npm pack ships exactly the package's files, a .wasm for each module among 
   const [packed] = JSON.parse(npm(["pack", "--dry-run", "--json"], PKG));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    "README.md", "index.cjs", "index.d.ts", "index.js", "index.node.js", "native.js", "package.json",
-    "pkg/binhdang.js", "pkg/binhdang_bg.wasm", "pkg/province.js", "pkg/province_bg.wasm", "province.js", "schema.js", "schema.node.js",
+    "README.md", "index.cjs", "index.d.ts", "index.js", "index.node.js", "language.js", "native.js", "package.json",
+    "pkg/binhdang.js", "pkg/binhdang_bg.wasm", "pkg/province.js", "pkg/province_bg.wasm", "pkg/workbook.js", "pkg/workbook_bg.wasm",
+    "province.js", "schema.js", "schema.node.js",
     ...["catalog", "events", "finding", "limits", "plan", "replay", "report", "step", "summary", "tables", "transition"].map((n) => `schemas/${n}.schema.json`),
+    "workbook.js",
   ]);
   console.log(`npm pack: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${files.length} files`);
 });
@@ -285,11 +287,11 @@ for (const format of ["esm", "iife"]) {
   });
 }
 
-test("vite build: `await init()` and `await initProvince()` find the .wasm files vite emitted, `schema()` the schemas", async () => {
+test("vite build: `await init()`, `await initProvince()` and `await initWorkbook()` find the .wasm files vite emitted, `schema()` the schemas", async () => {
   const root = join(app, "vite-app");
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, "index.html"), `<!doctype html><meta charset="utf-8"><body><script type="module" src="./main.js"></script>`);
-  writeFileSync(join(root, "main.js"), `import init, { Checker, initProvince, replay, schema } from "binhdang";
+  writeFileSync(join(root, "main.js"), `import init, { Checker, initProvince, initWorkbook, readWorkbook, replay, reportForm, schema } from "binhdang";
 import plan from "../plan.json";
 import report from "../report.json";
 import events from "../events.json";
@@ -298,14 +300,18 @@ const findings = new Checker(plan).validateReport(report, { asOf: "2025-01-15" }
 const { $id } = await schema("report");
 await initProvince();
 const { state, reason } = replay(plan, events, { asOf: "2024-06-30" }).standings.find((s) => s.unit === "108");
-document.body.dataset.result = JSON.stringify({ findings: findings.map((f) => [f.code, f.path, f.message_vi]), id: $id, returned: [state, reason] });
+await initWorkbook();
+const blank = readWorkbook(reportForm(plan, "106", "2024-annual")).findings.map((f) => [f.code, f.path, f.context.cell]);
+document.body.dataset.result = JSON.stringify({ findings: findings.map((f) => [f.code, f.path, f.message_vi]), id: $id, returned: [state, reason], blank });
 `);
   await viteBuild({ root, logLevel: "silent", configFile: false, base: "./", build: { outDir: join(app, "dist-vite"), target: "es2022" } });
   const emitted = readdirSync(join(app, "dist-vite/assets")).filter((f) => f.endsWith(".wasm"));
-  assert.equal(emitted.length, 2);
+  assert.equal(emitted.length, 3);
   const got = await result("dist-vite/index.html");
   assertFindings(got.findings);
   assertReturned(got.returned);
+  // A blank form read back: only its submission date is missing, at its cell.
+  assert.deepEqual(got.blank, [["malformed", "/submitted", "'Chỉ tiêu'!C7"]]);
   // schema(name): vite emitted the schema files it may fetch.
   assert.equal(got.id, "https://binhdang.vn/schemas/v1/report.schema.json");
 });

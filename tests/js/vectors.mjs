@@ -32,6 +32,20 @@ export function reportTexts(v) {
 
 export const brief = (findings) => findings.map((f) => ({ code: f.code, severity: f.severity, path: f.path }));
 
+/**
+ * A finding of an Excel vector as its `expected` entry says it: code,
+ * severity, path, and `cell` (the finding's `context.cell`) when it has one;
+ * any other key the entry names (`problem`, `limit_name`) from the context.
+ */
+export function excelFinding(f, expected = {}) {
+  const x = { code: f.code, severity: f.severity, path: f.path };
+  if (f.context?.cell !== undefined) x.cell = f.context.cell;
+  for (const key of Object.keys(expected)) {
+    if (!(key in x) && !["code", "severity", "path", "cell"].includes(key)) x[key] = f.context?.[key];
+  }
+  return x;
+}
+
 export function* matches(expected, actual, at = "") {
   if (expected !== null && typeof expected === "object" && !Array.isArray(expected)) {
     if (actual === null || typeof actual !== "object" || Array.isArray(actual)) {

@@ -11,8 +11,8 @@
 //! be read, a date that is not a date) throws a `BinhdangError` carrying its
 //! findings. The core never panics, so the module instance survives any input.
 //!
-//! **Two modules from this one crate**, because a portal loads the first
-//! with every form. `build.sh` builds it twice, each time with one feature:
+//! **Three modules from this one crate**, because a portal loads the first
+//! with every form. `build.sh` builds it three times, each time with one feature:
 //!
 //! - `form` (`pkg/binhdang_bg.wasm`, the package's `init`): what a form
 //!   needs: reading and validating reports (`Checker`), `loadReport`,
@@ -21,13 +21,17 @@
 //!   loaded only when a page asks for it): what a province does with the
 //!   reports: adding up (`aggregate`, `tables`), publication with small
 //!   cells withheld (`publishedTables`, its linear programs), the workflow
-//!   (`replay`, `transition`) and the catalogue (`catalog`).
+//!   (`replay`, `transition`) and the catalogue (`catalog`);
+//! - `workbook` (`pkg/workbook_bg.wasm`, the package's `initWorkbook`,
+//!   loaded only when a page asks for it): Excel forms, with the core's
+//!   `excel` feature (`reportForm`, `readWorkbook`, `validateWorkbook`,
+//!   `summaryWorkbook`).
 //!
-//! Both are thin: they convert arguments and results and turn the core's
+//! All are thin: they convert arguments and results and turn the core's
 //! errors into JavaScript ones; every rule and sentence is the core's. The
 //! plan check (`check_plan`), a new plan (`new_plan`) and the schema
 //! generator are in neither (plans are written and checked with the CLI or
-//! Python; the schemas ship as JSON files beside the module). Both features
+//! Python; the schemas ship as JSON files beside the module). All features
 //! are on by default, so that the host build (clippy, tests) sees all of it.
 
 use binhdang::api::{self, ApiError};
@@ -39,10 +43,12 @@ use wasm_bindgen::JsCast;
 mod form;
 #[cfg(feature = "province")]
 mod province;
+#[cfg(feature = "workbook")]
+mod workbook;
 
 // The types of every input and output (Plan, Report, Finding...) are not
 // declared here: scripts/types.mjs generates them from the JSON Schemas and
-// writes them, with wasm-bindgen's declarations of both modules, into the
+// writes them, with wasm-bindgen's declarations of the modules, into the
 // package's one declaration file, index.d.ts.
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -74,6 +80,34 @@ export interface WorkflowOptions {
   asOf?: string | Date;
   /** What the reader accepts; a field left out keeps its default. */
   limits?: Limits;
+}
+/** Options of `readWorkbook`. */
+export interface ReadWorkbookOptions {
+  /** What the reader accepts: `max_bytes` bounds the file, and 8 × `max_bytes` what its parts unpack to; `max_nodes` its cells with data. */
+  limits?: Limits;
+}
+/** Options of `validateWorkbook`: those of `validateReport`; earlier reports may also be files' bytes. */
+export interface ValidateWorkbookOptions {
+  /** The date of the check, as `ValidateOptions.asOf`. Default: today in Vietnam. */
+  asOf?: string | Date;
+  /** Earlier reports to compare with (previous periods): files' bytes (filled forms or JSON), objects or JSON text. */
+  context?: Array<Uint8Array | ArrayBuffer | Report | string>;
+  /** What the reader accepts; a field left out keeps its default. */
+  limits?: Limits;
+}
+/** Options of `summaryWorkbook`. */
+export interface SummaryWorkbookOptions {
+  /** The workflow's log, as `AggregateOptions.events`: the completeness sheet then says each report's state. */
+  events?: ReportEvent[] | string;
+  /** What the reader accepts; past `max_reports` a report is rejected unread. */
+  limits?: Limits;
+  /** The published tables (small counts withheld: an empty cell), and no accounting sheet. Default: false. */
+  publish?: boolean;
+}
+/** What `readWorkbook` gives: the report (`null` when it cannot be used) and the findings of reading it, each naming its cell (`context.cell`). */
+export interface WorkbookRead {
+  report: Report | null;
+  findings: Finding[];
 }
 /** What `transition` decides: allowed (the new `standing` and the `event` to append to the log; `findings` holds the warnings of reading the step, usually none), or refused (only the `findings` that say why). */
 export type Decision = (Transition & { findings: Finding[] }) | { findings: Finding[]; standing?: undefined; event?: undefined };
@@ -111,11 +145,21 @@ fn type_error(m: (String, String)) -> JsValue {
 
 /// The reports of a list argument; anything else (one report, `null`, JSON
 /// text of an array) is a `TypeError`, never a silent empty answer.
+#[cfg(any(feature = "form", feature = "province"))]
 fn texts(values: &JsValue, name: &str) -> Result<Vec<Vec<u8>>, JsValue> {
     if !js_sys::Array::is_array(values) {
         return Err(type_error(binhdang::messages::wrong_argument(name, binhdang::messages::A_LIST_OF_REPORTS)));
     }
     Ok(js_sys::Array::from(values).iter().map(|v| input_bytes(&v)).collect())
+}
+
+/// A log of events: JSON text or a list (array) of events, else a `TypeError` naming `name`.
+#[cfg(any(feature = "province", feature = "workbook"))]
+fn log(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    if value.is_string() || js_sys::Array::is_array(value) {
+        return Ok(input_bytes(value));
+    }
+    Err(type_error(binhdang::messages::wrong_argument(name, binhdang::messages::A_LOG_OF_EVENTS)))
 }
 
 /// The options object: absent, or an object whose every key is one of `allowed`.
@@ -183,7 +227,7 @@ fn as_of(value: &JsValue, name: &str, today: bool) -> Result<binhdang::Date, JsV
 }
 
 /// The language of `BinhdangError` and `TypeError` messages for the whole
-/// page, in both modules: "vi" (the default) or "en". Findings always carry both.
+/// page, in every module: "vi" (the default) or "en". Findings always carry both.
 #[wasm_bindgen(js_name = setLanguage)]
 pub fn set_language(code: &str) -> Result<(), JsValue> {
     api::set_language(api::lang(code).map_err(err)?);

@@ -4,11 +4,11 @@
 //! (`initProvince`; in Node, on the first call of one of these functions).
 
 use binhdang::api;
-use binhdang::messages::{wrong_argument, A_LOG_OF_EVENTS, A_STEP};
+use binhdang::messages::{wrong_argument, A_STEP};
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
-use crate::{as_of, check_options, err, input_bytes, limits, option, plan_text, texts, to_js, type_error};
+use crate::{as_of, check_options, err, input_bytes, limits, log, option, plan_text, texts, to_js, type_error};
 
 #[wasm_bindgen]
 extern "C" {
@@ -26,14 +26,6 @@ const AGGREGATE_OPTIONS: &[&str] = &["events", "limits"];
 // The tables have no column for a report's state: a log would change nothing in them.
 const TABLES_OPTIONS: &[&str] = &["limits"];
 const WORKFLOW_OPTIONS: &[&str] = &["asOf", "limits"];
-
-/// A log of events: JSON text or a list (array) of events, else a `TypeError` naming `name`.
-fn log(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
-    if value.is_string() || js_sys::Array::is_array(value) {
-        return Ok(input_bytes(value));
-    }
-    Err(type_error(wrong_argument(name, A_LOG_OF_EVENTS)))
-}
 
 /// Adds up reports into the province's summary at `asOf`; with
 /// `options.events` (the workflow's log), each period's completeness has

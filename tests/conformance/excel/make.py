@@ -129,6 +129,24 @@ def understates_its_sizes() -> None:
     (HERE / "07-understates-its-sizes.xlsx").write_bytes(bytes(b))
 
 
+def shared_string_past_the_list() -> None:
+    """A damaged form whose text cells name shared strings past the list
+    (string 999999 of some hundred): a reader that indexes without checking
+    panics, and in WebAssembly a panic is a trap."""
+    import re
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(binhdang.report_form(PLAN, "112", "2024-annual")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'(t="s"[^>]*><v>)[0-9]+(</v>)', rb"\g<1>999999\g<2>", data)
+            z.writestr(item.filename, data)
+    (HERE / "08-shared-string-past-the-list.xlsx").write_bytes(out.getvalue())
+
+
 if __name__ == "__main__":
     wrong_total_and_text_number()
     messy()
@@ -136,3 +154,4 @@ if __name__ == "__main__":
     corrupt()
     unpacks_a_thousandfold()
     understates_its_sizes()
+    shared_string_past_the_list()

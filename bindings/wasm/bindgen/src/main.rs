@@ -3,7 +3,7 @@
 //! `initSync`), its `.wasm` (`NAME_bg.wasm`) and wasm-bindgen's
 //! declarations. The browser and the Node entries both load this one ES
 //! module and this one `.wasm` (build.sh runs it for each of the package's
-//! two modules, `binhdang` and `province`).
+//! three modules, `binhdang`, `province` and `workbook`).
 //!
 //! wasm-bindgen's own CLI cannot be installed here, and the version of the
 //! CLI must match the `wasm-bindgen` crate exactly; its library crate,
