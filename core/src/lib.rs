@@ -24,6 +24,8 @@ pub mod api;
 mod breakdown;
 pub mod calendar;
 pub mod catalog;
+#[cfg(feature = "parquet")]
+pub mod columnar;
 pub mod dimensions;
 #[cfg(feature = "excel")]
 pub mod excel;

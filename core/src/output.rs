@@ -895,6 +895,16 @@ pub fn xlsx_needs_out(lang: Lang) -> String {
     }
 }
 
+/// `aggregate --format parquet` without `--out`: one file per table, in a folder.
+pub fn parquet_needs_out(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => {
+            "Parquet ghi mỗi bảng thành một tệp trong một thư mục: dùng --format parquet với --out tên-thư-mục.".into()
+        }
+        Lang::En => "Parquet writes one file per table into a folder: use --format parquet with --out folder.".into(),
+    }
+}
+
 /// `aggregate --format dhis2` without `--dhis2-mapping`: the identifiers are the instance's.
 pub fn dhis2_needs_mapping(lang: Lang) -> String {
     match lang {

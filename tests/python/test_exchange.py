@@ -168,3 +168,53 @@ def test_the_cli_writes_the_same_sdmx_csv_and_dhis2(tmp_path: pathlib.Path, summ
     # Without a mapping: exit 2, and the officer is told what to give.
     out = subprocess.run([*base, "--format", "dhis2", str(REPORTS)], capture_output=True, text=True)
     assert out.returncode == 2 and "--dhis2-mapping" in out.stderr and "ánh xạ" in out.stderr
+
+
+def test_parquet_tables_read_by_duckdb_match_the_columns(tmp_path: pathlib.Path, summary: binhdang.Summary) -> None:
+    import duckdb
+
+    for table in ("figures", "completeness", "progress", "funding", "activities", "outputs"):
+        path = tmp_path / f"{table}.parquet"
+        summary.to_parquet(path, table)
+        cols = summary.columns(table)
+        rel = duckdb.sql(f"SELECT * FROM read_parquet('{path}')")
+        if not cols:
+            # A table without rows (the example's activities report no
+            # outputs) still has its columns, from the row type.
+            assert rel.fetchall() == [] and {"entry", "unit", "indicator", "value"} <= set(rel.columns), table
+            continue
+        assert rel.columns == list(cols), table
+        got = rel.fetchall()
+        want = list(zip(*cols.values()))
+        assert len(got) == len(want), table
+        for g, w in zip(got, want):
+            for a, b in zip(g, w):
+                if isinstance(b, float):
+                    assert a == pytest.approx(b), table
+                elif b is None:
+                    assert a is None, table
+                else:
+                    assert str(a) == str(b) or a == b, (table, a, b)
+    with pytest.raises(KeyError):
+        summary.to_parquet(tmp_path / "x.parquet", "figurse")
+
+
+def test_the_cli_writes_a_folder_of_parquet_a_warehouse_queries(tmp_path: pathlib.Path, summary: binhdang.Summary) -> None:
+    import duckdb
+
+    out = tmp_path / "lai-chau-2024"
+    subprocess.run([str(binhdang_binary()), "aggregate", "--plan", str(PLAN), "--as-of", "2025-01-15",
+                    "--format", "parquet", "--out", str(out), str(REPORTS)], check=True, capture_output=True)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{t}.parquet" for t in ("figures", "completeness", "progress", "funding", "activities", "outputs"))
+    # The query an analyst runs over years of such folders: people reached by sex, province-wide.
+    rows = duckdb.sql(f"""
+        SELECT entry, sex, value FROM read_parquet('{out}/figures.parquet')
+        WHERE indicator = 'people_reached' AND unit = '12' ORDER BY entry, sex""").fetchall()
+    want = sorted((r["entry"], r["sex"], r["value"]) for r in rows_of(summary)
+                  if r["indicator"] == "people_reached" and r["unit"] == "12")
+    assert rows == want and rows
+
+
+def rows_of(summary: binhdang.Summary) -> List[Dict[str, Any]]:
+    return rows(summary)

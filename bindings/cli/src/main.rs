@@ -92,6 +92,8 @@ enum SummaryFormat {
     SdmxCsv,
     /// A DHIS2 dataValueSets payload (needs --dhis2-mapping), with the figures it could not carry.
     Dhis2,
+    /// Parquet (needs --out, a folder): one file per table (figures, completeness, progress, funding, activities, outputs).
+    Parquet,
 }
 
 #[derive(Subcommand)]
@@ -570,6 +572,24 @@ fn aggregate_cmd(
             .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
         return Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS });
     }
+    if let SummaryFormat::Parquet = format {
+        let dir = out.ok_or_else(|| Trouble(output::parquet_needs_out(lang)))?;
+        let tables = if publish {
+            binhdang::publish::published_tables(&summary, &plan, &catalog)
+        } else {
+            output::tables(&summary, &plan, &catalog)
+        };
+        let fail = |p: &Path, e: String| Trouble(output::cannot_read(&p.display().to_string(), &e, lang));
+        std::fs::create_dir_all(dir).map_err(|e| fail(dir, e.to_string()))?;
+        for name in binhdang::columnar::TABLES {
+            let path = dir.join(format!("{name}.parquet"));
+            if let Some(bytes) = binhdang::columnar::parquet(&tables, name) {
+                let bytes = bytes.map_err(|e| fail(&path, e.to_string()))?;
+                std::fs::write(&path, bytes).map_err(|e| fail(&path, e.to_string()))?;
+            }
+        }
+        return Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS });
+    }
     // The figures as they may be published, or all of them.
     let figures = |publish: bool| {
         if publish {
@@ -598,6 +618,7 @@ fn aggregate_cmd(
         }
         (SummaryFormat::Table, true) => return Err(Trouble(output::publish_needs_tables(lang))),
         (SummaryFormat::Xlsx, _) => return Err(Trouble(output::xlsx_needs_out(lang))),
+        (SummaryFormat::Parquet, _) => return Err(Trouble(output::parquet_needs_out(lang))),
     };
     match out {
         Some(path) => std::fs::write(path, text)

@@ -564,3 +564,37 @@ fn the_text_summary_shows_the_breakdowns() {
     // Kinh before the ethnic minorities, as the dimension lists them.
     assert!(en.find("└ Ethnic group: Kinh") < en.find("└ Ethnic group: Ethnic minorities"), "{en}");
 }
+
+/// Every `binhdang` line of the README's shell blocks runs as written (from a
+/// folder of its own, the example paths made absolute): the commands a new
+/// user copies cannot rot.
+#[test]
+fn the_readme_commands_run() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut ran = 0;
+    for block in readme.split("```sh\n").skip(1) {
+        let block = block.split("```").next().unwrap_or_default();
+        for line in block.lines().filter(|l| l.starts_with("binhdang ")) {
+            let command = line.split("   #").next().unwrap_or(line);
+            let words = shlex::split(command).unwrap_or_else(|| panic!("not shell words: {line}"));
+            let args: Vec<String> = words
+                .iter()
+                .skip(1)
+                .map(|w| if w.starts_with("examples/") { root.join(w).display().to_string() } else { w.clone() })
+                .map(|w| w.strip_prefix("/tmp/").map_or(w.clone(), |rest| dir.path().join(rest).display().to_string()))
+                .collect();
+            let out = Command::cargo_bin("binhdang").unwrap().current_dir(dir.path()).args(&args).output().unwrap();
+            // validate exits 1 when a report has an error (the examples have some).
+            let ok = out.status.code() == Some(0) || (args[0] == "validate" && out.status.code() == Some(1));
+            assert!(ok, "{line}\n{}", String::from_utf8_lossy(&out.stderr));
+            ran += 1;
+        }
+    }
+    assert!(ran >= 12, "only {ran} README commands");
+    // What the lines wrote is there.
+    for written in ["112.xlsx", "summary.xlsx", "plan.json", "warehouse/lai-chau-2024/figures.parquet"] {
+        assert!(dir.path().join(written).is_file(), "{written} was not written");
+    }
+}

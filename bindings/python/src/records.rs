@@ -539,6 +539,22 @@ record!(Summary, s => &s.data.summary;
         let export = py.detach(|| binhdang::exchange::dhis2(&self.tables_of(published).figures, &mapping));
         to_py(py, &export)
     }
+    /// One table (`figures`, `completeness`, `progress`, `funding`,
+    /// `activities`, `outputs`) as a Parquet file's bytes: the columns of
+    /// `columns(table)`. KeyError for an unknown table.
+    #[pyo3(signature = (table="figures", published=false))]
+    fn to_parquet_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        table: &str,
+        published: bool,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let made = py.detach(|| binhdang::columnar::parquet(&self.tables_of(published), table));
+        let bytes = made
+            .ok_or_else(|| PyKeyError::new_err(table.to_string()))?
+            .map_err(|e| crate::BinhdangError::new_err(e.to_string()))?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
     /// The figures table as CSV text.
     fn to_csv(&self) -> String {
         let d = &self.data;

@@ -180,6 +180,16 @@ class Summary(_native.Summary):
         with open(path, "wb") as f:
             f.write(self.to_excel_bytes(published))
 
+    def to_parquet(
+        self, path: Union[str, "_os.PathLike[str]"], table: str = "figures", *, published: bool = False
+    ) -> None:
+        """Writes one table (``figures``, ``completeness``, ``progress``,
+        ``funding``, ``activities``, ``outputs``) as a Parquet file, for DuckDB,
+        Spark or ``pandas.read_parquet``: the columns of ``columns(table)``."""
+        data = self.to_parquet_bytes(table, published)
+        with open(path, "wb") as f:
+            f.write(data)
+
     def _repr_html_(self) -> str:
         # The engine's own text table (every sentence comes from the core), then
         # the targets with data as a table.
