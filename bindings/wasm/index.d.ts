@@ -194,6 +194,7 @@ export type Code =
   | "findings_truncated"
   | "unknown_field"
   | "text_not_normalized"
+  | "number_as_text"
   | "plan_mismatch"
   | "sex_sum_mismatch"
   | "numerator_exceeds_denominator"

@@ -19,7 +19,7 @@
 //! neither.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Cursor;
+use std::io::{Cursor, Read as _};
 
 use calamine::{open_workbook_from_rs, DataRef, Reader, Xlsx};
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Workbook, Worksheet, XlsxError};
@@ -524,6 +524,22 @@ fn typed(d: &DataRef) -> Option<Typed> {
 /// A figure as JSON: numbers as they are; text read the Vietnamese way
 /// ("1.234" → 1234), or left as text for the reader to refuse.
 fn figure(t: &Typed) -> Value {
+    figure_noted(t).0
+}
+
+/// [`figure`], and the text with what it was read as when a person typed a
+/// number as text with a dot or a comma ("1.234"): the reading depends on
+/// the Vietnamese convention, so the cell gets a `number_as_text` warning.
+fn figure_noted(t: &Typed) -> (Value, Note) {
+    let v = figure_plain(t);
+    let note = match t {
+        Typed::Text(s) if v.is_number() && s.contains(['.', ',']) => Some((s.trim().to_string(), v.clone())),
+        _ => None,
+    };
+    (v, note)
+}
+
+fn figure_plain(t: &Typed) -> Value {
     let number = |x: f64| {
         if x.fract() == 0.0 && x.abs() <= crate::model::MAX_COUNT as f64 {
             json!(x as i64)
@@ -634,16 +650,43 @@ fn lines(s: &Sheets) -> Option<Vec<Line>> {
 /// six times its file (a Lai Châu form: 21,368 bytes, 125,565 unpacked).
 pub const UNPACKED_PER_BYTE: usize = 8;
 
-/// The sum of the sizes a zip's directory gives its parts (not unpacked);
-/// None when it is not a zip (calamine then says so).
-fn unpacked_size(bytes: &[u8]) -> Option<usize> {
+/// What a workbook's parts unpack to, when it is more than `most`: first
+/// the sizes its zip directory declares (nothing unpacked), then the parts
+/// themselves streamed into a small buffer, stopping past `most` (a form
+/// unpacks in a millisecond; a bomb costs at most `most` bytes of work and
+/// no memory). The zip reader itself stops a part at its declared size, so
+/// a directory that understates a part makes it unreadable (calamine then
+/// says `not_a_workbook`); this count does not depend on that. None when
+/// the parts fit, or when it is not a zip.
+fn unpacked_past(bytes: &[u8], most: usize) -> Option<usize> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let mut total: u64 = 0;
+    let most = most as u64;
+    let mut declared: u64 = 0;
     for i in 0..archive.len() {
-        total = total.saturating_add(archive.by_index_raw(i).ok()?.size());
+        declared = declared.saturating_add(archive.by_index_raw(i).map_or(0, |f| f.size()));
     }
-    Some(usize::try_from(total).unwrap_or(usize::MAX))
+    if declared > most {
+        return Some(usize::try_from(declared).unwrap_or(usize::MAX));
+    }
+    let mut seen: u64 = 0;
+    for i in 0..archive.len() {
+        // A part that cannot be opened or unpacked (encrypted, damaged) is
+        // left to calamine, which answers for the workbook as a whole.
+        let Ok(mut part) = archive.by_index(i) else { continue };
+        // Counted as it comes (an error partway still counts what came).
+        let mut buf = [0u8; 16 * 1024];
+        while let Ok(n @ 1..) = part.read(&mut buf) {
+            seen = seen.saturating_add(n as u64);
+            if seen > most {
+                return Some(usize::try_from(seen).unwrap_or(usize::MAX));
+            }
+        }
+    }
+    None
 }
+
+/// A number a person typed as text, and what it was read as ([`figure_noted`]).
+type Note = Option<(String, Value)>;
 
 /// A value being built: the indicator, its own fields, its cells' fields.
 type Entry = (String, Map<String, Value>, Vec<(CellKey, Map<String, Value>)>);
@@ -659,7 +702,7 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
     // A workbook is a zip: a small file whose parts unpack a thousandfold
     // (a zip bomb) is refused from its directory, before anything is unpacked.
     let most = limits.max_bytes.saturating_mul(UNPACKED_PER_BYTE);
-    if let Some(unpacked) = unpacked_size(bytes).filter(|n| *n > most) {
+    if let Some(unpacked) = unpacked_past(bytes, most) {
         return failed(too_large(most, unpacked, ("kích thước khi giải nén", "size unpacked", "max_bytes")));
     }
     // calamine indexes its tables without checking them on some damaged
@@ -706,7 +749,8 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
 
     // Values: one entry per indicator, in the form's order; its cells after.
     let mut values: Vec<Entry> = Vec::new();
-    let mut value_cells: Vec<(usize, Option<usize>, String, String)> = Vec::new();
+    let mut value_cells: Vec<(usize, Option<usize>, String, String, Note)> = Vec::new();
+    let mut rows: Vec<(usize, Option<usize>, String)> = Vec::new();
     for l in lines.iter().filter(|l| l.what == "value") {
         let Some(part) = l.part else { continue };
         let i = match values.iter().position(|(id, _, _)| id == &l.id) {
@@ -718,6 +762,7 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
         };
         let cols: &[(u16, &str)] =
             if part == Part::Stated { &[(5, "stated")] } else { &[(3, "female"), (4, "male"), (5, "total")] };
+        let mut any = false;
         for (col, field) in cols {
             let Some(t) = sheets.get(&l.sheet, l.row, *col) else { continue };
             let Some((_, own, cell_list)) = values.get_mut(i) else { continue };
@@ -736,23 +781,42 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
                     None => continue,
                 }
             };
+            let (read, note) = figure_noted(t);
             let path = match part {
                 Part::Numerator | Part::Denominator => {
                     let split = target.entry(part.code()).or_insert_with(|| json!({}));
                     if let Some(o) = split.as_object_mut() {
-                        o.insert((*field).to_string(), figure(t));
+                        o.insert((*field).to_string(), read);
                     }
                     format!("{}/{field}", part.code())
                 }
                 Part::Counts | Part::Stated => {
-                    target.insert((*field).to_string(), figure(t));
+                    target.insert((*field).to_string(), read);
                     (*field).to_string()
                 }
             };
             let j = (!l.key.is_empty())
                 .then(|| values.get(i).and_then(|(_, _, cl)| cl.iter().position(|(k, _)| k == &l.key)))
                 .flatten();
-            value_cells.push((i, j, path, reference(&l.sheet, l.row, *col)));
+            value_cells.push((i, j, path, reference(&l.sheet, l.row, *col), note));
+            any = true;
+        }
+        // A finding about the whole value or cell (a split required, a
+        // breakdown incomplete) names the input cells of its first row.
+        if any {
+            let j = (!l.key.is_empty())
+                .then(|| values.get(i).and_then(|(_, _, cl)| cl.iter().position(|(k, _)| k == &l.key)))
+                .flatten();
+            let first = cols.first().map_or(5, |c| c.0);
+            let last = cols.last().map_or(5, |c| c.0);
+            let range = if first == last {
+                reference(&l.sheet, l.row, first)
+            } else {
+                format!("{}:{}", reference(&l.sheet, l.row, first), a1(l.row, last))
+            };
+            if !rows.iter().any(|(a, b, _)| *a == i && *b == j) {
+                rows.push((i, j, range));
+            }
         }
     }
     // Indicators with nothing typed are not reported: left out, and the
@@ -781,14 +845,28 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
         index_of.insert(i, kept.len());
         kept.push(Value::Object(entry));
     }
-    for (i, j, path, cell) in value_cells {
+    for (i, j, range) in rows {
+        let Some(k) = index_of.get(&i) else { continue };
+        let base = pointer("/values", k);
+        let at = match j {
+            Some(j) => pointer(&pointer(&base, "cells"), j),
+            None => base,
+        };
+        cells.insert(at, range);
+    }
+    let mut notes: Vec<(String, (String, Value))> = Vec::new();
+    for (i, j, path, cell, note) in value_cells {
         let Some(k) = index_of.get(&i) else { continue };
         let base = pointer("/values", k);
         let base = match j {
             Some(j) => pointer(&pointer(&base, "cells"), j),
             None => base,
         };
-        cells.insert(format!("{base}/{path}"), cell);
+        let at = format!("{base}/{path}");
+        if let Some(n) = note {
+            notes.push((at.clone(), n));
+        }
+        cells.insert(at, cell);
     }
     doc.insert("values".into(), Value::Array(kept));
 
@@ -841,7 +919,11 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
         f.insert("source".into(), json!(l.id));
         for (t, field, col) in [(planned, "planned", 2u16), (spent, "spent", 3)] {
             if let Some(t) = t {
-                f.insert(field.into(), figure(t));
+                let (read, note) = figure_noted(t);
+                f.insert(field.into(), read);
+                if let Some(n) = note {
+                    notes.push((pointer(&at, field), n));
+                }
                 cells.insert(pointer(&at, field), reference(&l.sheet, l.row, col));
             }
         }
@@ -852,6 +934,18 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
 
     let cells = FormCells(cells);
     let mut read = read::report_from_value_with(Value::Object(doc), limits);
+    // A number read from text is worth a look only where the reader kept it
+    // (a report that cannot be read has its own findings to show).
+    if read.value.is_some() {
+        for (at, (text, x)) in notes {
+            read.findings.push(
+                Finding::new(Code::NumberAsText, at, msg::excel_number_as_text(&text, x.as_f64().unwrap_or_default()))
+                    .with("text", text.as_str())
+                    .with("read", x),
+            );
+        }
+        crate::finding::sort(&mut read.findings);
+    }
     cells.place(&mut read.findings);
     // The report keeps its cells, so that validation's findings name them too.
     if let Some(r) = &mut read.value {

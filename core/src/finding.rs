@@ -88,6 +88,10 @@ codes! {
     UnknownField = "unknown_field", Warning;
     /// Text not in Unicode NFC; it was normalised on the way in.
     TextNotNormalized = "text_not_normalized", Warning;
+    /// A number typed as text in a spreadsheet cell with a dot or a comma
+    /// ("1.234", "12,5"): read the Vietnamese way, and said so, since a
+    /// reader used to the English way reads "1.234" as one and a bit.
+    NumberAsText = "number_as_text", Warning;
     /// The report cites another plan's number.
     PlanMismatch = "plan_mismatch", Error;
     /// Female + male ≠ total.

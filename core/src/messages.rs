@@ -1162,6 +1162,24 @@ pub fn excel_not_a_workbook() -> M {
     )
 }
 
+pub fn excel_number_as_text(text: &str, read: f64) -> M {
+    let short: String = text.trim().chars().take(40).collect();
+    // Digits without grouping: "1.234" read as 1.234 would say nothing.
+    let (vi, en) = if read.fract() == 0.0 && read.abs() < 9.007_199_254_740_992e15 {
+        ((read as i64).to_string(), (read as i64).to_string())
+    } else {
+        (decimal_vi(read), read.to_string())
+    };
+    m(
+        format!(
+            "Ô này chứa chữ \"{short}\" chứ không phải số; đã đọc là {vi} theo cách viết Việt Nam (dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân). Nếu không đúng ý, hãy sửa lại ô."
+        ),
+        format!(
+            "The cell holds the text \"{short}\", not a number; it was read as {en} the Vietnamese way (a dot between thousands, a comma before decimals). If that is not what was meant, correct the cell."
+        ),
+    )
+}
+
 pub fn excel_not_a_form() -> M {
     m(
         "Sổ tính không phải biểu mẫu báo cáo do binhdang tạo (thiếu trang ẩn \"_binhdang\" hoặc trang này bị sửa).".into(),

@@ -104,10 +104,19 @@ fn validate_vectors() {
 #[test]
 fn every_code_has_a_vector() {
     let mut text = String::new();
-    for dir in ["tests/conformance/validate", "tests/conformance/aggregate", "tests/conformance/workflow"] {
+    for dir in [
+        "tests/conformance/validate",
+        "tests/conformance/aggregate",
+        "tests/conformance/workflow",
+        "tests/conformance/excel",
+    ] {
         if let Ok(rd) = std::fs::read_dir(root().join(dir)) {
             for e in rd {
-                text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+                let p = e.unwrap().path();
+                // excel/ holds the workbooks beside their vectors.
+                if p.extension().is_some_and(|x| x == "json") {
+                    text.push_str(&std::fs::read_to_string(p).unwrap());
+                }
             }
         }
     }
@@ -335,6 +344,15 @@ fn every_message_is_wholly_in_its_language() {
         findings.extend(common::workflow::run(&v).1);
     }
     findings.extend(common::workflow::message_variants());
+    // Filled Excel forms (number_as_text is theirs alone).
+    #[cfg(feature = "excel")]
+    for (_, v) in vectors("tests/conformance/excel") {
+        let plan = std::fs::read(root().join(v["plan"].as_str().unwrap())).unwrap();
+        let bytes = std::fs::read(root().join(v["workbook"].as_str().unwrap())).unwrap();
+        let as_of = binhdang::api::date(v["as_of"].as_str().unwrap()).unwrap();
+        let none: [&[u8]; 0] = [];
+        findings.extend(binhdang::api::validate_report(&plan, &bytes, as_of, &none, &limits(&v)).unwrap());
+    }
     let codes: std::collections::BTreeSet<_> = findings.iter().map(|f| f.code).collect();
     let unchecked: Vec<_> = binhdang::Code::ALL.iter().filter(|c| !codes.contains(c)).collect();
     assert!(unchecked.is_empty(), "codes whose messages no input gives: {unchecked:?}");

@@ -236,3 +236,114 @@ fn the_api_takes_a_form_where_it_takes_json_and_names_the_cells() {
     let same = from_json.iter().find(|f| f.code == Code::SexSumMismatch).unwrap();
     assert_eq!((same.message_vi.as_str(), same.context.get("cell")), (wrong.message_vi.as_str(), None));
 }
+
+mod common;
+
+/// A finding as an Excel vector states it: code, severity, path, and the
+/// context's cell, problem and limit name where it has them.
+fn brief(f: &binhdang::Finding) -> serde_json::Value {
+    let mut b = serde_json::json!({"code": f.code, "severity": f.severity, "path": f.path});
+    for k in ["cell", "problem", "limit_name"] {
+        if let Some(v) = f.context.get(k) {
+            b[k] = v.clone();
+        }
+    }
+    b
+}
+
+/// The vectors of tests/conformance/excel: the workbook's bytes validated
+/// through the API a host calls, and read back as a report.
+#[test]
+fn excel_vectors() {
+    let all = common::vectors("tests/conformance/excel");
+    assert!(all.len() >= 7, "only {} vectors", all.len());
+    let mut failed = Vec::new();
+    for (name, v) in &all {
+        let plan = std::fs::read(common::root().join(v["plan"].as_str().unwrap())).unwrap();
+        let bytes = std::fs::read(common::root().join(v["workbook"].as_str().unwrap())).unwrap();
+        let limits: Limits = v.get("limits").map(|l| serde_json::from_value(l.clone()).unwrap()).unwrap_or_default();
+        let as_of = binhdang::api::date(v["as_of"].as_str().unwrap()).unwrap();
+        let none: [&[u8]; 0] = [];
+        let found = binhdang::api::validate_report(&plan, &bytes, as_of, &none, &limits).unwrap();
+        let got = serde_json::Value::Array(found.iter().map(brief).collect());
+        let mut errors = Vec::new();
+        if got != v["expected"] {
+            errors.push(format!("findings: expected {}\n  got {got}", v["expected"]));
+        }
+        let read = binhdang::api::read_workbook(&bytes, &limits);
+        match (&v["values"], read.value) {
+            (serde_json::Value::Null, None) => {}
+            (serde_json::Value::Null, Some(_)) => errors.push("a report was read where none may be".into()),
+            (_, None) => errors.push(format!("no report read: {:?}", read.findings)),
+            (want, Some(report)) => {
+                let by_id: serde_json::Map<String, serde_json::Value> =
+                    report.values.iter().map(|x| (x.indicator.to_string(), serde_json::to_value(x).unwrap())).collect();
+                common::matches(want, &serde_json::Value::Object(by_id), "/values", &mut errors);
+            }
+        }
+        if !errors.is_empty() {
+            failed.push(format!("{name}: {}\n  {}", v["description"], errors.join("\n  ")));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} vectors failed:\n{}", failed.len(), all.len(), failed.join("\n"));
+}
+
+/// A damaged workbook whose cell names a shared string past the list (a
+/// case calamine 0.30 indexed without checking, and panicked on) reads as
+/// a report or findings, and no panic happens at all: in WebAssembly a panic
+/// is a trap, not something to catch.
+#[test]
+fn a_shared_string_past_the_list_is_not_a_panic() {
+    use std::cell::Cell;
+    use std::io::{Read as _, Write as _};
+    thread_local!(static WATCHED: Cell<bool> = const { Cell::new(false) }; static PANICS: Cell<u32> = const { Cell::new(0) });
+    let previous = std::sync::Arc::new(std::panic::take_hook());
+    let chained = previous.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        if WATCHED.with(Cell::get) {
+            PANICS.with(|p| p.set(p.get() + 1));
+        } else {
+            chained(info);
+        }
+    }));
+
+    let plan = plan();
+    let bytes = form(&plan, &Catalog::builtin(), &UnitId::from("112"), "2024-annual").unwrap();
+    let mut src = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut changed = 0;
+    for i in 0..src.len() {
+        let mut part = src.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut data = String::new();
+        part.read_to_string(&mut data).unwrap();
+        if name.starts_with("xl/worksheets/") && data.contains("t=\"s\"><v>") {
+            // Every shared-string cell now names string 999999.
+            let parts: Vec<&str> = data.split("t=\"s\"><v>").collect();
+            let mut joined = parts[0].to_string();
+            for p in &parts[1..] {
+                let end = p.find("</v>").unwrap();
+                joined.push_str("t=\"s\"><v>999999");
+                joined.push_str(&p[end..]);
+                changed += 1;
+            }
+            data = joined;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(data.as_bytes()).unwrap();
+    }
+    assert!(changed > 10, "the form has shared strings to break ({changed})");
+    let damaged = out.finish().unwrap().into_inner();
+
+    WATCHED.with(|w| w.set(true));
+    let back = read_form(&damaged, &Limits::default());
+    WATCHED.with(|w| w.set(false));
+    let panics = PANICS.with(Cell::get);
+    drop(std::panic::take_hook());
+    let previous = std::sync::Arc::try_unwrap(previous).ok();
+    if let Some(p) = previous {
+        std::panic::set_hook(p);
+    }
+    assert_eq!(panics, 0, "reading the damaged workbook panicked");
+    assert!(back.read.value.is_some() || !back.read.findings.is_empty());
+}

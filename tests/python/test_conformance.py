@@ -9,13 +9,14 @@ from typing import Any, Dict
 import pytest
 
 import binhdang
-from vectors import ROOT, brief, check_summary, plan_text, report_texts, vectors
+from vectors import ROOT, brief, check_summary, matches, plan_text, report_texts, vectors
 
 VALIDATE = vectors("validate")
 AGGREGATE = vectors("aggregate")
 PARSE = vectors("parse")
 PUBLISH = vectors("publish")
 NATIVE = vectors("native")
+EXCEL = vectors("excel")
 
 
 def run_validate(v: Dict[str, Any]) -> Any:
@@ -171,3 +172,28 @@ def test_native_vector(name: str, v: Dict[str, Any]) -> None:
         for f, w in zip(found, v["expected"] + [{}] * len(found))
     ]
     assert got == v["expected"], v["description"]
+
+
+def excel_brief(findings: Any) -> Any:
+    """A finding as an Excel vector states it: with its cell, problem and limit name."""
+    out = []
+    for f in findings:
+        b = {"code": f.code, "severity": f.severity, "path": f.path}
+        b.update({k: f.context[k] for k in ("cell", "problem", "limit_name") if k in f.context})
+        out.append(b)
+    return out
+
+
+@pytest.mark.parametrize("name,v", EXCEL, ids=[n for n, _ in EXCEL])
+def test_excel_vector(name: str, v: Dict[str, Any]) -> None:
+    # The workbook as the bytes an upload gives, not as a path.
+    data = (ROOT / v["workbook"]).read_bytes()
+    found = binhdang.validate_report(data, pathlib.Path(ROOT / v["plan"]), as_of=v["as_of"], limits=v.get("limits"))
+    assert excel_brief(found) == v["expected"], v["description"]
+    report, _ = binhdang.read_workbook(data, limits=v.get("limits"))
+    if v["values"] is None:
+        assert report is None
+    else:
+        assert report is not None
+        by_id = {x["indicator"]: x for x in report.to_dict()["values"]}
+        assert list(matches(v["values"], by_id)) == [], v["description"]

@@ -159,3 +159,47 @@ fn aggregate_writes_the_summary_as_a_workbook() {
         .clone();
     assert!(String::from_utf8(err).unwrap().contains("--out name.xlsx"));
 }
+
+/// The vectors of tests/conformance/excel through the binary: `validate`
+/// given the workbook's file, the host's limits as `--limits`.
+#[test]
+fn excel_vectors() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir.join("tests/conformance/excel"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 7, "only {} vectors", names.len());
+    let mut failed = Vec::new();
+    for path in names {
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut cmd = bin();
+        cmd.args(["validate", "--format", "json", "--as-of", v["as_of"].as_str().unwrap(), "--plan"])
+            .arg(dir.join(v["plan"].as_str().unwrap()));
+        if let Some(l) = v.get("limits") {
+            cmd.args(["--limits", &l.to_string()]);
+        }
+        let out = cmd.arg(dir.join(v["workbook"].as_str().unwrap())).output().unwrap();
+        let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let brief: Vec<Value> = got["reports"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let mut b = serde_json::json!({"code": f["code"], "severity": f["severity"], "path": f["path"]});
+                for k in ["cell", "problem", "limit_name"] {
+                    if let Some(x) = f["context"].get(k) {
+                        b[k] = x.clone();
+                    }
+                }
+                b
+            })
+            .collect();
+        if Value::Array(brief.clone()) != v["expected"] {
+            failed.push(format!("{}: expected {}\n  got {}", path.display(), v["expected"], Value::Array(brief)));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

@@ -1,0 +1,138 @@
+"""Makes the filled workbooks of the Excel vectors: a unit's form, generated
+by binhdang, filled with openpyxl the way a person fills it (an independent
+library writes every cell). Run from the repository root with the test venv:
+
+    target/py-venv/bin/python tests/conformance/excel/make.py
+
+The workbooks are checked in: a form already sent out must keep reading the
+same way, so they are not remade by the tests. The vectors' `expected` are
+written by hand beside them (see tests/conformance/README.md, `excel/`)."""
+from __future__ import annotations
+
+import datetime
+import io
+import pathlib
+
+import openpyxl
+
+import binhdang
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+HERE = ROOT / "tests" / "conformance" / "excel"
+PLAN = ROOT / "examples" / "lai-chau-2024" / "plan.json"
+VALUES = "Chỉ tiêu"
+
+
+def form(unit: str, entry: str) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(binhdang.report_form(PLAN, unit, entry)))
+
+
+def row(ws: openpyxl.worksheet.worksheet.Worksheet, indicator: str, label: str = "Tổng") -> int:
+    for r in ws.iter_rows(min_row=1):
+        if r[0].value == indicator and r[2].value == label:
+            return int(r[0].row)
+    raise KeyError((indicator, label))
+
+
+def wrong_total_and_text_number() -> None:
+    """Huyện Nậm Nhùn's annual form: a total that is not female + male, and a
+    count typed as text with a thousands dot."""
+    wb = form("112", "2024-annual")
+    ws = wb[VALUES]
+    ws["C7"] = datetime.date(2024, 12, 2)
+    r = row(ws, "people_reached")
+    ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = 1220, 1190, 2500  # 1220 + 1190 is 2410
+    r = row(ws, "training_participants")
+    ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = "1.234", 70, 1304  # typed as text, the Vietnamese way
+    ws[f"F{row(ws, 'communication_events')}"] = 12
+    ws[f"F{row(ws, 'training_classes')}"] = 0  # a zero is reported
+    wb.save(HERE / "01-wrong-total-and-text-number.xlsx")
+
+
+def messy() -> None:
+    """What people do to a spreadsheet: the date typed as text, a breakdown
+    whose cells miss their total, a word where a number goes, a blank left
+    blank, a row hidden, label cells merged, a sheet of their own."""
+    wb = form("112", "2024-annual")
+    ws = wb[VALUES]
+    ws["C7"] = "2/12/2024"
+    r = row(ws, "victims_supported")
+    ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = 3, 1, 4
+    for label, n in (("Nhóm tuổi: Dưới 16 tuổi", 1), ("Nhóm tuổi: Từ 16 đến 59 tuổi", 1),
+                     ("Nhóm tuổi: Từ 60 tuổi trở lên", 1)):
+        ws[f"F{row(ws, 'victims_supported', label)}"] = n  # 1 + 1 + 1 is not 4
+    ws.row_dimensions[row(ws, "victims_supported", "Khu vực: Thành thị")].hidden = True
+    ws[f"F{row(ws, 'inspections')}"] = "mười"  # a word: the value is left out, with its cell
+    r = row(ws, "people_reached")
+    ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = "600", "590", "1.190"  # text: one plain, one with a dot
+    ws.merge_cells(f"A{row(ws, 'training_classes')}:B{row(ws, 'training_classes')}")
+    ws[f"F{row(ws, 'training_classes')}"] = 4
+    wb.create_sheet("Ghi chú của tôi")["A1"] = "số liệu tạm tính, chờ xã gửi"
+    wb.save(HERE / "02-messy.xlsx")
+
+
+def not_a_form() -> None:
+    """A workbook of a unit's own making, not a binhdang form."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Báo cáo"
+    ws.append(["Chỉ tiêu", "Nữ", "Nam", "Tổng"])
+    ws.append(["Số lượt người được truyền thông", 1220, 1190, 2410])
+    wb.save(HERE / "03-not-a-form.xlsx")
+
+
+def corrupt() -> None:
+    """The first workbook cut off halfway, as a failed download leaves it."""
+    whole = (HERE / "01-wrong-total-and-text-number.xlsx").read_bytes()
+    (HERE / "04-cut-off.xlsx").write_bytes(whole[: len(whole) // 2])
+
+
+def unpacks_a_thousandfold() -> None:
+    """A zip bomb: the first workbook with a part of 40 MB of spaces, which
+    deflate packs into some 40 kB."""
+    import zipfile
+
+    src = zipfile.ZipFile(HERE / "01-wrong-total-and-text-number.xlsx")
+    with zipfile.ZipFile(HERE / "06-unpacks-a-thousandfold.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            z.writestr(item.filename, src.read(item.filename))
+        z.writestr("xl/padding.xml", b" " * 40_000_000)
+
+
+def understates_its_sizes() -> None:
+    """A zip bomb whose directory lies: the first workbook's sheet padded
+    with 40 MB of spaces inside its rows (still XML a reader must read
+    through), its declared size patched down to 5,000 bytes in the local
+    header and in the directory."""
+    import struct
+    import zipfile
+
+    name = "xl/worksheets/sheet1.xml"
+    src = zipfile.ZipFile(HERE / "01-wrong-total-and-text-number.xlsx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == name:
+                at = data.index(b"<sheetData>") + len(b"<sheetData>")
+                data = data[:at] + b" " * 40_000_000 + data[at:]
+            z.writestr(item.filename, data)
+    b = bytearray(out.getvalue())
+    # (signature, offset of the name's length, of the name, of the unpacked size)
+    for sig, at_len, at_name, at_size in ((b"PK\x03\x04", 26, 30, 22), (b"PK\x01\x02", 28, 46, 24)):
+        i = b.find(sig)
+        while i >= 0:
+            (n,) = struct.unpack_from("<H", b, i + at_len)
+            if bytes(b[i + at_name:i + at_name + n]) == name.encode():
+                struct.pack_into("<I", b, i + at_size, 5000)
+            i = b.find(sig, i + 4)
+    (HERE / "07-understates-its-sizes.xlsx").write_bytes(bytes(b))
+
+
+if __name__ == "__main__":
+    wrong_total_and_text_number()
+    messy()
+    not_a_form()
+    corrupt()
+    unpacks_a_thousandfold()
+    understates_its_sizes()
