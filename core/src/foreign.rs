@@ -109,6 +109,19 @@ uniffi::custom_type!(JsonText, Vec<u8>, {
     },
 });
 
+/// A filled Excel form as read (the `excel` feature; `readWorkbook`): the
+/// report as JSON text, as `loadReport` gives it (`null` when no report can
+/// be used), and the findings of reading it, each naming its cell
+/// (`context["cell"]`, `'Chỉ tiêu'!F12`). The form across the FFI of the
+/// core's `Read<Report>`, whose report has no uniffi form (a report crosses
+/// as JSON text everywhere).
+#[cfg(feature = "excel")]
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct FilledForm {
+    pub report: Option<String>,
+    pub findings: Vec<crate::Finding>,
+}
+
 /// What a host stores of the workflow, as JSON text: a standing goes into
 /// the next step (`"standing": ...`), an event is appended to the log that
 /// `replay` and `aggregate` read. The core's own JSON form (serde), so the

@@ -47,19 +47,21 @@ fun brief(findings: List<Finding>): JsonArray = JsonArray().apply {
     })
 }
 
+/** The vector's limits over the defaults, as an app would set them (null: none given). */
+fun limitsOf(v: JsonObject): Limits? = v.getAsJsonObject("limits")?.let { l ->
+    val d = defaultLimits()
+    fun get(name: String, default: ULong) = l[name]?.asLong?.toULong() ?: default
+    d.copy(maxBytes = get("max_bytes", d.maxBytes), maxDepth = get("max_depth", d.maxDepth), maxValues = get("max_values", d.maxValues),
+        maxReports = get("max_reports", d.maxReports), maxNodes = get("max_nodes", d.maxNodes), maxFindings = get("max_findings", d.maxFindings))
+}
+
 fun runValidate(v: JsonObject): JsonElement {
     val plan = planText(v)
     if (v["mode"]?.asString == "plan") return brief(checkPlan(plan))
     val earlier = v.getAsJsonObject("context")?.getAsJsonArray("earlier")?.map { it.toString() } ?: listOf()
     val asOf = v["as_of"].asString
     val texts = reportTexts(v)
-    // The vector's limits over the defaults, as an app would set them.
-    val limits = v.getAsJsonObject("limits")?.let { l ->
-        val d = defaultLimits()
-        fun get(name: String, default: ULong) = l[name]?.asLong?.toULong() ?: default
-        d.copy(maxBytes = get("max_bytes", d.maxBytes), maxDepth = get("max_depth", d.maxDepth), maxValues = get("max_values", d.maxValues),
-            maxReports = get("max_reports", d.maxReports), maxNodes = get("max_nodes", d.maxNodes), maxFindings = get("max_findings", d.maxFindings))
-    }
+    val limits = limitsOf(v)
     if (v["mode"]?.asString == "batch") {
         return JsonArray().apply {
             for (o in validateReports(texts, plan, asOf, earlier, limits)) add(JsonObject().apply {
@@ -351,7 +353,15 @@ fun main() {
         if (e.detail.startsWith("The plan cannot be read")) passed++ else { failed++; println("FAIL en message: ${e.detail}") }
     }
     setLanguage("vi")
-    for ((name, errors) in surrogates() + typed() + lifeOfAReport()) {
+    // Filled Excel forms: the workbook's bytes validated, with each finding's cell; the report as read.
+    val excel = vectors("excel")
+    for ((name, v) in excel) {
+        val errors = try { runExcel(v) } catch (e: Exception) { listOf("$e") }
+        if (errors.isEmpty()) passed++ else { failed++; println("FAIL excel $name: ${errors.joinToString("; ")}") }
+    }
+    if (excel.size >= 7 && excel.any { it.second["values"].isJsonNull } && excel.any { it.second.has("limits") }) passed++
+    else { failed++; println("FAIL excel: ${excel.size} vectors, not every kind") }
+    for ((name, errors) in surrogates() + typed() + lifeOfAReport() + excelForms()) {
         if (errors.isEmpty()) passed++ else { failed++; println("FAIL $name: $errors") }
     }
     println("$passed passed, $failed failed")
@@ -536,6 +546,143 @@ fun lifeOfAReport(): List<Pair<String, List<String>>> {
         if (with.copy(states = null) != without) errors.add("the log changed more than the states")
         if (with.states?.values?.sumOf { it.size }?.toUInt() != with.expected) errors.add("states ${with.states} for ${with.expected} units")
         out.add("states only with a log" to errors)
+    }
+    return out
+}
+
+/** A finding as an Excel vector states it: code, severity, path, and from
+ *  its context `cell`, `problem` and `limit_name` where it has them. */
+fun excelBrief(findings: List<Finding>): JsonArray = JsonArray().apply {
+    for (f in findings) add(JsonObject().apply {
+        addProperty("code", f.code.toString())
+        addProperty("severity", f.severity.name.lowercase())
+        addProperty("path", f.path)
+        for (k in listOf("cell", "problem", "limit_name")) f.context[k]?.let { add(k, j(it)) }
+    })
+}
+
+/** An Excel vector: the workbook's bytes (as an app holds a file it was
+ *  sent) validated against the plan, by the function and by a Checker; the
+ *  report `readWorkbook` gives, its values compared as a subset. Returns the failures. */
+fun runExcel(v: JsonObject): List<String> {
+    val errors = mutableListOf<String>()
+    val bytes = File(root, v["workbook"].asString).readBytes()
+    val plan = planText(v)
+    val limits = limitsOf(v)
+    val found = validateWorkbook(bytes, plan, v["as_of"].asString, limits = limits)
+    if (excelBrief(found) != v["expected"]) errors.add("expected ${v["expected"]}\n  got      ${excelBrief(found)}")
+    if (Checker(plan).validateWorkbook(bytes, v["as_of"].asString, limits = limits) != found) errors.add("Checker.validateWorkbook differs")
+    val read = readWorkbook(bytes, limits)
+    if (v["values"].isJsonNull) {
+        if (read.report != null) errors.add("a report was read: ${read.report}")
+        if (read.findings.none { it.severity == Severity.ERROR }) errors.add("unreadable without an error: ${excelBrief(read.findings)}")
+    } else if (read.report == null) {
+        errors.add("no report: ${excelBrief(read.findings)}")
+    } else {
+        val byId = JsonObject().apply {
+            for (x in JsonParser.parseString(read.report).asJsonObject.getAsJsonArray("values")) add(x.asJsonObject["indicator"].asString, x)
+        }
+        matches(v["values"], byId, "/values", errors)
+    }
+    // What reading finds, validating finds too, at the same cells.
+    val inRead = excelBrief(read.findings).toSet()
+    if (!excelBrief(found).toSet().containsAll(inRead)) errors.add("readWorkbook found ${excelBrief(read.findings)}, not among validateWorkbook's")
+    return errors
+}
+
+/** The rows of one sheet of an `.xlsx` (java.util.zip: the sheet found by
+ *  its name in the workbook and its relationships), to count what a
+ *  summary workbook holds without an Excel library. Null: no such sheet. */
+fun sheetRows(xlsx: ByteArray, sheet: String): Int? {
+    val parts = mutableMapOf<String, String>()
+    java.util.zip.ZipInputStream(xlsx.inputStream()).use { zip ->
+        while (true) {
+            val e = zip.nextEntry ?: break
+            parts[e.name] = zip.readBytes().toString(Charsets.UTF_8)
+        }
+    }
+    val id = Regex("""<sheet [^>]*name="${Regex.escape(sheet)}"[^>]*r:id="(\w+)"""").find(parts["xl/workbook.xml"]!!)?.groupValues?.get(1) ?: return null
+    val target = Regex("""<Relationship [^>]*Id="$id"[^>]*Target="([^"]+)"""").find(parts["xl/_rels/workbook.xml.rels"]!!)!!.groupValues[1]
+    return Regex("<row ").findAll(parts["xl/" + target.removePrefix("/xl/")]!!).count()
+}
+
+/** The shared strings of an `.xlsx`, as XML text. */
+fun sharedStrings(xlsx: ByteArray): String = java.util.zip.ZipInputStream(xlsx.inputStream()).use { zip ->
+    generateSequence { zip.nextEntry }.firstOrNull { it.name == "xl/sharedStrings.xml" }?.let { zip.readBytes().toString(Charsets.UTF_8) } ?: ""
+}
+
+/** The Excel forms as a field app meets them: a unit's form made, saved and
+ *  read back; the typed error of a form that cannot be made; the summary as
+ *  a workbook. Each case: its name and its failures. */
+fun excelForms(): List<Pair<String, List<String>>> {
+    val plan = File(root, "examples/lai-chau-2024/plan.json").readText()
+    val out = mutableListOf<Pair<String, List<String>>>()
+    // Huyện Nậm Nhùn's annual form, as sent out: an .xlsx that reads back with the one thing a report cannot lack and
+    // nobody has typed yet, the submission date, at its cell (`C7`); so no report, and validating it says the same.
+    run {
+        val errors = mutableListOf<String>()
+        val form = reportForm(plan, "112", "2024-annual")
+        if (!form.copyOfRange(0, 4).contentEquals(byteArrayOf(0x50, 0x4B, 3, 4))) errors.add("not a zip: ${form.take(4)}")
+        val read = readWorkbook(form)
+        val want = JsonParser.parseString(
+            """[{"code": "malformed", "severity": "error", "path": "/submitted", "cell": "'Chỉ tiêu'!C7", "problem": "missing_field"}]""")
+        if (read.report != null || excelBrief(read.findings) != want) errors.add("read: ${excelBrief(read.findings)} ${read.report}")
+        if (read.findings.any { it.messageVi.isBlank() || it.messageEn.isBlank() }) errors.add("a finding without its messages")
+        val found = validateWorkbook(form, plan, "2025-01-15")
+        if (excelBrief(found) != want) errors.add("validated: ${excelBrief(found)}")
+        // Another unit's form is that unit's: the same finding, and a form of its own.
+        if (readWorkbook(reportForm(plan, "106", "2024-6m")).findings != read.findings) errors.add("Tam Đường's six-month form reads otherwise")
+        if (reportForm(plan, "106", "2024-6m").contentEquals(form)) errors.add("two units, one form")
+        out.add("a form made and read back" to errors)
+    }
+    // A form that cannot be made is the typed error, in the app's language; an unreadable plan is the plan's.
+    run {
+        val errors = mutableListOf<String>()
+        try { reportForm(plan, "999", "2024-annual"); errors.add("no exception for unit 999") }
+        catch (e: BinhdangException.Form) { if (e.detail != "Đơn vị \"999\" không có trong danh sách đơn vị báo cáo của kế hoạch.") errors.add("vi: ${e.detail}") }
+        try { reportForm(plan, "112", "2030-annual"); errors.add("no exception for entry 2030-annual") }
+        catch (e: BinhdangException.Form) { if (!e.detail.contains("2030-annual")) errors.add("entry: ${e.detail}") }
+        setLanguage("en")
+        try { reportForm(plan, "999", "2024-annual") }
+        catch (e: BinhdangException.Form) { if (e.detail != "Unit \"999\" is not among the plan's reporting units.") errors.add("en: ${e.detail}") }
+        finally { setLanguage("vi") }
+        try { reportForm("{", "112", "2024-annual"); errors.add("no exception for an unreadable plan") }
+        catch (e: BinhdangException.Plan) { if (e.findings.firstOrNull()?.code != Code.MALFORMED) errors.add("plan: ${e.findings}") }
+        try { summaryWorkbook(plan, listOf(), "30/2/2025"); errors.add("no exception for 30/2/2025") }
+        catch (e: BinhdangException.Date) { }
+        out.add("typed errors of the forms" to errors)
+    }
+    // Bytes that are no workbook read as a finding, never an exception.
+    run {
+        val read = readWorkbook("{}".toByteArray())
+        val errors = if (read.report == null && problems(read.findings) == listOf(Code.MALFORMED to JsonValue.Text("not_a_workbook"))) listOf()
+        else listOf("${excelBrief(read.findings)} ${read.report}")
+        out.add("not a workbook" to errors)
+    }
+    // The summary of the bundled reports as a workbook: the accounting sheet has a row for each report (one per finding
+    // of a report with findings), as aggregate() accounts for them; a filled form among them is accounted for with its
+    // cells; published, there is no accounting sheet.
+    run {
+        val errors = mutableListOf<String>()
+        val files = File(root, "examples/lai-chau-2024/reports").listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }
+        val xlsx = summaryWorkbook(plan, files.map { it.readBytes() }, "2025-01-15")
+        if (!xlsx.copyOfRange(0, 4).contentEquals(byteArrayOf(0x50, 0x4B, 3, 4))) errors.add("not a zip: ${xlsx.take(4)}")
+        val summary = aggregate(plan, files.map { it.readText() }, "2025-01-15")
+        if (summary.accounting.size != files.size) errors.add("aggregate accounts for ${summary.accounting.size} of ${files.size} reports")
+        val want = summary.accounting.sumOf { maxOf(1, it.findings.size) }
+        val rows = sheetRows(xlsx, "Đối chiếu")
+        if (rows != want + 1) errors.add("accounting sheet: $rows rows, not a heading and $want")
+        for (entry in summary.periods.map { it.entry }) if ((sheetRows(xlsx, entry) ?: 0) < 2) errors.add("no figures for $entry")
+        val filled = File(root, "tests/conformance/excel/01-wrong-total-and-text-number.xlsx")
+        if (filled.exists()) {
+            val withForm = summaryWorkbook(plan, files.map { it.readBytes() } + listOf(filled.readBytes()), "2025-01-15")
+            if ((sheetRows(withForm, "Đối chiếu") ?: 0) <= want + 1) errors.add("the filled form is not accounted for")
+            if (!sharedStrings(withForm).contains("Chỉ tiêu&apos;!F11") && !sharedStrings(withForm).contains("Chỉ tiêu'!F11")) errors.add("no cell in the accounting")
+        } else errors.add("no filled form to add up")
+        val published = summaryWorkbook(plan, files.map { it.readBytes() }, "2025-01-15", publish = true)
+        if (sheetRows(published, "Đối chiếu") != null) errors.add("an accounting sheet in the published workbook")
+        if (sheetRows(published, "2024-annual") != sheetRows(xlsx, "2024-annual")) errors.add("published figures: other rows")
+        out.add("the summary as a workbook" to errors)
     }
     return out
 }

@@ -19,7 +19,8 @@ printf '#include "BinhdangCoreFFI.h"\n#include "BinhdangFFI.h"\n' | gcc -fsyntax
 src=bindings/mobile/swift/Sources/Binhdang
 swift=$src/Binhdang.swift
 core=$src/BinhdangCore.swift
-for fn in validateReport validateReports aggregate tables publishedTables checkPlan loadReport defaultLimits schema catalogJson version parseDate parseNumber setLanguage replay transition; do
+for fn in validateReport validateReports aggregate tables publishedTables checkPlan loadReport defaultLimits schema catalogJson version parseDate parseNumber setLanguage replay transition \
+  reportForm readWorkbook validateWorkbook summaryWorkbook; do
   grep -q "^public func $fn(" "$swift" || { echo "Binhdang.swift lacks $fn" >&2; exit 1; }
 done
 grep -Pzq "public\s+enum BinhdangError" "$swift"
@@ -32,12 +33,18 @@ grep -q '^public func transition(plan: JsonText, step: JsonText, .*-> Decision' 
 grep -q '^public func aggregate(plan: JsonText, reports: \[JsonText\], asOf: String, events: JsonText? = nil, .*-> Summary' "$swift"
 grep -Pzq 'case allowed\(transition: ReportTransition\s*\)' "$core"
 grep -Pzq 'case refused\(findings: \[Finding\]\s*\)' "$core"
+# Excel workbooks go in and come out as Data; a filled form reads into the core's FilledForm.
+grep -q '^public func reportForm(plan: JsonText, unit: String, entry: String).*-> Data' "$swift"
+grep -q '^public func readWorkbook(workbook: Data, limits: Limits? = nil).*-> FilledForm' "$swift"
+grep -q '^public func validateWorkbook(workbook: Data, plan: JsonText, .*-> \[Finding\]' "$swift"
+grep -q '^public func summaryWorkbook(plan: JsonText, reports: \[Data\], asOf: String, .*publish: Bool = false.*-> Data' "$swift"
+grep -Pzq 'open func validateWorkbook\(workbook: Data,' "$swift"
 # A standing and an event give their JSON, for the app to store.
 [[ $(grep -c '^public func toJson() -> String' "$core") -eq 2 ]]
 for t in 'struct Finding' 'enum Code' 'enum Severity' 'struct Outcome' 'enum ReportStatus' 'struct Summary' 'struct PeriodSummary' \
   'struct Progress' 'enum Direction' 'struct Tables' 'struct FigureRow' 'struct Limits' 'indirect enum JsonValue' \
   'struct Replay' 'struct ReportStanding' 'struct Standing' 'struct ReportEvent' 'struct ReportTransition' 'enum Decision' \
-  'enum ReportState' 'enum Action'; do
+  'enum ReportState' 'enum Action' 'struct FilledForm'; do
   grep -q "^public $t\b" "$core" || { echo "BinhdangCore.swift lacks $t" >&2; exit 1; }
 done
 types=$(grep -Po '^public (?:indirect )?(?:struct|enum|class) \K\w+' "$swift" | grep -v '^FfiConverter' || true)

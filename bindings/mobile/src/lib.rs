@@ -7,15 +7,17 @@
 //! uniffi derives the core carries behind its `uniffi` feature; nothing is
 //! copied here. Plans, reports, workflow logs and steps go in as JSON text
 //! (`JsonText`: a `String` in Kotlin and Swift, carried as UTF-16 so that
-//! half of a surrogate pair becomes a finding, not an exception). This crate
-//! holds the functions and `Checker`, and turns `ApiError` into
-//! `BinhdangError`: every rule, sum and sentence is in the core crate.
+//! half of a surrogate pair becomes a finding, not an exception). Excel
+//! workbooks (docs/excel.md) go in and come out as bytes (`ByteArray`,
+//! Swift `Data`). This crate holds the functions and `Checker`, and turns
+//! `ApiError` into `BinhdangError`: every rule, sum and sentence is in the
+//! core crate.
 
 use std::sync::Arc;
 
 use binhdang::aggregate::Summary;
 use binhdang::api::{self, ApiError, Decision};
-use binhdang::foreign::JsonText;
+use binhdang::foreign::{FilledForm, JsonText};
 use binhdang::output::Tables;
 use binhdang::read::Limits;
 use binhdang::validate::Outcome;
@@ -126,6 +128,19 @@ impl Checker {
         let day = self::as_of(as_of)?;
         Ok(self.inner.validate_report(&report, day, &earlier, &limits.unwrap_or_default()))
     }
+
+    /// Validates a filled Excel form (`.xlsx` bytes) as `validateWorkbook` does.
+    #[uniffi::method(default(as_of = None, earlier = [], limits = None))]
+    pub fn validate_workbook(
+        &self,
+        workbook: Vec<u8>,
+        as_of: Option<String>,
+        earlier: Vec<JsonText>,
+        limits: Option<Limits>,
+    ) -> Result<Vec<Finding>, BinhdangError> {
+        let day = self::as_of(as_of)?;
+        Ok(self.inner.validate_report(&workbook, day, &earlier, &limits.unwrap_or_default()))
+    }
 }
 
 /// Validates many reports together: one outcome per report, in order.
@@ -148,6 +163,60 @@ pub fn validate_reports(
 pub fn load_report(report: JsonText) -> Result<String, BinhdangError> {
     let report = api::load_report(&report)?;
     serde_json::to_string(&report).map_err(|e| BinhdangError::Report { detail: e.to_string(), findings: Vec::new() })
+}
+
+/// A unit's Excel report form for one entry of the plan's schedule (its id,
+/// `2024-annual`), as `.xlsx` bytes to save or share. `BinhdangError.Form`
+/// when the plan has no such unit or entry; `.Plan` when it cannot be read.
+#[uniffi::export]
+pub fn report_form(plan: JsonText, unit: String, entry: String) -> Result<Vec<u8>, BinhdangError> {
+    Ok(api::report_form(&plan, &unit, &entry)?)
+}
+
+/// Reads a filled Excel form (`.xlsx` bytes) as a report: the report as JSON
+/// text (`null` when it cannot be used) and the findings of reading it, each
+/// naming its cell in `context["cell"]`. `limits` as in `validateReport`.
+#[uniffi::export(default(limits = None))]
+pub fn read_workbook(workbook: Vec<u8>, limits: Option<Limits>) -> Result<FilledForm, BinhdangError> {
+    let read = api::read_workbook(&workbook, &limits.unwrap_or_default());
+    let report = read.value.map(|r| serde_json::to_string(&r)).transpose();
+    let report = report.map_err(|e| BinhdangError::Report { detail: e.to_string(), findings: Vec::new() })?;
+    Ok(FilledForm { report, findings: read.findings })
+}
+
+/// Validates a filled Excel form (`.xlsx` bytes) against a plan, as
+/// `validateReport` validates JSON: the same findings its JSON would get,
+/// each that points into the report naming its cell (`context["cell"]`).
+#[uniffi::export(default(as_of = None, earlier = [], limits = None))]
+pub fn validate_workbook(
+    workbook: Vec<u8>,
+    plan: JsonText,
+    as_of: Option<String>,
+    earlier: Vec<JsonText>,
+    limits: Option<Limits>,
+) -> Result<Vec<Finding>, BinhdangError> {
+    let day = self::as_of(as_of)?;
+    Ok(api::validate_report(&plan, &workbook, day, &earlier, &limits.unwrap_or_default())?)
+}
+
+/// The summary as an Excel workbook (`.xlsx` bytes): a sheet per schedule
+/// entry, then completeness, progress, funding and the accounting of every
+/// report (docs/excel.md). `reports`: each a filled form or a JSON report
+/// as UTF-8 bytes (`text.toByteArray()`, Swift `Data(text.utf8)`). `events`
+/// and `limits` as in `aggregate`; `publish`: the published tables (small
+/// counts withheld) and no accounting sheet.
+#[uniffi::export(default(events = None, limits = None, publish = false))]
+pub fn summary_workbook(
+    plan: JsonText,
+    reports: Vec<Vec<u8>>,
+    as_of: String,
+    events: Option<JsonText>,
+    limits: Option<Limits>,
+    publish: bool,
+) -> Result<Vec<u8>, BinhdangError> {
+    let events = events.as_ref().map(AsRef::as_ref);
+    let day = api::date(&as_of)?;
+    Ok(api::summary_workbook(&plan, &reports, events, day, &limits.unwrap_or_default(), publish)?)
 }
 
 /// Adds up reports into the province's summary at `as_of`: every schedule

@@ -37,3 +37,19 @@ try act(#"{"unit": "106", "entry": "2024-6m", "action": "return", "by": "so-ldtb
 try act(#"{"unit": "106", "entry": "2024-6m", "action": "submit", "by": "106", "date": "2024-06-10", "standing": \#(standing!.toJson())}"#)
 let replayed = try replay(plan: plan, events: "[" + log.joined(separator: ",") + "]", asOf: "2024-06-30")
 print("Nhật ký cho cùng trạng thái: \(replayed.standings.first?.standing == standing)")
+
+// Excel forms: Huyện Nậm Nhùn's annual form saved to share, and a filled
+// form checked as it comes back, each finding naming its cell.
+let form = try reportForm(plan: plan, unit: "112", entry: "2024-annual")
+try form.write(to: FileManager.default.temporaryDirectory.appendingPathComponent("112-2024-annual.xlsx"))
+let filled = try Data(contentsOf: root.appendingPathComponent("tests/conformance/excel/01-wrong-total-and-text-number.xlsx"))
+for f in try validateWorkbook(workbook: filled, plan: plan, asOf: "2025-01-15") {
+    if case .text(value: let cell)? = f.context["cell"] {
+        print("\(cell): \(f.messageVi)")
+    }
+}
+do {
+    _ = try reportForm(plan: plan, unit: "999", entry: "2024-annual")
+} catch let BinhdangError.Form(detail) {
+    print("Không tạo được biểu mẫu: \(detail)")
+}
