@@ -1691,6 +1691,13 @@ export interface TablesOptions {
   /** What the reader accepts; past `max_reports` a report is rejected unread. */
   limits?: Limits;
 }
+/** Options of `sdmxCsv`. */
+export interface SdmxOptions {
+  /** What the reader accepts; past `max_reports` a report is rejected unread. */
+  limits?: Limits;
+  /** The published figures: small counts of violence withheld (`OBS_VALUE` empty, `OBS_STATUS` `C`). Default false. */
+  publish?: boolean;
+}
 /** Options of `replay` and `transition`. */
 export interface WorkflowOptions {
   /** The date of the check (no event may be later): as `ValidateOptions.asOf`. Default: today in Vietnam. */
@@ -1931,6 +1938,18 @@ export function readWorkbook(bytes: Uint8Array | ArrayBuffer, options?: ReadWork
  * that cannot be read, a unit or an entry the plan does not have.
  */
 export function reportForm(plan: Plan | string, unit: string, entry: string): Uint8Array;
+
+/**
+ * The figures as SDMX-CSV 2.0 text (docs/exchange.md): one observation
+ * per figure, by unit, indicator, period, sex and breakdown; with
+ * `options.publish`, the published figures. Adds up like `aggregate`.
+ */
+export function sdmxCsv(
+  plan: Plan | string,
+  reports: Array<Report | string>,
+  asOf: string | Date,
+  options?: SdmxOptions | null,
+): string;
 
 /**
  * The province's summary of `reports` (filled forms as bytes, JSON

@@ -28,6 +28,6 @@ export {
   tables,
   transition,
 } from "./province.js";
-export { initWorkbook, initWorkbookSync, readWorkbook, reportForm, summaryWorkbook, validateWorkbook } from "./workbook.js";
+export { initWorkbook, initWorkbookSync, readWorkbook, reportForm, sdmxCsv, summaryWorkbook, validateWorkbook } from "./workbook.js";
 export { setLanguage } from "./language.js";
 export { schema } from "./schema.js";

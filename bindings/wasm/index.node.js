@@ -82,6 +82,10 @@ export function reportForm(plan, unit, entry) {
   loadWorkbook();
   return workbook.reportForm(plan, unit, entry);
 }
+export function sdmxCsv(plan, reports, asOf, options) {
+  loadWorkbook();
+  return workbook.sdmxCsv(plan, reports, asOf, options);
+}
 export function summaryWorkbook(plan, reports, asOf, options) {
   loadWorkbook();
   return workbook.summaryWorkbook(plan, reports, asOf, options);

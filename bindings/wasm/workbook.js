@@ -8,7 +8,7 @@
 import initModule, { initSync, setLanguage } from "./pkg/workbook.js";
 import { moduleLoaded } from "./language.js";
 
-export { readWorkbook, reportForm, summaryWorkbook, validateWorkbook } from "./pkg/workbook.js";
+export { readWorkbook, reportForm, sdmxCsv, summaryWorkbook, validateWorkbook } from "./pkg/workbook.js";
 
 let loaded = false;
 

@@ -480,6 +480,24 @@ pub fn summary_workbook(
     crate::excel::summary_workbook(&summary, &plan, &catalog, publish).map_err(|e| ApiError::Form(e.message()))
 }
 
+/// Adds up reports and writes the figures as SDMX-CSV 2.0
+/// ([`crate::exchange::sdmx_csv`]); with `publish`, the published figures.
+pub fn sdmx_csv(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    reports: &[impl AsRef<[u8]>],
+    as_of: Date,
+    limits: &Limits,
+    publish: bool,
+) -> Result<String, ApiError> {
+    let (plan, catalog, summary) = summarise(plan, reports, as_of, limits)?;
+    let tables = if publish {
+        crate::publish::published_tables(&summary, &plan, &catalog)
+    } else {
+        crate::output::tables(&summary, &plan, &catalog)
+    };
+    Ok(crate::exchange::sdmx_csv(&tables.figures, &plan, &catalog))
+}
+
 /// Reads a host's DHIS2 mapping (JSON text: docs/exchange.md).
 pub fn dhis2_mapping(text: &str) -> Result<crate::exchange::Dhis2Mapping, ApiError> {
     read::dhis2_mapping_from_str(text).map_err(ApiError::Mapping)

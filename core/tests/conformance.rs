@@ -492,3 +492,26 @@ fn native_vectors_as_text() {
     assert!(ran >= 5, "only {ran} vectors have text");
     assert!(failed.is_empty(), "{} vectors failed:\n{}", failed.len(), failed.join("\n"));
 }
+
+/// The vectors of tests/conformance/exchange: SDMX-CSV through the API a
+/// host calls.
+#[test]
+fn exchange_vectors() {
+    let all = vectors("tests/conformance/exchange");
+    assert!(all.len() >= 2, "only {} vectors", all.len());
+    let mut failed = Vec::new();
+    for (name, v) in &all {
+        let plan = match &v["plan"] {
+            Value::String(path) => std::fs::read_to_string(root().join(path)).unwrap(),
+            other => other.to_string(),
+        };
+        let as_of = binhdang::api::date(v["as_of"].as_str().unwrap()).unwrap();
+        let publish = v["publish"].as_bool().unwrap();
+        let text = binhdang::api::sdmx_csv(&plan, &report_texts(v), as_of, &limits(v), publish).unwrap();
+        let errors = common::check_sdmx(&v["expected"], &text);
+        if !errors.is_empty() {
+            failed.push(format!("{name}: {}\n  {}", v["description"], errors.join("\n  ")));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

@@ -7,12 +7,13 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as binhdang from "binhdang";
-import { ROOT, brief, checkSummary, excelFinding, matches, planText, reportTexts, vectors } from "./vectors.mjs";
+import { ROOT, brief, checkSdmx, checkSummary, excelFinding, matches, planText, reportTexts, vectors } from "./vectors.mjs";
 
 const VALIDATE = vectors("validate").filter(([, v]) => v.mode !== "plan");
 const AGGREGATE = vectors("aggregate");
 
 const PUBLISH = vectors("publish");
+const EXCHANGE = vectors("exchange");
 // Filled Excel forms, through the workbook module (loaded by the first call).
 const EXCEL = existsSync(join(ROOT, "tests/conformance/excel")) ? vectors("excel") : [];
 const WORKFLOW = vectors("workflow");
@@ -132,3 +133,17 @@ for (const [name, v] of EXCEL) {
     }
   });
 }
+
+// SDMX-CSV through the workbook module (loaded on the first call in Node).
+test("there are exchange vectors", () => assert.ok(EXCHANGE.length >= 2));
+for (const [name, v] of EXCHANGE) {
+  test(`exchange ${name}`, () => {
+    const text = binhdang.sdmxCsv(planText(v), reportTexts(v), v.as_of, { publish: v.publish });
+    assert.deepEqual(checkSdmx(v.expected, text), [], v.description);
+  });
+}
+test("sdmxCsv names a wrong option instead of ignoring it", () => {
+  const [, v] = EXCHANGE[0];
+  assert.throws(() => binhdang.sdmxCsv(planText(v), reportTexts(v), v.as_of, { publish: "yes" }), (e) => e instanceof TypeError && /options\.publish/.test(e.message));
+  assert.throws(() => binhdang.sdmxCsv(planText(v), reportTexts(v), v.as_of, { published: true }), /published/);
+});

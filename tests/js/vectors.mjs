@@ -94,3 +94,27 @@ export function figureKey(f) {
   const by = Object.entries(f.by ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return by.length ? `${f.unit}|${f.indicator}|${by.map(([d, c]) => `${d}=${c}`).join(",")}` : `${f.unit}|${f.indicator}`;
 }
+
+/** An exchange/ vector's check of SDMX-CSV text (tests/conformance/README.md). */
+export function checkSdmx(expected, text) {
+  const lines = text.split("\n").filter((l) => l !== "");
+  const header = lines[0].split(",");
+  const errors = JSON.stringify(header) === JSON.stringify(expected.header) ? [] : [`header: ${header}`];
+  const fixed = new Set(["STRUCTURE", "STRUCTURE_ID", "ACTION", "REF_AREA", "INDICATOR", "TIME_PERIOD", "SEX",
+    "OBS_VALUE", "UNIT_MEASURE", "SERIES", "OBS_STATUS", "REPORTS"]);
+  const observations = new Map();
+  for (const line of lines.slice(1)) {
+    const cells = line.split(",");
+    const row = Object.fromEntries(header.map((c, i) => [c, cells[i]]));
+    let key = ["REF_AREA", "INDICATOR", "TIME_PERIOD", "SEX"].map((c) => row[c]).join("|");
+    for (const c of [...header].sort()) if (!fixed.has(c) && row[c] !== "_T") key += `|${c.toLowerCase()}=${row[c]}`;
+    observations.set(key, row);
+  }
+  for (const [key, want] of Object.entries(expected.observations)) {
+    const got = observations.get(key);
+    if (!got) { errors.push(`no observation ${key}`); continue; }
+    for (const [c, v] of Object.entries(want)) if (got[c] !== v) errors.push(`${key} ${c}: expected ${v}, got ${got[c]}`);
+  }
+  for (const key of expected.absent) if (observations.has(key)) errors.push(`${key} must be absent`);
+  return errors;
+}

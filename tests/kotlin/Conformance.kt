@@ -257,6 +257,30 @@ fun roundTrip(): Pair<Int, List<String>> {
     return checked to errors
 }
 
+/** An exchange/ vector's check of SDMX-CSV text (tests/conformance/README.md). */
+fun checkSdmx(expected: JsonObject, text: String): List<String> {
+    val lines = text.lines().filter { it.isNotEmpty() }
+    val header = lines[0].split(",")
+    val errors = mutableListOf<String>()
+    if (header != expected.getAsJsonArray("header").map { it.asString }) errors.add("header $header")
+    val fixed = setOf("STRUCTURE", "STRUCTURE_ID", "ACTION", "REF_AREA", "INDICATOR", "TIME_PERIOD", "SEX",
+        "OBS_VALUE", "UNIT_MEASURE", "SERIES", "OBS_STATUS", "REPORTS")
+    val observations = mutableMapOf<String, Map<String, String>>()
+    for (line in lines.drop(1)) {
+        val row = header.zip(line.split(",")).toMap()
+        var key = listOf("REF_AREA", "INDICATOR", "TIME_PERIOD", "SEX").joinToString("|") { row[it] ?: "" }
+        for (c in header.sorted()) if (c !in fixed && row[c] != "_T") key += "|${c.lowercase()}=${row[c]}"
+        observations[key] = row
+    }
+    for ((key, want) in expected.getAsJsonObject("observations").entrySet()) {
+        val got = observations[key]
+        if (got == null) { errors.add("no observation $key"); continue }
+        for ((c, value) in want.asJsonObject.entrySet()) if (got[c] != value.asString) errors.add("$key $c: ${got[c]}")
+    }
+    for (key in expected.getAsJsonArray("absent").map { it.asString }) if (key in observations) errors.add("$key must be absent")
+    return errors
+}
+
 fun main() {
     var passed = 0
     var failed = 0
@@ -302,6 +326,14 @@ fun main() {
         }
         if (errors.isEmpty()) passed++ else { failed++; println("FAIL publish $name: $errors") }
     }
+    // SDMX-CSV: the same observations, the same withheld ones.
+    val exchange = vectors("exchange")
+    for ((name, v) in exchange) {
+        val text = sdmxCsv(planText(v), reportTexts(v), v["as_of"].asString, publish = v["publish"].asBoolean)
+        val errors = checkSdmx(v.getAsJsonObject("expected"), text)
+        if (errors.isEmpty()) passed++ else { failed++; println("FAIL exchange $name: $errors") }
+    }
+    if (exchange.size >= 2) passed++ else { failed++; println("FAIL exchange: only ${exchange.size} vectors") }
     // The life of a report: replayed logs, single steps, summaries given a log.
     val workflow = vectors("workflow")
     for ((name, v) in workflow) {

@@ -9,7 +9,7 @@ from typing import Any, Dict
 import pytest
 
 import binhdang
-from vectors import ROOT, brief, check_summary, matches, plan_text, report_texts, vectors
+from vectors import ROOT, brief, check_sdmx, check_summary, matches, plan_text, report_texts, vectors
 
 VALIDATE = vectors("validate")
 AGGREGATE = vectors("aggregate")
@@ -17,6 +17,7 @@ PARSE = vectors("parse")
 PUBLISH = vectors("publish")
 NATIVE = vectors("native")
 EXCEL = vectors("excel")
+EXCHANGE = vectors("exchange")
 
 
 def run_validate(v: Dict[str, Any]) -> Any:
@@ -197,3 +198,9 @@ def test_excel_vector(name: str, v: Dict[str, Any]) -> None:
         assert report is not None
         by_id = {x["indicator"]: x for x in report.to_dict()["values"]}
         assert list(matches(v["values"], by_id)) == [], v["description"]
+
+
+@pytest.mark.parametrize("name,v", EXCHANGE, ids=[n for n, _ in EXCHANGE])
+def test_exchange_vector(name: str, v: Dict[str, Any]) -> None:
+    summary = binhdang.aggregate(plan_text(v), report_texts(v), v["as_of"])
+    assert check_sdmx(v["expected"], summary.to_sdmx_csv(published=v["publish"])) == [], v["description"]

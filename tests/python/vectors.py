@@ -99,3 +99,26 @@ def check_summary(expected: Dict[str, Any], summary: Dict[str, Any]) -> List[str
                 errors.append(f"/periods/{entry}/figures/{key}: expected no figure")
     errors.extend(matches(expected, actual))
     return errors
+
+
+def check_sdmx(expected: Dict[str, Any], text: str) -> List[str]:
+    """An exchange/ vector's check of SDMX-CSV text (tests/conformance/README.md)."""
+    lines = text.splitlines()
+    header = lines[0].split(",")
+    errors = [] if header == expected["header"] else [f"header: {header}"]
+    fixed = {"STRUCTURE", "STRUCTURE_ID", "ACTION", "REF_AREA", "INDICATOR", "TIME_PERIOD", "SEX",
+             "OBS_VALUE", "UNIT_MEASURE", "SERIES", "OBS_STATUS", "REPORTS"}
+    observations = {}
+    for line in lines[1:]:
+        row = dict(zip(header, line.split(",")))
+        key = "|".join(row[c] for c in ("REF_AREA", "INDICATOR", "TIME_PERIOD", "SEX"))
+        key += "".join(f"|{c.lower()}={v}" for c, v in sorted(row.items()) if c not in fixed and v != "_T")
+        observations[key] = row
+    for key, want in expected["observations"].items():
+        got = observations.get(key)
+        if got is None:
+            errors.append(f"no observation {key}")
+            continue
+        errors += [f"{key} {c}: expected {v!r}, got {got.get(c)!r}" for c, v in want.items() if got.get(c) != v]
+    errors += [f"{key} must be absent" for key in expected["absent"] if key in observations]
+    return errors

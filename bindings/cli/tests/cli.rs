@@ -598,3 +598,28 @@ fn the_readme_commands_run() {
         assert!(dir.path().join(written).is_file(), "{written} was not written");
     }
 }
+
+/// The vectors of tests/conformance/exchange through the binary:
+/// `aggregate --format sdmx-csv` (with `--publish` where the vector says).
+#[test]
+fn exchange_vectors_through_the_binary() {
+    let all = vectors("tests/conformance/exchange");
+    assert!(all.len() >= 2);
+    for (name, v) in all {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cmd = bin();
+        cmd.args(["aggregate", "--format", "sdmx-csv", "--as-of", v["as_of"].as_str().unwrap(), "--plan"])
+            .arg(root().join(v["plan"].as_str().unwrap()));
+        if v["publish"] == true {
+            cmd.arg("--publish");
+        }
+        for (i, r) in v["reports"].as_array().unwrap().iter().enumerate() {
+            let path = dir.path().join(format!("{i:03}.json"));
+            std::fs::write(&path, r.to_string()).unwrap();
+            cmd.arg(path);
+        }
+        let out = cmd.assert().success().get_output().stdout.clone();
+        let errors = common::check_sdmx(&v["expected"], &String::from_utf8(out).unwrap());
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
+}

@@ -296,6 +296,19 @@ pub fn published_tables(
     Ok(api::published_tables(&plan, &reports, api::date(&as_of)?, &limits.unwrap_or_default())?)
 }
 
+/// The figures as SDMX-CSV 2.0 text (docs/exchange.md); `publish`: the
+/// published figures (withheld ones empty, `OBS_STATUS` `C`). Adds up like `aggregate`.
+#[uniffi::export(default(limits = None, publish = false))]
+pub fn sdmx_csv(
+    plan: JsonText,
+    reports: Vec<JsonText>,
+    as_of: String,
+    limits: Option<Limits>,
+    publish: bool,
+) -> Result<String, BinhdangError> {
+    Ok(api::sdmx_csv(&plan, &reports, api::date(&as_of)?, &limits.unwrap_or_default(), publish)?)
+}
+
 /// Checks a plan itself (`plan_*` codes, or `malformed`).
 #[uniffi::export]
 pub fn check_plan(plan: JsonText) -> Vec<Finding> {

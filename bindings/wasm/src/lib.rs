@@ -74,6 +74,13 @@ export interface TablesOptions {
   /** What the reader accepts; past `max_reports` a report is rejected unread. */
   limits?: Limits;
 }
+/** Options of `sdmxCsv`. */
+export interface SdmxOptions {
+  /** What the reader accepts; past `max_reports` a report is rejected unread. */
+  limits?: Limits;
+  /** The published figures: small counts of violence withheld (`OBS_VALUE` empty, `OBS_STATUS` `C`). Default false. */
+  publish?: boolean;
+}
 /** Options of `replay` and `transition`. */
 export interface WorkflowOptions {
   /** The date of the check (no event may be later): as `ValidateOptions.asOf`. Default: today in Vietnam. */

@@ -1,7 +1,10 @@
 //! The workbook module (`pkg/workbook_bg.wasm`): Excel forms, which a form
 //! typed in the page does not need: a unit's form to fill (`reportForm`), a
 //! filled form read (`readWorkbook`) or validated (`validateWorkbook`), and
-//! the province's summary as a workbook (`summaryWorkbook`). The core's
+//! the province's summary as a workbook (`summaryWorkbook`), and the
+//! figures for other systems (`sdmxCsv`: docs/exchange.md), which a portal
+//! asks for as rarely as a workbook (its csv writer would add 28 kB gzipped
+//! to the province module). The core's
 //! `excel` feature (rust_xlsxwriter, calamine) is in this module only; the
 //! package loads it only when a page asks for it (`initWorkbook`; in Node,
 //! on the first call of one of these functions).
@@ -27,11 +30,14 @@ extern "C" {
     pub type ValidateWorkbookOptions;
     #[wasm_bindgen(typescript_type = "SummaryWorkbookOptions")]
     pub type SummaryWorkbookOptions;
+    #[wasm_bindgen(typescript_type = "SdmxOptions")]
+    pub type SdmxOptions;
 }
 
 const READ_OPTIONS: &[&str] = &["limits"];
 const VALIDATE_OPTIONS: &[&str] = &["asOf", "context", "limits"];
 const SUMMARY_OPTIONS: &[&str] = &["events", "limits", "publish"];
+const SDMX_OPTIONS: &[&str] = &["limits", "publish"];
 
 /// A file's bytes: a `Uint8Array` (a Node `Buffer` is one) or an
 /// `ArrayBuffer`, else a `TypeError` naming `name`.
@@ -153,4 +159,24 @@ pub fn summary_workbook(
     };
     let limits = limits(&options)?;
     api::summary_workbook(&plan_text(&plan)?, &reports, events.as_deref(), when, &limits, publish).map_err(err)
+}
+
+/// The figures as SDMX-CSV 2.0 text (docs/exchange.md): one observation
+/// per figure, by unit, indicator, period, sex and breakdown; with
+/// `options.publish`, the published figures. Adds up like `aggregate`.
+#[wasm_bindgen(js_name = sdmxCsv)]
+pub fn sdmx_csv(
+    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of_date: JsValue,
+    options: Option<SdmxOptions>,
+) -> Result<String, JsValue> {
+    check_options(&options, SDMX_OPTIONS)?;
+    let reports = documents(&reports, "reports")?;
+    let when = as_of(&as_of_date, "asOf", false)?;
+    let publish = match option(&options, "publish") {
+        p if p.is_undefined() || p.is_null() => false,
+        p => p.as_bool().ok_or_else(|| type_error(wrong_argument("options.publish", A_BOOLEAN)))?,
+    };
+    api::sdmx_csv(&plan_text(&plan)?, &reports, when, &limits(&options)?, publish).map_err(err)
 }

@@ -160,3 +160,47 @@ pub fn brief(findings: &Value) -> Value {
             .collect(),
     )
 }
+
+/// An `exchange/` vector's check of SDMX-CSV text: the header whole, the
+/// observations named (a subset of their columns), the absent ones absent.
+/// An observation's key: REF_AREA|INDICATOR|TIME_PERIOD|SEX, then
+/// `|dimension=code` for each breakdown column not `_T`.
+pub fn check_sdmx(expected: &Value, text: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    if Value::from(header.clone()) != expected["header"] {
+        errors.push(format!("header: expected {}, got {header:?}", expected["header"]));
+    }
+    let fixed = ["STRUCTURE", "STRUCTURE_ID", "ACTION", "REF_AREA", "INDICATOR", "TIME_PERIOD", "SEX"];
+    let tail = ["OBS_VALUE", "UNIT_MEASURE", "SERIES", "OBS_STATUS", "REPORTS"];
+    let mut observations = std::collections::BTreeMap::new();
+    for line in lines {
+        let row: std::collections::BTreeMap<&str, &str> = header.iter().copied().zip(line.split(',')).collect();
+        let mut key = ["REF_AREA", "INDICATOR", "TIME_PERIOD", "SEX"].map(|c| row[c]).join("|");
+        for (c, v) in &row {
+            if !fixed.contains(c) && !tail.contains(c) && *v != "_T" {
+                key.push_str(&format!("|{}={v}", c.to_lowercase()));
+            }
+        }
+        observations.insert(key, row);
+    }
+    for (key, want) in expected["observations"].as_object().unwrap() {
+        match observations.get(key.as_str()) {
+            None => errors.push(format!("no observation {key}")),
+            Some(row) => {
+                for (col, v) in want.as_object().unwrap() {
+                    if row.get(col.as_str()).copied() != v.as_str() {
+                        errors.push(format!("{key} {col}: expected {v}, got {:?}", row.get(col.as_str())));
+                    }
+                }
+            }
+        }
+    }
+    for key in expected["absent"].as_array().unwrap() {
+        if observations.contains_key(key.as_str().unwrap()) {
+            errors.push(format!("{key} must be absent"));
+        }
+    }
+    errors
+}
