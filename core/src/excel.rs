@@ -34,8 +34,10 @@ use crate::read::{self, Limits, Read};
 use crate::ScheduleEntry;
 
 /// The version of the form's layout written on its hidden sheet; a reader
-/// refuses a form newer than it knows.
-pub const FORM_VERSION: u64 = 1;
+/// refuses a form newer than it knows. 2: the activities' outputs sheet (a
+/// reader of version 1 would drop its rows unsaid, so it must refuse).
+/// Forms of version 1 still read (tests/conformance/excel holds some).
+pub const FORM_VERSION: u64 = 2;
 /// The hidden sheet's name, and the mark in its first cell.
 const META: &str = "_binhdang";
 const MARK: &str = "binhdang-form";
@@ -215,6 +217,24 @@ pub fn form(plan: &Plan, catalog: &Catalog, unit: &UnitId, entry: &str) -> Resul
     form_with(plan, catalog, unit, entry, None)
 }
 
+/// An activity's output figure at a form row (the whole value; outputs
+/// have no breakdown rows on the form).
+fn output_of(done: &crate::model::ActivityResult, id: &str, part: Part, field: &str) -> Option<f64> {
+    let v = done.outputs.iter().find(|v| v.indicator.as_str() == id)?;
+    let split = match part {
+        Part::Stated => return v.stated,
+        Part::Counts => v.counts(),
+        Part::Numerator => v.numerator.clone()?,
+        Part::Denominator => v.denominator.clone()?,
+    };
+    let n = match field {
+        "female" => split.female,
+        "male" => split.male,
+        _ => split.total,
+    };
+    n.map(|c| c.get() as f64)
+}
+
 /// A figure of a report at a form row: the value's own fields or a cell's.
 fn figure_of(report: &Report, id: &str, key: &CellKey, part: Part, field: &str) -> Option<f64> {
     let v = report.values.iter().find(|v| v.indicator.as_str() == id)?;
@@ -262,7 +282,7 @@ pub fn form_with(
     let lookup = Lookup::new(plan, catalog);
     let st = styles();
     let mut wb = Workbook::new();
-    let mut meta: Vec<[String; 6]> = Vec::new();
+    let mut meta: Vec<[String; 7]> = Vec::new();
 
     // The indicators.
     let values_name = msg::excel_sheet("values").0;
@@ -328,6 +348,7 @@ pub fn form_with(
                     ind.id.as_str().to_string(),
                     key_json,
                     part.code().into(),
+                    String::new(),
                 ]);
                 row += 1;
             }
@@ -375,6 +396,7 @@ pub fn form_with(
             a.id.as_str().into(),
             "".into(),
             "".into(),
+            "".into(),
         ]);
     }
     if !listed.is_empty() {
@@ -384,6 +406,63 @@ pub fn form_with(
     ws.set_column_width(2, 20)?;
     ws.set_column_width(3, 30)?;
     ws.protect();
+
+    // The activities' own figures (outputs): a row for each indicator the
+    // plan links to each listed activity, by sex as on the indicator sheet.
+    let with_outputs: Vec<_> = listed.iter().filter(|(_, a)| !a.indicators.is_empty()).collect();
+    if !with_outputs.is_empty() {
+        let outputs_name = msg::excel_sheet("outputs").0;
+        let ws = wb.add_worksheet();
+        ws.set_name(&outputs_name)?;
+        headings(ws, 0, &["activity_id", "indicator_id", "indicator", "female", "male", "total", "unit_of"], &st.bold)?;
+        let mut row = 1u32;
+        for (_, a) in with_outputs {
+            let done = report.and_then(|x| x.activities.iter().find(|y| y.activity == a.id));
+            for ind in a.indicators.iter().filter_map(|id| lookup.indicator(id)) {
+                let by_sex = ind.value_fields().contains(&"female");
+                for part in Part::parts(ind) {
+                    let mut label = ind.name_vi.clone();
+                    if ind.measure.is_fraction() {
+                        label = format!("{label} - {}", msg::excel_part(part.code()).0);
+                    }
+                    ws.write_string(row, 0, a.id.as_str())?;
+                    ws.write_string(row, 1, ind.id.as_str())?;
+                    ws.write_string_with_format(row, 2, &label, &st.wrap)?;
+                    ws.write_string(row, 6, &ind.unit_vi)?;
+                    let (first, rule) = match part {
+                        Part::Stated => (5, &decimal),
+                        _ if by_sex => (3, &whole),
+                        _ => (5, &whole),
+                    };
+                    for c in first..=5 {
+                        let field = ["female", "male", "total"].get(usize::from(c) - 3).copied().unwrap_or("total");
+                        let figure = done.and_then(|d| output_of(d, ind.id.as_str(), part, field));
+                        match figure {
+                            Some(x) => ws.write_number_with_format(row, c, x, &st.input)?,
+                            None => ws.write_blank(row, c, &st.input)?,
+                        };
+                    }
+                    ws.add_data_validation(row, first, row, 5, rule)?;
+                    meta.push([
+                        outputs_name.clone(),
+                        (row + 1).to_string(),
+                        "output".into(),
+                        ind.id.as_str().to_string(),
+                        "{}".into(),
+                        part.code().into(),
+                        a.id.as_str().into(),
+                    ]);
+                    row += 1;
+                }
+            }
+        }
+        ws.set_column_width(2, 48)?;
+        for c in 3..=5 {
+            ws.set_column_width(c, 14)?;
+        }
+        ws.set_freeze_panes(1, 3)?;
+        ws.protect();
+    }
 
     // The funding.
     let funding_name = msg::excel_sheet("funding").0;
@@ -405,6 +484,7 @@ pub fn form_with(
             (r + 1).to_string(),
             "funding".into(),
             s.id.as_str().into(),
+            "".into(),
             "".into(),
             "".into(),
         ]);
@@ -626,6 +706,8 @@ struct Line {
     id: String,
     key: CellKey,
     part: Option<Part>,
+    /// The activity an output row belongs to.
+    activity: Option<String>,
 }
 
 fn lines(s: &Sheets) -> Option<Vec<Line>> {
@@ -640,7 +722,8 @@ fn lines(s: &Sheets) -> Option<Vec<Line>> {
             None => CellKey::new(),
         };
         let part = s.text(META, r, 5).and_then(|p| Part::from_code(&p));
-        out.push(Line { sheet, row: row.checked_sub(1)?, what, id, key, part });
+        let activity = s.text(META, r, 6);
+        out.push(Line { sheet, row: row.checked_sub(1)?, what, id, key, part, activity });
     }
     Some(out)
 }
@@ -690,6 +773,158 @@ type Note = Option<(String, Value)>;
 
 /// A value being built: the indicator, its own fields, its cells' fields.
 type Entry = (String, Map<String, Value>, Vec<(CellKey, Map<String, Value>)>);
+
+/// Figures typed on a sheet's rows, grouped into values: one entry per
+/// indicator in the form's order (its breakdown cells after), and where each
+/// figure sat, before the entries with nothing typed are left out.
+struct Gathered {
+    values: Vec<Entry>,
+    /// (value, cell of the value, field path, the cell's reference, text read as a number)
+    figures: Vec<(usize, Option<usize>, String, String, Note)>,
+    /// (value, cell of the value, the input cells of its first row)
+    rows: Vec<(usize, Option<usize>, String)>,
+}
+
+/// The figures of `lines` (rows of values, or of one activity's outputs).
+fn gather(sheets: &Sheets, lines: &[&Line]) -> Gathered {
+    let mut values: Vec<Entry> = Vec::new();
+    let mut figures = Vec::new();
+    let mut rows: Vec<(usize, Option<usize>, String)> = Vec::new();
+    for l in lines {
+        let Some(part) = l.part else { continue };
+        let i = match values.iter().position(|(id, _, _)| id == &l.id) {
+            Some(i) => i,
+            None => {
+                values.push((l.id.clone(), Map::new(), Vec::new()));
+                values.len() - 1
+            }
+        };
+        let cols: &[(u16, &str)] =
+            if part == Part::Stated { &[(5, "stated")] } else { &[(3, "female"), (4, "male"), (5, "total")] };
+        let mut any = false;
+        for (col, field) in cols {
+            let Some(t) = sheets.get(&l.sheet, l.row, *col) else { continue };
+            let Some((_, own, cell_list)) = values.get_mut(i) else { continue };
+            let target: &mut Map<String, Value> = if l.key.is_empty() {
+                own
+            } else {
+                let j = match cell_list.iter().position(|(k, _)| k == &l.key) {
+                    Some(j) => j,
+                    None => {
+                        cell_list.push((l.key.clone(), Map::new()));
+                        cell_list.len() - 1
+                    }
+                };
+                match cell_list.get_mut(j) {
+                    Some((_, m)) => m,
+                    None => continue,
+                }
+            };
+            let (read, note) = figure_noted(t);
+            let path = match part {
+                Part::Numerator | Part::Denominator => {
+                    let split = target.entry(part.code()).or_insert_with(|| json!({}));
+                    if let Some(o) = split.as_object_mut() {
+                        o.insert((*field).to_string(), read);
+                    }
+                    format!("{}/{field}", part.code())
+                }
+                Part::Counts | Part::Stated => {
+                    target.insert((*field).to_string(), read);
+                    (*field).to_string()
+                }
+            };
+            let j = (!l.key.is_empty())
+                .then(|| values.get(i).and_then(|(_, _, cl)| cl.iter().position(|(k, _)| k == &l.key)))
+                .flatten();
+            figures.push((i, j, path, reference(&l.sheet, l.row, *col), note));
+            any = true;
+        }
+        // A finding about the whole value or cell (a split required, a
+        // breakdown incomplete) names the input cells of its first row.
+        if any {
+            let j = (!l.key.is_empty())
+                .then(|| values.get(i).and_then(|(_, _, cl)| cl.iter().position(|(k, _)| k == &l.key)))
+                .flatten();
+            let first = cols.first().map_or(5, |c| c.0);
+            let last = cols.last().map_or(5, |c| c.0);
+            let range = if first == last {
+                reference(&l.sheet, l.row, first)
+            } else {
+                format!("{}:{}", reference(&l.sheet, l.row, first), a1(l.row, last))
+            };
+            if !rows.iter().any(|(a, b, _)| *a == i && *b == j) {
+                rows.push((i, j, range));
+            }
+        }
+    }
+    Gathered { values, figures, rows }
+}
+
+impl Gathered {
+    /// Nothing typed on any of the rows.
+    fn is_empty(&self) -> bool {
+        self.values.iter().all(|(_, own, cells)| own.is_empty() && cells.is_empty())
+    }
+
+    /// The entries as JSON under `base` (`/values`, `/activities/2/outputs`):
+    /// indicators with nothing typed are left out and the pointers follow the
+    /// entries kept; each figure's cell goes into `cells`, each number read
+    /// from text into `notes`.
+    fn place(
+        self,
+        base: &str,
+        cells: &mut BTreeMap<String, String>,
+        notes: &mut Vec<(String, (String, Value))>,
+    ) -> Vec<Value> {
+        let mut kept = Vec::new();
+        let mut index_of = BTreeMap::new();
+        for (i, (id, own, cell_list)) in self.values.into_iter().enumerate() {
+            if own.is_empty() && cell_list.is_empty() {
+                continue;
+            }
+            let mut entry = Map::new();
+            entry.insert("indicator".into(), json!(id));
+            entry.extend(own);
+            if !cell_list.is_empty() {
+                let list: Vec<Value> = cell_list
+                    .into_iter()
+                    .map(|(k, m)| {
+                        let mut c = Map::new();
+                        c.insert("by".into(), json!(k));
+                        c.extend(m);
+                        Value::Object(c)
+                    })
+                    .collect();
+                entry.insert("cells".into(), Value::Array(list));
+            }
+            index_of.insert(i, kept.len());
+            kept.push(Value::Object(entry));
+        }
+        let at = |i: usize, j: Option<usize>| {
+            let k = index_of.get(&i)?;
+            let value = pointer(base, k);
+            Some(match j {
+                Some(j) => pointer(&pointer(&value, "cells"), j),
+                None => value,
+            })
+        };
+        for (i, j, range) in self.rows {
+            if let Some(p) = at(i, j) {
+                cells.insert(p, range);
+            }
+        }
+        for (i, j, path, cell, note) in self.figures {
+            let Some(p) = at(i, j) else { continue };
+            let p = format!("{p}/{path}");
+            if let Some(n) = note {
+                notes.push((p.clone(), n));
+            }
+            cells.insert(p, cell);
+        }
+        kept
+    }
+}
 
 /// Reads a filled form: the report through the JSON reader (every rule of a
 /// JSON report applies), and where each value sat. A workbook that is not
@@ -748,139 +983,32 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
     }
 
     // Values: one entry per indicator, in the form's order; its cells after.
-    let mut values: Vec<Entry> = Vec::new();
-    let mut value_cells: Vec<(usize, Option<usize>, String, String, Note)> = Vec::new();
-    let mut rows: Vec<(usize, Option<usize>, String)> = Vec::new();
-    for l in lines.iter().filter(|l| l.what == "value") {
-        let Some(part) = l.part else { continue };
-        let i = match values.iter().position(|(id, _, _)| id == &l.id) {
-            Some(i) => i,
-            None => {
-                values.push((l.id.clone(), Map::new(), Vec::new()));
-                values.len() - 1
-            }
-        };
-        let cols: &[(u16, &str)] =
-            if part == Part::Stated { &[(5, "stated")] } else { &[(3, "female"), (4, "male"), (5, "total")] };
-        let mut any = false;
-        for (col, field) in cols {
-            let Some(t) = sheets.get(&l.sheet, l.row, *col) else { continue };
-            let Some((_, own, cell_list)) = values.get_mut(i) else { continue };
-            let target: &mut Map<String, Value> = if l.key.is_empty() {
-                own
-            } else {
-                let j = match cell_list.iter().position(|(k, _)| k == &l.key) {
-                    Some(j) => j,
-                    None => {
-                        cell_list.push((l.key.clone(), Map::new()));
-                        cell_list.len() - 1
-                    }
-                };
-                match cell_list.get_mut(j) {
-                    Some((_, m)) => m,
-                    None => continue,
-                }
-            };
-            let (read, note) = figure_noted(t);
-            let path = match part {
-                Part::Numerator | Part::Denominator => {
-                    let split = target.entry(part.code()).or_insert_with(|| json!({}));
-                    if let Some(o) = split.as_object_mut() {
-                        o.insert((*field).to_string(), read);
-                    }
-                    format!("{}/{field}", part.code())
-                }
-                Part::Counts | Part::Stated => {
-                    target.insert((*field).to_string(), read);
-                    (*field).to_string()
-                }
-            };
-            let j = (!l.key.is_empty())
-                .then(|| values.get(i).and_then(|(_, _, cl)| cl.iter().position(|(k, _)| k == &l.key)))
-                .flatten();
-            value_cells.push((i, j, path, reference(&l.sheet, l.row, *col), note));
-            any = true;
-        }
-        // A finding about the whole value or cell (a split required, a
-        // breakdown incomplete) names the input cells of its first row.
-        if any {
-            let j = (!l.key.is_empty())
-                .then(|| values.get(i).and_then(|(_, _, cl)| cl.iter().position(|(k, _)| k == &l.key)))
-                .flatten();
-            let first = cols.first().map_or(5, |c| c.0);
-            let last = cols.last().map_or(5, |c| c.0);
-            let range = if first == last {
-                reference(&l.sheet, l.row, first)
-            } else {
-                format!("{}:{}", reference(&l.sheet, l.row, first), a1(l.row, last))
-            };
-            if !rows.iter().any(|(a, b, _)| *a == i && *b == j) {
-                rows.push((i, j, range));
-            }
-        }
-    }
-    // Indicators with nothing typed are not reported: left out, and the
-    // pointers follow the entries kept.
-    let mut kept = Vec::new();
-    let mut index_of = BTreeMap::new();
-    for (i, (id, own, cell_list)) in values.into_iter().enumerate() {
-        if own.is_empty() && cell_list.is_empty() {
-            continue;
-        }
-        let mut entry = Map::new();
-        entry.insert("indicator".into(), json!(id));
-        entry.extend(own);
-        if !cell_list.is_empty() {
-            let list: Vec<Value> = cell_list
-                .into_iter()
-                .map(|(k, m)| {
-                    let mut c = Map::new();
-                    c.insert("by".into(), json!(k));
-                    c.extend(m);
-                    Value::Object(c)
-                })
-                .collect();
-            entry.insert("cells".into(), Value::Array(list));
-        }
-        index_of.insert(i, kept.len());
-        kept.push(Value::Object(entry));
-    }
-    for (i, j, range) in rows {
-        let Some(k) = index_of.get(&i) else { continue };
-        let base = pointer("/values", k);
-        let at = match j {
-            Some(j) => pointer(&pointer(&base, "cells"), j),
-            None => base,
-        };
-        cells.insert(at, range);
-    }
+    let value_lines: Vec<&Line> = lines.iter().filter(|l| l.what == "value").collect();
     let mut notes: Vec<(String, (String, Value))> = Vec::new();
-    for (i, j, path, cell, note) in value_cells {
-        let Some(k) = index_of.get(&i) else { continue };
-        let base = pointer("/values", k);
-        let base = match j {
-            Some(j) => pointer(&pointer(&base, "cells"), j),
-            None => base,
-        };
-        let at = format!("{base}/{path}");
-        if let Some(n) = note {
-            notes.push((at.clone(), n));
-        }
-        cells.insert(at, cell);
-    }
-    doc.insert("values".into(), Value::Array(kept));
+    let values = gather(&sheets, &value_lines).place("/values", &mut cells, &mut notes);
+    doc.insert("values".into(), Value::Array(values));
 
-    // Activities: a status picked (or typed), and a note.
+    // Activities: a status picked (or typed), a note, and the activity's
+    // own figures (its outputs) from the outputs sheet.
     let mut activities = Vec::new();
     for l in lines.iter().filter(|l| l.what == "activity") {
         let status = sheets.get(&l.sheet, l.row, 2);
         let note = sheets.text(&l.sheet, l.row, 3);
-        if status.is_none() && note.is_none() {
+        let output_lines: Vec<&Line> =
+            lines.iter().filter(|o| o.what == "output" && o.activity.as_deref() == Some(l.id.as_str())).collect();
+        let outputs = gather(&sheets, &output_lines);
+        // An activity with nothing typed is not reported; one with figures
+        // but no status is, and the reader says the status is missing.
+        if status.is_none() && note.is_none() && outputs.is_empty() {
             continue;
         }
         let at = pointer("/activities", activities.len());
         let mut a = Map::new();
         a.insert("activity".into(), json!(l.id));
+        let outputs = outputs.place(&pointer(&at, "outputs"), &mut cells, &mut notes);
+        if !outputs.is_empty() {
+            a.insert("outputs".into(), Value::Array(outputs));
+        }
         if let Some(t) = status {
             let text = match t {
                 Typed::Text(s) => s.trim().to_string(),

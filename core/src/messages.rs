@@ -1253,6 +1253,7 @@ pub fn excel_sheet(name: &str) -> M {
     match name {
         "values" => m("Chỉ tiêu".into(), "Indicators".into()),
         "activities" => m("Hoạt động".into(), "Activities".into()),
+        "outputs" => m("Kết quả hoạt động".into(), "Activity outputs".into()),
         "funding" => m("Kinh phí".into(), "Funding".into()),
         "completeness" => m("Tình hình nộp".into(), "Completeness".into()),
         "progress" => m("Tiến độ".into(), "Progress".into()),

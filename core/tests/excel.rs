@@ -27,14 +27,11 @@ fn reports() -> Vec<(String, Report)> {
     out
 }
 
-/// What a form carries of a report: no notes, no activity outputs.
+/// What a form carries of a report: no notes.
 fn on_a_form(mut r: Report) -> Report {
     r.notes = None;
     for v in &mut r.values {
         v.note = None;
-    }
-    for a in &mut r.activities {
-        a.outputs.clear();
     }
     r.values.retain(|v| !v.is_empty());
     r
@@ -346,4 +343,49 @@ fn a_shared_string_past_the_list_is_not_a_panic() {
     }
     assert_eq!(panics, 0, "reading the damaged workbook panicked");
     assert!(back.read.value.is_some() || !back.read.findings.is_empty());
+}
+
+/// An activity's own figures (its outputs) have rows on their own sheet,
+/// one per indicator the plan links to the activity; they read back as the
+/// activity's outputs, each figure naming its cell, and the rules check
+/// them as they check values.
+#[test]
+fn activity_outputs_survive_a_form_and_name_their_cells() {
+    let plan = plan();
+    let catalog = Catalog::builtin();
+    let (_, mut report) = reports().into_iter().find(|(n, _)| n == "2024-annual-112.json").unwrap();
+    let output: binhdang::model::ValueEntry = serde_json::from_value(serde_json::json!(
+        {"indicator": "people_reached", "female": 300, "male": 200, "total": 500}
+    ))
+    .unwrap();
+    let events: binhdang::model::ValueEntry =
+        serde_json::from_value(serde_json::json!({"indicator": "communication_events", "total": 4})).unwrap();
+    report.activities.retain(|a| a.activity.as_str() != "3.2");
+    let mut done: binhdang::model::ActivityResult =
+        serde_json::from_value(serde_json::json!({"activity": "3.2", "status": "done"})).unwrap();
+    done.outputs = vec![events.clone(), output.clone()];
+    report.activities.push(done);
+    let bytes = form_with(&plan, &catalog, &report.unit, "2024-annual", Some(&report)).unwrap();
+    let back = read_form(&bytes, &Limits::default());
+    let got = back.read.value.unwrap_or_else(|| panic!("{:?}", back.read.findings));
+    let (k, read) = got.activities.iter().enumerate().find(|(_, a)| a.activity.as_str() == "3.2").unwrap();
+    assert_eq!(read.outputs, vec![events, output]);
+    let female = back.cells.cell_of(&format!("/activities/{k}/outputs/1/female")).unwrap();
+    assert!(female.starts_with("'Kết quả hoạt động'!D"), "{female}");
+
+    // A total that is not female + male, typed on the outputs sheet, is found at its cell.
+    let mut wrong = report.clone();
+    if let Some(a) = wrong.activities.iter_mut().find(|a| a.activity.as_str() == "3.2") {
+        a.outputs[1].total = binhdang::model::Count::new(501);
+    }
+    let bytes = form_with(&plan, &catalog, &wrong.unit, "2024-annual", Some(&wrong)).unwrap();
+    let as_of = binhdang::api::date("2025-01-15").unwrap();
+    let text = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/lai-chau-2024/plan.json")).unwrap();
+    let none: [&[u8]; 0] = [];
+    let found = binhdang::api::validate_report(&text, &bytes, as_of, &none, &Limits::default()).unwrap();
+    let sums: Vec<_> = found.iter().filter(|f| f.code == Code::SexSumMismatch).collect();
+    assert_eq!(sums.len(), 1, "{found:?}");
+    assert_eq!(sums[0].path, format!("/activities/{k}/outputs/1/total"));
+    let cell = sums[0].context["cell"].as_str().unwrap();
+    assert!(cell.starts_with("'Kết quả hoạt động'!F"), "{cell}");
 }
