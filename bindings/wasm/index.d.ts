@@ -1966,10 +1966,10 @@ export function summaryWorkbook(
 ): Uint8Array;
 
 /**
- * Validates a file against a plan: a filled form (`.xlsx` bytes) gets the
- * findings its JSON would, each also naming its cell (`context.cell`); the
- * core reads bytes that are not a workbook as a JSON report. Never throws
- * for anything in the file.
+ * Validates a filled form (`.xlsx` bytes) against a plan: the findings its
+ * JSON would get, each also naming its cell (`context.cell`); bytes that
+ * are not a workbook (a JSON file, a PDF) are `malformed` with `problem`
+ * `not_a_workbook`. Never throws for anything in the file.
  */
 export function validateWorkbook(
   bytes: Uint8Array | ArrayBuffer,

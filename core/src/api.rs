@@ -375,6 +375,43 @@ impl Checker {
             limits,
         )
     }
+
+    /// Validates a filled form (`.xlsx` bytes): bytes that are not a
+    /// workbook are `malformed` (`not_a_workbook`), never read as JSON,
+    /// since the host asked for a workbook (an officer who uploads the
+    /// wrong file is told so). `earlier`: reports to compare with (JSON or
+    /// forms).
+    #[cfg(feature = "excel")]
+    pub fn validate_workbook(
+        &self,
+        workbook: &[u8],
+        as_of: Date,
+        earlier: &[impl AsRef<[u8]>],
+        limits: &Limits,
+    ) -> Vec<Finding> {
+        let earlier = earlier_reports(earlier, limits);
+        let read = crate::excel::read_form(workbook, limits).read;
+        validate::read_with(
+            &self.plan,
+            &self.catalog,
+            read,
+            as_of,
+            validate::Context { earlier: &earlier, batch: &[] },
+            limits,
+        )
+    }
+}
+
+/// Validates a filled form against a plan given as text ([`Checker::validate_workbook`]).
+#[cfg(feature = "excel")]
+pub fn validate_workbook(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    workbook: &[u8],
+    as_of: Date,
+    earlier: &[impl AsRef<[u8]>],
+    limits: &Limits,
+) -> Result<Vec<Finding>, ApiError> {
+    Ok(Checker::of(plan)?.validate_workbook(workbook, as_of, earlier, limits))
 }
 
 /// Validates one report against a plan given as text (read once per text:

@@ -139,7 +139,7 @@ impl Checker {
         limits: Option<Limits>,
     ) -> Result<Vec<Finding>, BinhdangError> {
         let day = self::as_of(as_of)?;
-        Ok(self.inner.validate_report(&workbook, day, &earlier, &limits.unwrap_or_default()))
+        Ok(self.inner.validate_workbook(&workbook, day, &earlier, &limits.unwrap_or_default()))
     }
 }
 
@@ -196,7 +196,7 @@ pub fn validate_workbook(
     limits: Option<Limits>,
 ) -> Result<Vec<Finding>, BinhdangError> {
     let day = self::as_of(as_of)?;
-    Ok(api::validate_report(&plan, &workbook, day, &earlier, &limits.unwrap_or_default())?)
+    Ok(api::validate_workbook(&plan, &workbook, day, &earlier, &limits.unwrap_or_default())?)
 }
 
 /// The summary as an Excel workbook (`.xlsx` bytes): a sheet per schedule

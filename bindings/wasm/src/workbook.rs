@@ -9,9 +9,10 @@
 //! package loads it only when a page asks for it (`initWorkbook`; in Node,
 //! on the first call of one of these functions).
 //!
-//! What the bytes are is the core's to decide: `validateWorkbook` and
-//! `summaryWorkbook` hand every file's bytes to the core's reader, which
-//! reads a workbook as a filled form and anything else as a JSON report.
+//! What the bytes are is the core's to decide: `summaryWorkbook` hands every
+//! file's bytes to the core's reader, which reads a workbook as a filled
+//! form and anything else as a JSON report; `validateWorkbook` asks the core
+//! for a workbook, so anything else is `not_a_workbook`.
 
 use binhdang::api;
 use binhdang::messages::{wrong_argument, A_BOOLEAN, A_FILE, A_LIST_OF_REPORTS, A_TEXT};
@@ -97,10 +98,10 @@ pub fn read_workbook(
     to_js(&WorkbookRead { report: read.value.as_ref(), findings: &read.findings })
 }
 
-/// Validates a file against a plan: a filled form (`.xlsx` bytes) gets the
-/// findings its JSON would, each also naming its cell (`context.cell`); the
-/// core reads bytes that are not a workbook as a JSON report. Never throws
-/// for anything in the file.
+/// Validates a filled form (`.xlsx` bytes) against a plan: the findings its
+/// JSON would get, each also naming its cell (`context.cell`); bytes that
+/// are not a workbook (a JSON file, a PDF) are `malformed` with `problem`
+/// `not_a_workbook`. Never throws for anything in the file.
 #[wasm_bindgen(js_name = validateWorkbook, unchecked_return_type = "Finding[]")]
 pub fn validate_workbook(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
@@ -116,7 +117,7 @@ pub fn validate_workbook(
         false => documents(&context, "options.context")?,
     };
     let limits = limits(&options)?;
-    to_js(&api::validate_report(&plan_text(&plan)?, bytes, when, &earlier, &limits).map_err(err)?)
+    to_js(&api::validate_workbook(&plan_text(&plan)?, &bytes, when, &earlier, &limits).map_err(err)?)
 }
 
 /// A unit's report form for one schedule entry of the plan (its id, such
