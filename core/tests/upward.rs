@@ -227,3 +227,21 @@ fn the_national_summary_adds_up_the_provinces() {
     assert_eq!(pool.status, binhdang::aggregate::ProgressStatus::Achieved);
     assert!(pool.source.starts_with("Quyết định 2282/QĐ-TTg"), "{}", pool.source);
 }
+
+/// The conformance vector of the national summary holds the example's
+/// reports as they are in examples/national-2024/reports, in file order.
+#[test]
+fn the_national_vector_holds_the_example_reports() {
+    let vector: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/conformance/aggregate/029-national-summary-from-provinces.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let dir = root().join("examples/national-2024/reports");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let kept: Vec<serde_json::Value> =
+        files.iter().map(|f| serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap()).collect();
+    assert_eq!(vector["reports"].as_array().unwrap(), &kept);
+    assert_eq!(vector["plan"], "examples/national-2024/plan.json");
+}
