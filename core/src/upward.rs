@@ -70,7 +70,6 @@ pub enum Reason {
 /// A figure (or cell, funding total or activity output) of the province's
 /// summary that the report upward does not carry, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NotSent {
     /// The unit whose figure it is, in the province's plan (the root, or a
     /// unit's own figure for indicators that do not add up).
