@@ -202,7 +202,7 @@ class Summary(_native.Summary):
         such entry, this summary no period of the same days, or the
         province is not a unit of the national plan."""
         report, not_sent = super().upward(_doc(national, "national"), entry=entry, submitted=submitted)
-        return report, cast(List[Dict[str, Any]], not_sent)
+        return report, not_sent
 
     def _repr_html_(self) -> str:
         # The engine's own text table (every sentence comes from the core), then
