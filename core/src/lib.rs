@@ -46,6 +46,7 @@ pub mod read;
 pub mod sample;
 pub mod schema;
 pub mod skeleton;
+pub mod upward;
 pub mod validate;
 pub mod workflow;
 

@@ -1349,3 +1349,160 @@ pub fn yes_no(b: bool) -> M {
         m("Không".into(), "No".into())
     }
 }
+
+/// The national schedule entry a report upward is for is not in the national plan.
+pub fn upward_unknown_entry(entry: &str) -> M {
+    m(
+        format!("Kỳ báo cáo \"{entry}\" không có trong lịch báo cáo của kế hoạch cấp trên."),
+        format!("Schedule entry \"{entry}\" is not in the national plan's reporting schedule."),
+    )
+}
+
+/// The province's summary has no period matching the national entry.
+pub fn upward_no_matching_period(
+    entry: &str,
+    kind: crate::ReportKind,
+    period: &crate::Period,
+    have: &[(String, crate::Period)],
+) -> M {
+    let list_vi = have
+        .iter()
+        .map(|(e, p)| format!("{e} ({} – {})", format_vi_short(p.from), format_vi_short(p.to)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let list_en = have.iter().map(|(e, p)| format!("{e} ({} – {})", p.from, p.to)).collect::<Vec<_>>().join(", ");
+    m(
+        format!(
+            "Bản tổng hợp của tỉnh không có {} cho kỳ {} – {} mà kỳ \"{entry}\" của kế hoạch cấp trên yêu cầu; bản tổng hợp có: {}.",
+            kind.name_vi(),
+            format_vi_short(period.from),
+            format_vi_short(period.to),
+            if list_vi.is_empty() { "không kỳ nào".to_string() } else { list_vi }
+        ),
+        format!(
+            "The province's summary has no {} for {} – {}, the period of the national entry \"{entry}\"; it has: {}.",
+            kind.name_en(),
+            period.from,
+            period.to,
+            if list_en.is_empty() { "none".to_string() } else { list_en }
+        ),
+    )
+}
+
+/// The province's plan has no root unit to report as.
+pub fn upward_no_root() -> M {
+    m(
+        "Kế hoạch của tỉnh không có đơn vị gốc (đơn vị không có đơn vị cấp trên) để báo cáo lên cấp trên.".into(),
+        "The province's plan has no root unit (a unit without a parent) to report upward as.".into(),
+    )
+}
+
+/// The province is not a unit of the national plan.
+pub fn upward_not_a_national_unit(code: &str) -> M {
+    m(
+        format!("Tỉnh mã \"{code}\" không phải là đơn vị của kế hoạch cấp trên."),
+        format!("The province with code \"{code}\" is not a unit of the national plan."),
+    )
+}
+
+/// The summary was made with another plan.
+pub fn upward_other_plan(summary: &str, plan: &str) -> M {
+    m(
+        format!("Bản tổng hợp được lập theo kế hoạch {summary}, không phải kế hoạch {plan} đã cho."),
+        format!("The summary was made with plan {summary}, not with the plan given ({plan})."),
+    )
+}
+
+/// The note of a report upward: whose reports the province's figures add up.
+pub fn upward_note(plan: &crate::Plan, as_of: Date, p: &crate::aggregate::PeriodSummary) -> M {
+    use crate::Timeliness as T;
+    let c = &p.completeness;
+    let names = |ids: &[crate::UnitId]| {
+        ids.iter()
+            .map(|u| plan.unit(u).map_or_else(|| u.to_string(), |x| x.name.clone()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let group = |t: T| c.units.get(&t).map(|v| names(v)).unwrap_or_default();
+    let used = c.received.saturating_sub(u32::try_from(c.rejected.len()).unwrap_or(u32::MAX));
+    let mut vi = format!(
+        "Số liệu tổng hợp theo Kế hoạch {} đến ngày {}, từ báo cáo của {used}/{} đơn vị.",
+        plan.number,
+        format_vi_short(as_of),
+        c.expected
+    );
+    let mut en = format!(
+        "Figures added up under plan {} as of {as_of}, from the reports of {used} of {} units.",
+        plan.number, c.expected
+    );
+    let (missing, not_due, rejected) = (group(T::Missing), group(T::NotYetDue), names(&c.rejected));
+    if !missing.is_empty() {
+        vi.push_str(&format!(" Chưa nhận báo cáo: {missing}."));
+        en.push_str(&format!(" No report from: {missing}."));
+    }
+    if !not_due.is_empty() {
+        vi.push_str(&format!(" Chưa đến hạn: {not_due}."));
+        en.push_str(&format!(" Not yet due: {not_due}."));
+    }
+    if !rejected.is_empty() {
+        vi.push_str(&format!(" Báo cáo bị loại vì có lỗi: {rejected}."));
+        en.push_str(&format!(" Rejected for errors: {rejected}."));
+    }
+    m(vi, en)
+}
+
+/// A figure the report upward does not carry, and why.
+pub fn upward_not_sent(n: &crate::upward::NotSent) -> M {
+    use crate::upward::Reason as R;
+    let what = if n.by.is_empty() {
+        format!("\"{}\"", n.item)
+    } else {
+        format!("\"{}\" ({})", n.item, crate::aggregate::key_text(&n.by))
+    };
+    let codes = n.codes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ");
+    let (vi, en) = match n.reason {
+        R::NotAsked => (
+            "kế hoạch cấp trên không yêu cầu chỉ tiêu này; số liệu ở lại cấp tỉnh".to_string(),
+            "the national plan does not ask for this indicator; the figure stays with the province".to_string(),
+        ),
+        R::DefinitionDiffers => (
+            "kế hoạch cấp trên định nghĩa chỉ tiêu này khác (cách đo hoặc cách cộng), số liệu không cộng được với các tỉnh khác".to_string(),
+            "the national plan defines this indicator otherwise (measure or aggregation): it would not add up with other provinces'".to_string(),
+        ),
+        R::NotAdditive => (
+            format!("chỉ tiêu không cộng dồn giữa các đơn vị; đây là số liệu riêng của đơn vị \"{}\", không phải của tỉnh", n.unit),
+            format!("not added up across units: it is unit \"{}\"'s own figure, not the province's", n.unit),
+        ),
+        R::BreakdownNotAsked => (
+            "kế hoạch cấp trên không phân tổ chỉ tiêu này theo ô này".to_string(),
+            "the national plan does not break this indicator down by this cell".to_string(),
+        ),
+        R::CellsIncomplete => (
+            "các ô phân tổ không cộng lại bằng tổng (có đơn vị chỉ báo cáo tổng); chỉ gửi số tổng".to_string(),
+            "the cells do not add up to the whole (some units gave the whole only); only the whole goes up".to_string(),
+        ),
+        R::Refused => (
+            format!("kế hoạch cấp trên sẽ không nhận giá trị này (lỗi: {codes})"),
+            format!("the national check would refuse this value (errors: {codes})"),
+        ),
+        R::Overflow => (
+            "tổng vượt quá 2^53 − 1, không có số chính xác để gửi".to_string(),
+            "the sum passed 2^53 − 1: there is no exact figure to send".to_string(),
+        ),
+        R::FundingSourceNotAsked => (
+            "kế hoạch cấp trên không có nguồn kinh phí này".to_string(),
+            "the national plan has no such funding source".to_string(),
+        ),
+        R::ActivityOutput => (
+            format!(
+                "kết quả đầu ra của hoạt động {} thuộc kế hoạch của tỉnh, không thuộc kế hoạch cấp trên",
+                n.activity.as_deref().unwrap_or("")
+            ),
+            format!(
+                "an output of activity {}, which is the province's plan's, not the national plan's",
+                n.activity.as_deref().unwrap_or("")
+            ),
+        ),
+    };
+    m(format!("Không gửi {what}: {vi}."), format!("Not sent: {what}: {en}."))
+}

@@ -240,6 +240,38 @@ enum Command {
         #[arg(long, value_enum, default_value = "vi")]
         lang: LangArg,
     },
+    /// The province's report to the national level (docs/upward.md): add up
+    /// the province's reports, then make its summary for one entry of the
+    /// national plan's schedule a report of the national plan, as any unit's.
+    /// What does not go up is listed on standard error, with why.
+    Upward {
+        /// The province's plan.
+        #[arg(long)]
+        plan: PathBuf,
+        /// The national plan (its units are the provinces).
+        #[arg(long)]
+        national: PathBuf,
+        /// The date of the province's summary (2024-12-18, 18/12/2024).
+        #[arg(long)]
+        as_of: String,
+        /// The national schedule entry's id (2024-annual); the province's
+        /// summary must have a period of the same kind and days.
+        #[arg(long)]
+        entry: String,
+        /// The date the report is sent.
+        #[arg(long)]
+        submitted: String,
+        /// Write the report here instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+        /// Limits on what is read, as JSON: '{"max_bytes": 100000, "max_reports": 500}'.
+        #[arg(long)]
+        limits: Option<String>,
+        #[arg(required = true)]
+        reports: Vec<PathBuf>,
+    },
     /// Print the built-in catalogue: national targets with sources and the unconfirmed flag.
     Catalog {
         #[arg(long, value_enum, default_value = "vi")]
@@ -313,6 +345,7 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
         | Command::Parse { lang, .. }
         | Command::Catalog { lang, .. }
         | Command::Form { lang, .. }
+        | Command::Upward { lang, .. }
         | Command::Workflow { what: WorkflowCommand::Replay { lang, .. } | WorkflowCommand::Step { lang, .. } } => {
             Some(*lang)
         }
@@ -363,6 +396,12 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
             Ok(code)
         }
         Command::Form { plan, unit, entry, out, lang } => form_cmd(&plan, &unit, &entry, &out, lang.into()),
+        Command::Upward { plan, national, as_of, entry, submitted, out, lang, limits, reports } => {
+            let lang = Lang::from(lang);
+            let limits = limits_arg(limits.as_deref(), lang)?;
+            let dates = (date_arg(Some(&as_of), lang)?, date_arg(Some(&submitted), lang)?);
+            upward_cmd(&plan, &national, dates, &entry, out.as_deref(), lang, &reports, &limits)
+        }
         Command::Catalog { lang, format } => {
             let catalog = Catalog::builtin();
             match format {
@@ -678,6 +717,42 @@ fn workflow_cmd(what: WorkflowCommand) -> Result<ExitCode, Trouble> {
             Ok(refused(result.is_err()))
         }
     }
+}
+
+#[allow(clippy::too_many_arguments)] // the command's arguments, one each
+fn upward_cmd(
+    plan_path: &Path,
+    national_path: &Path,
+    (as_of, submitted): (Date, Date),
+    entry: &str,
+    out: Option<&Path>,
+    lang: Lang,
+    reports: &[PathBuf],
+    limits: &Limits,
+) -> Result<ExitCode, Trouble> {
+    let plan = load_plan(plan_path, lang)?;
+    let national = load_plan(national_path, lang)?;
+    let mut trouble = 0;
+    let (_, inputs): (Vec<String>, Vec<Read<Report>>) =
+        collect(reports, lang, &mut trouble, limits).into_iter().unzip();
+    let catalog = Catalog::builtin();
+    let summary = aggregate_with(&plan, &catalog, inputs, as_of, limits);
+    let made = binhdang::upward::report_upward(&plan, &catalog, &summary, &national, entry, submitted);
+    let upward = made.map_err(|e| {
+        let (vi, en) = e.message();
+        Trouble(if matches!(lang, Lang::Vi) { vi } else { en })
+    })?;
+    for n in &upward.not_sent {
+        let (vi, en) = binhdang::messages::upward_not_sent(n);
+        eprintln!("{}", if matches!(lang, Lang::Vi) { vi } else { en });
+    }
+    let text = to_json(&upward.report) + "\n";
+    match out {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?,
+        None => out!("{text}"),
+    }
+    Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
 fn form_cmd(plan_path: &Path, unit: &str, entry: &str, out: &Path, lang: Lang) -> Result<ExitCode, Trouble> {

@@ -594,7 +594,7 @@ fn the_readme_commands_run() {
     }
     assert!(ran >= 12, "only {ran} README commands");
     // What the lines wrote is there.
-    for written in ["112.xlsx", "summary.xlsx", "plan.json", "warehouse/lai-chau-2024/figures.parquet"] {
+    for written in ["112.xlsx", "summary.xlsx", "plan.json", "warehouse/lai-chau-2024/figures.parquet", "12.json"] {
         assert!(dir.path().join(written).is_file(), "{written} was not written");
     }
 }
@@ -622,4 +622,48 @@ fn exchange_vectors_through_the_binary() {
         let errors = common::check_sdmx(&v["expected"], &String::from_utf8(out).unwrap());
         assert!(errors.is_empty(), "{name}: {errors:?}");
     }
+}
+
+/// `binhdang upward` writes the report examples/national-2024 holds (the
+/// same bytes the core's drift test makes), and names on standard error
+/// every figure that stays at the province.
+#[test]
+fn upward_writes_the_example_report_and_names_what_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("12.json");
+    let run = bin()
+        .args(["upward", "--plan"])
+        .arg(root().join("examples/lai-chau-2024/plan.json"))
+        .arg("--national")
+        .arg(root().join("examples/national-2024/plan.json"))
+        .args(["--as-of", "18/12/2024", "--entry", "2024-annual", "--submitted", "2024-12-19", "--lang", "en", "--out"])
+        .arg(&out)
+        .arg(root().join("examples/lai-chau-2024/reports"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let kept = std::fs::read_to_string(root().join("examples/national-2024/reports/2024-annual-12.json")).unwrap();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), kept);
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert_eq!(
+        lines[0],
+        "Not sent: \"du-an-8-tap-huan\": the national plan does not ask for this indicator; the figure stays with the province."
+    );
+    // A national entry the plan does not have: usage trouble, said in the person's language.
+    let bad = bin()
+        .args(["upward", "--plan"])
+        .arg(root().join("examples/lai-chau-2024/plan.json"))
+        .arg("--national")
+        .arg(root().join("examples/national-2024/plan.json"))
+        .args(["--as-of", "18/12/2024", "--entry", "2024-q3", "--submitted", "2024-12-19"])
+        .arg(root().join("examples/lai-chau-2024/reports"))
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(bad.stderr).unwrap().trim(),
+        "Kỳ báo cáo \"2024-q3\" không có trong lịch báo cáo của kế hoạch cấp trên."
+    );
 }

@@ -125,6 +125,11 @@ pub fn limits_text(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>>
 /// A date argument (`as_of`) as the text the core reads: a `str` as typed,
 /// a `datetime.date` as its ISO day, a moment as its day in Vietnam.
 pub fn date_text(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    date_text_named(value, "as_of")
+}
+
+/// [`date_text`] for an argument of another name, which its error names.
+pub fn date_text_named(value: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<String>> {
     let Some(value) = value else { return Ok(None) };
     if value.is_none() {
         return Ok(None);
@@ -135,7 +140,7 @@ pub fn date_text(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
     if value.cast::<PyDate>().is_ok() && !is_blank(value)? {
         return Ok(Some(day(value)?));
     }
-    Err(PyTypeError::new_err(binhdang::api::wrong_argument("as_of", "date")))
+    Err(PyTypeError::new_err(binhdang::api::wrong_argument(name, "date")))
 }
 
 fn json<T: serde::Serialize>(value: &T) -> PyResult<Vec<u8>> {

@@ -555,6 +555,33 @@ record!(Summary, s => &s.data.summary;
             .map_err(|e| crate::BinhdangError::new_err(e.to_string()))?;
         Ok(pyo3::types::PyBytes::new(py, &bytes))
     }
+    /// The province's report to the national level (docs/upward.md): a
+    /// report of the national plan `national` for its schedule entry
+    /// `entry`, sent on `submitted`, and the list of figures that do not go
+    /// up, each with its reason (dicts). `BinhdangError` when the national
+    /// plan has no such entry, the summary no period of its days, or the
+    /// province is not one of the national plan's units.
+    #[pyo3(signature = (national, *, entry, submitted))]
+    fn upward<'py>(
+        &self,
+        py: Python<'py>,
+        national: &Bound<'py, PyAny>,
+        entry: &str,
+        submitted: &Bound<'py, PyAny>,
+    ) -> PyResult<(Report, Bound<'py, PyAny>)> {
+        let national = match national.cast::<Plan>() {
+            Ok(p) => Arc::clone(&p.get().inner),
+            Err(_) => Arc::new(binhdang::api::load_plan(&input::plan_text(national)?).map_err(|e| err(py, e))?),
+        };
+        let submitted = input::date_text_named(Some(submitted), "submitted")?.unwrap_or_default();
+        let submitted = binhdang::api::date(&submitted).map_err(|e| err(py, e))?;
+        let d = &self.data;
+        let made = py.detach(|| {
+            binhdang::upward::report_upward(&d.plan, &d.catalog, &d.summary, &national, entry, submitted)
+        });
+        let up = made.map_err(|e| crate::BinhdangError::new_err(binhdang::api::say(e.message())))?;
+        Ok((Report { inner: up.report }, to_py(py, &up.not_sent)?))
+    }
     /// The figures table as CSV text.
     fn to_csv(&self) -> String {
         let d = &self.data;

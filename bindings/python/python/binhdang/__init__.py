@@ -190,6 +190,20 @@ class Summary(_native.Summary):
         with open(path, "wb") as f:
             f.write(data)
 
+    def upward(
+        self, national: Input, *, entry: str, submitted: DateLike
+    ) -> Tuple[Report, List[Dict[str, Any]]]:
+        """The province's report to the national level (docs/upward.md): a
+        ``Report`` of the national plan (dict, JSON text, path or ``Plan``)
+        for its schedule entry ``entry`` (``"2024-annual"``), sent on
+        ``submitted``, with the province-wide figures the national plan asks
+        for; and the figures that do not go up, each a dict with its
+        ``reason``. Raises ``BinhdangError`` when the national plan has no
+        such entry, this summary no period of the same days, or the
+        province is not a unit of the national plan."""
+        report, not_sent = super().upward(_doc(national, "national"), entry=entry, submitted=submitted)
+        return report, not_sent
+
     def _repr_html_(self) -> str:
         # The engine's own text table (every sentence comes from the core), then
         # the targets with data as a table.
