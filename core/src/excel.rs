@@ -282,7 +282,7 @@ pub fn form_with(
     let lookup = Lookup::new(plan, catalog);
     let st = styles();
     let mut wb = Workbook::new();
-    let mut meta: Vec<[String; 7]> = Vec::new();
+    let mut meta: Vec<[String; 8]> = Vec::new();
 
     // The indicators.
     let values_name = msg::excel_sheet("values").0;
@@ -349,6 +349,7 @@ pub fn form_with(
                     key_json,
                     part.code().into(),
                     String::new(),
+                    label.clone(),
                 ]);
                 row += 1;
             }
@@ -394,6 +395,7 @@ pub fn form_with(
             (r + 1).to_string(),
             "activity".into(),
             a.id.as_str().into(),
+            "".into(),
             "".into(),
             "".into(),
             "".into(),
@@ -451,6 +453,7 @@ pub fn form_with(
                         "{}".into(),
                         part.code().into(),
                         a.id.as_str().into(),
+                        label.clone(),
                     ]);
                     row += 1;
                 }
@@ -484,6 +487,7 @@ pub fn form_with(
             (r + 1).to_string(),
             "funding".into(),
             s.id.as_str().into(),
+            "".into(),
             "".into(),
             "".into(),
             "".into(),
@@ -686,6 +690,12 @@ fn load(bytes: &[u8], limits: &Limits) -> Result<Sheets, Finding> {
 }
 
 impl Sheets {
+    /// Every row that holds a cell, once, by sheet and row.
+    fn rows(&self) -> Vec<(String, u32)> {
+        let mut out: Vec<(String, u32)> = self.cells.keys().map(|(s, r, _)| (s.clone(), *r)).collect();
+        out.dedup();
+        out
+    }
     fn get(&self, sheet: &str, row: u32, col: u16) -> Option<&Typed> {
         self.cells.get(&(sheet.to_string(), row, col))
     }
@@ -708,6 +718,9 @@ struct Line {
     part: Option<Part>,
     /// The activity an output row belongs to.
     activity: Option<String>,
+    /// What the row's label cell (column C) said when the form was made
+    /// (forms of version 2; none in version 1).
+    label: Option<String>,
 }
 
 fn lines(s: &Sheets) -> Option<Vec<Line>> {
@@ -723,9 +736,79 @@ fn lines(s: &Sheets) -> Option<Vec<Line>> {
         };
         let part = s.text(META, r, 5).and_then(|p| Part::from_code(&p));
         let activity = s.text(META, r, 6);
-        out.push(Line { sheet, row: row.checked_sub(1)?, what, id, key, part, activity });
+        let label = s.text(META, r, 7);
+        out.push(Line { sheet, row: row.checked_sub(1)?, what, id, key, part, activity, label });
     }
     Some(out)
+}
+
+/// What a row of the form shows of itself: the texts of its columns A, B
+/// and C, as the form wrote them.
+type RowId = (String, Option<String>, Option<String>);
+
+/// The identity a line's row must show: the id in column A (for an
+/// output, the activity in A and the indicator in B), and the label in C
+/// where the hidden sheet kept it.
+fn identity(l: &Line) -> RowId {
+    match l.what.as_str() {
+        "output" => (l.activity.clone().unwrap_or_default(), Some(l.id.clone()), l.label.clone()),
+        _ => (l.id.clone(), None, l.label.clone()),
+    }
+}
+
+/// Finds each line's row where a person may have moved it (sorted the
+/// sheet, cut and pasted rows): a row that no longer shows its identity is
+/// looked for by identity on its sheet, once, through an index. A line
+/// whose row is nowhere, or not one row only, is dropped with a
+/// `malformed` finding (`row_not_found`), so no figure is read from the
+/// wrong row and none is lost unsaid.
+fn relocate(sheets: &Sheets, lines: Vec<Line>) -> (Vec<Line>, Vec<Finding>) {
+    let shows = |sheet: &str, row: u32, id: &RowId| {
+        sheets.text(sheet, row, 0).as_deref() == Some(id.0.as_str())
+            && id.1.as_ref().is_none_or(|b| sheets.text(sheet, row, 1).as_deref() == Some(b.as_str()))
+            && id.2.as_ref().is_none_or(|c| sheets.text(sheet, row, 2).as_deref() == Some(c.as_str()))
+    };
+    let mut index: Option<BTreeMap<(String, RowId), Vec<u32>>> = None;
+    let mut kept = Vec::new();
+    let mut findings = Vec::new();
+    for mut l in lines {
+        let id = identity(&l);
+        if shows(&l.sheet, l.row, &id) {
+            kept.push(l);
+            continue;
+        }
+        // Built on the first row that moved: every row of every sheet by
+        // what it shows (A, B, C), and (A) alone, (A, B) for older forms.
+        let index = index.get_or_insert_with(|| {
+            let mut m: BTreeMap<(String, RowId), Vec<u32>> = BTreeMap::new();
+            for (sheet, row) in sheets.rows() {
+                let a = sheets.text(&sheet, row, 0).unwrap_or_default();
+                let b = sheets.text(&sheet, row, 1);
+                let c = sheets.text(&sheet, row, 2);
+                for key in [
+                    (a.clone(), None, None),
+                    (a.clone(), b.clone(), None),
+                    (a.clone(), None, c.clone()),
+                    (a.clone(), b.clone(), c.clone()),
+                ] {
+                    m.entry((sheet.clone(), key)).or_default().push(row);
+                }
+            }
+            m
+        });
+        match index.get(&(l.sheet.clone(), id.clone())).map(Vec::as_slice) {
+            Some([row]) => {
+                l.row = *row;
+                kept.push(l);
+            }
+            _ => findings.push(
+                malformed("row_not_found", msg::excel_row_not_found(&l.sheet, l.row + 1, &l.id, l.label.as_deref()))
+                    .with("cell", reference(&l.sheet, l.row, 0))
+                    .with("id", l.id.as_str()),
+            ),
+        }
+    }
+    (kept, findings)
 }
 
 /// How many bytes a workbook's parts may unpack to for each byte of
@@ -963,6 +1046,7 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
     let Some(lines) = lines(&sheets) else {
         return failed(malformed("not_a_form", msg::excel_not_a_form()));
     };
+    let (lines, moved) = relocate(&sheets, lines);
     let head = |r: u32| sheets.text(META, r, 1).unwrap_or_default();
     let mut cells = BTreeMap::new();
     let mut doc = Map::new();
@@ -1064,6 +1148,8 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
     let mut read = read::report_from_value_with(Value::Object(doc), limits);
     // A number read from text is worth a look only where the reader kept it
     // (a report that cannot be read has its own findings to show).
+    // Rows not found: their figures were not read, and the report says so.
+    read.findings.extend(moved);
     if read.value.is_some() {
         for (at, (text, x)) in notes {
             read.findings.push(

@@ -1190,6 +1190,19 @@ pub fn excel_number_as_text(text: &str, read: f64) -> M {
     )
 }
 
+pub fn excel_row_not_found(sheet: &str, row: u32, id: &str, label: Option<&str>) -> M {
+    let (lv, le) =
+        label.map_or((String::new(), String::new()), |l| (format!(", dòng \"{l}\""), format!(", row \"{l}\"")));
+    m(
+        format!(
+            "Dòng {row} của trang \"{sheet}\" không còn là dòng của \"{id}\"{lv} như khi biểu mẫu được tạo (dòng đã bị di chuyển, xóa hoặc sửa mã), và không tìm thấy đúng một dòng như thế ở chỗ khác trong trang: số liệu của dòng này chưa được đọc. Hãy điền lại vào biểu mẫu gốc."
+        ),
+        format!(
+            "Row {row} of sheet \"{sheet}\" is no longer the row of \"{id}\"{le} it was when the form was made (moved, deleted or its id changed), and no single such row is elsewhere on the sheet: its figures were not read. Fill in the original form again."
+        ),
+    )
+}
+
 pub fn excel_not_a_form() -> M {
     m(
         "Sổ tính không phải biểu mẫu báo cáo do binhdang tạo (thiếu trang ẩn \"_binhdang\" hoặc trang này bị sửa).".into(),

@@ -147,6 +147,45 @@ def shared_string_past_the_list() -> None:
     (HERE / "08-shared-string-past-the-list.xlsx").write_bytes(out.getvalue())
 
 
+def rows_moved() -> None:
+    """A form whose rows a person moved: people reached and the count of
+    communication events swapped (cut and pasted), the training rows
+    sorted to the end. Each row is found by what it shows (its id and
+    label), so every figure is read from the row it was typed on."""
+    wb = form("112", "2024-annual")
+    ws = wb[VALUES]
+    ws["C7"] = datetime.date(2024, 12, 2)
+    r = row(ws, "people_reached")
+    ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = 1220, 1190, 2410
+    ws[f"F{row(ws, 'communication_events')}"] = 12
+    r = row(ws, "training_participants")
+    ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = 80, 70, 150
+
+    def swap(a: int, b: int) -> None:
+        for col in "ABCDEFG":
+            ws[f"{col}{a}"].value, ws[f"{col}{b}"].value = ws[f"{col}{b}"].value, ws[f"{col}{a}"].value
+
+    swap(row(ws, "people_reached"), row(ws, "communication_events"))
+    swap(row(ws, "training_participants"), ws.max_row)
+    wb.save(HERE / "09-rows-moved.xlsx")
+
+
+def row_deleted() -> None:
+    """A form with a row deleted (the training participants', after it was
+    filled) and the rows below moved up: the deleted row's figures cannot be
+    read, and the reader says which row; every other row is still found."""
+    wb = form("112", "2024-annual")
+    ws = wb[VALUES]
+    ws["C7"] = datetime.date(2024, 12, 2)
+    r = row(ws, "people_reached")
+    ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = 1220, 1190, 2410
+    ws[f"F{row(ws, 'inspections')}"] = 3
+    r = row(ws, "training_participants")
+    ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = 80, 70, 150
+    ws.delete_rows(r)
+    wb.save(HERE / "10-row-deleted.xlsx")
+
+
 if __name__ == "__main__":
     wrong_total_and_text_number()
     messy()
@@ -155,3 +194,5 @@ if __name__ == "__main__":
     unpacks_a_thousandfold()
     understates_its_sizes()
     shared_string_past_the_list()
+    rows_moved()
+    row_deleted()
