@@ -28,6 +28,15 @@ export {
   tables,
   transition,
 } from "./province.js";
-export { initWorkbook, initWorkbookSync, readWorkbook, reportForm, summaryWorkbook, validateWorkbook } from "./workbook.js";
+export {
+  consolidatedReport,
+  consolidatedReportHtml,
+  initWorkbook,
+  initWorkbookSync,
+  readWorkbook,
+  reportForm,
+  summaryWorkbook,
+  validateWorkbook,
+} from "./workbook.js";
 export { setLanguage } from "./language.js";
 export { schema } from "./schema.js";

@@ -396,6 +396,11 @@ pub fn unknown_content_area(area: u32, last: Option<u32>) -> M {
     }
 }
 
+/// A Word file that could not be written (the zip writer failed).
+pub fn docx_failed(detail: &str) -> M {
+    m(format!("Không ghi được tệp Word: {detail}"), format!("The Word file could not be written: {detail}"))
+}
+
 /// A narrative section's heading, as the outline prints it.
 pub fn narrative_section(s: crate::model::NarrativeSection) -> (&'static str, &'static str) {
     use crate::model::NarrativeSection as S;

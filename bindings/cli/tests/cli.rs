@@ -594,7 +594,9 @@ fn the_readme_commands_run() {
     }
     assert!(ran >= 12, "only {ran} README commands");
     // What the lines wrote is there.
-    for written in ["112.xlsx", "summary.xlsx", "plan.json", "warehouse/lai-chau-2024/figures.parquet"] {
+    for written in
+        ["112.xlsx", "summary.xlsx", "bao-cao-2024.docx", "plan.json", "warehouse/lai-chau-2024/figures.parquet"]
+    {
         assert!(dir.path().join(written).is_file(), "{written} was not written");
     }
 }

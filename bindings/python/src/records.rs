@@ -409,6 +409,11 @@ impl Summary {
             s.accounting.len()
         ))
     }
+    fn document(&self, py: Python<'_>, entry: Option<&str>, published: bool) -> PyResult<binhdang::document::Document> {
+        let d = &self.data;
+        py.detach(|| binhdang::document::consolidated(&d.plan, &d.catalog, &d.summary, entry, published))
+            .map_err(|e| PyKeyError::new_err(binhdang::api::say(e.message())))
+    }
     fn tables_of(&self, published: bool) -> binhdang::output::Tables {
         let d = &self.data;
         if published {
@@ -554,6 +559,28 @@ record!(Summary, s => &s.data.summary;
             .ok_or_else(|| PyKeyError::new_err(table.to_string()))?
             .map_err(|e| crate::BinhdangError::new_err(e.to_string()))?;
         Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+    /// The province's consolidated report of one schedule entry (default:
+    /// the last with reports received) as a Word file's bytes (`.docx`),
+    /// in the layout of Decree 30/2020/NĐ-CP. KeyError for an entry the
+    /// summary does not have.
+    #[pyo3(signature = (entry=None, published=false))]
+    fn to_docx_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        entry: Option<&str>,
+        published: bool,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let doc = self.document(py, entry, published)?;
+        let bytes =
+            py.detach(|| binhdang::docx::to_docx(&doc)).map_err(|e| crate::BinhdangError::new_err(e.to_string()))?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+    /// The consolidated report as one HTML page (text).
+    #[pyo3(signature = (entry=None, published=false))]
+    fn to_html(&self, py: Python<'_>, entry: Option<&str>, published: bool) -> PyResult<String> {
+        let doc = self.document(py, entry, published)?;
+        Ok(binhdang::document::to_html(&doc))
     }
     /// The figures table as CSV text.
     fn to_csv(&self) -> String {
