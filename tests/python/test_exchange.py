@@ -178,6 +178,7 @@ def test_parquet_tables_read_by_duckdb_match_the_columns(tmp_path: pathlib.Path,
         summary.to_parquet(path, table)
         cols = summary.columns(table)
         rel = duckdb.sql(f"SELECT * FROM read_parquet('{path}')")
+        assert rel is not None  # duckdb 2 types sql() as Optional (None for a statement with no result)
         if not cols:
             # A table without rows (the example's activities report no
             # outputs) still has its columns, from the row type.
@@ -208,9 +209,11 @@ def test_the_cli_writes_a_folder_of_parquet_a_warehouse_queries(tmp_path: pathli
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"{t}.parquet" for t in ("figures", "completeness", "progress", "funding", "activities", "outputs"))
     # The query an analyst runs over years of such folders: people reached by sex, province-wide.
-    rows = duckdb.sql(f"""
+    query = duckdb.sql(f"""
         SELECT entry, sex, value FROM read_parquet('{out}/figures.parquet')
-        WHERE indicator = 'people_reached' AND unit = '12' ORDER BY entry, sex""").fetchall()
+        WHERE indicator = 'people_reached' AND unit = '12' ORDER BY entry, sex""")
+    assert query is not None
+    rows = query.fetchall()
     want = sorted((r["entry"], r["sex"], r["value"]) for r in rows_of(summary)
                   if r["indicator"] == "people_reached" and r["unit"] == "12")
     assert rows == want and rows
