@@ -42,11 +42,11 @@ def png_pixels(path: pathlib.Path) -> List[int]:
     pos, idat, width, height = 8, b"", 0, 0
     while pos < len(data):
         (length,) = struct.unpack(">I", data[pos : pos + 4])
-        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR":
+        chunk, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        if chunk == b"IHDR":
             width, height, depth, colour = struct.unpack(">IIBB", body[:10])
             assert (depth, colour) == (8, 0), (depth, colour)
-        elif kind == b"IDAT":
+        elif chunk == b"IDAT":
             idat += body
         pos += 12 + length
     raw = zlib.decompress(idat)
@@ -55,7 +55,7 @@ def png_pixels(path: pathlib.Path) -> List[int]:
     for y in range(height):
         row = raw[y * (width + 1) : (y + 1) * (width + 1)]
         kind, line = row[0], list(row[1:])
-        out = []
+        out: List[int] = []
         for x, v in enumerate(line):
             a = out[x - 1] if x else 0
             b = prev[x]
@@ -93,8 +93,7 @@ def test_the_pdf_has_every_content_area_and_every_units_narrative(converted: Dic
     units = {u["id"]: u["name"] for u in plan["units"]}
     for area in plan["content_areas"]:
         assert words(f"{area['number']}. {area['title']}") in text, area["number"]
-    period = converted["summary"].period("2024-annual").to_dict()
-    narratives = period["narratives"]
+    narratives = converted["summary"].period("2024-annual").narratives
     assert len(narratives) == 17
     for n in narratives:
         assert units[n["unit"]] in text

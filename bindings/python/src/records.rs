@@ -379,6 +379,12 @@ record!(PeriodSummary, s => &s.core();
     fn funding<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.must()?.funding)
     }
+    /// What the units wrote on each content area (dicts: `area`, `unit`,
+    /// and the sections written), by area, then by the plan's reporting units.
+    #[getter]
+    fn narratives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.must()?.narratives)
+    }
     /// The figure of `unit` for `indicator` (a dict), or None.
     fn figure<'py>(&self, py: Python<'py>, unit: &str, indicator: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.must()?
