@@ -2,6 +2,7 @@
 //! written with docx-rs: A4, the margins and Times New Roman of Decree
 //! 30/2020/NĐ-CP, the issuing body and the national motto side by side at
 //! the top, the recipients and the signature block side by side at the end.
+//! docx-rs makes the XML parts; they are zipped here (see [`package`]).
 
 use docx_rs::{
     AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableCell,
@@ -185,7 +186,43 @@ pub fn to_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
             .width(WIDTH, WidthType::Dxa),
     );
 
-    let mut out = std::io::Cursor::new(Vec::new());
-    d.build().pack(&mut out).map_err(|e| DocxError(e.to_string()))?;
-    Ok(out.into_inner())
+    package(d.build()).map_err(|e| DocxError(e.to_string()))
+}
+
+/// The parts docx-rs made, as a `.docx` package: the parts docx-rs's own
+/// `pack` writes, in its order, deflated. This document has no images,
+/// web extensions or custom XML; headers and footers are written if any.
+fn package(x: docx_rs::XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut parts: Vec<(String, &[u8])> = vec![
+        ("[Content_Types].xml".into(), &x.content_type),
+        ("_rels/.rels".into(), &x.rels),
+        ("docProps/app.xml".into(), &x.doc_props.app),
+        ("docProps/core.xml".into(), &x.doc_props.core),
+        ("docProps/custom.xml".into(), &x.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), &x.document_rels),
+        ("word/document.xml".into(), &x.document),
+        ("word/styles.xml".into(), &x.styles),
+        ("word/settings.xml".into(), &x.settings),
+        ("word/fontTable.xml".into(), &x.font_table),
+        ("word/comments.xml".into(), &x.comments),
+        ("word/numbering.xml".into(), &x.numberings),
+        ("word/commentsExtended.xml".into(), &x.comments_extended),
+        ("word/footnotes.xml".into(), &x.footnotes),
+    ];
+    for (kind, list, rels) in [("header", &x.headers, &x.header_rels), ("footer", &x.footers, &x.footer_rels)] {
+        for (i, part) in list.iter().enumerate() {
+            parts.push((format!("word/{kind}{}.xml", i + 1), part));
+            if let Some(r) = rels.get(i) {
+                parts.push((format!("word/_rels/{kind}{}.xml.rels", i + 1), r));
+            }
+        }
+    }
+    for (name, bytes) in parts {
+        zip.start_file(name, options)?;
+        zip.write_all(bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
 }
