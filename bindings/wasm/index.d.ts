@@ -119,6 +119,34 @@ export interface AreaActivities {
 }
 
 /**
+ * What a unit wrote on one content area of the plan: the outline's
+ * sections, as text. A section left out (or only blanks) is not written.
+ */
+export interface AreaNarrative {
+  /**
+   * The content area's number in the plan (`1` to `7` in the Lai Châu plan).
+   */
+  area: number;
+  /**
+   * Nhiệm vụ trọng tâm kỳ tới.
+   */
+  next_tasks?: string | null;
+  /**
+   * Kiến nghị, đề xuất.
+   */
+  recommendations?: string | null;
+  /**
+   * Kết quả đạt được.
+   */
+  results?: string | null;
+  /**
+   * Tồn tại, hạn chế và nguyên nhân.
+   */
+  shortcomings?: string | null;
+  [k: string]: unknown;
+}
+
+/**
  * How an indicator is broken down along one dimension.
  */
 export interface Breakdown {
@@ -203,6 +231,8 @@ export type Code =
   | "unknown_indicator"
   | "unknown_unit"
   | "unknown_activity"
+  | "unknown_content_area"
+  | "narrative_missing"
   | "unknown_funding_source"
   | "unit_not_expected"
   | "period_mismatch"
@@ -779,6 +809,39 @@ export type Measure =
     };
 
 /**
+ * What one unit wrote on one content area, from its report used in the
+ * summary: the sections it wrote (blank ones left out).
+ */
+export interface Narrative {
+  /**
+   * The content area's number in the plan.
+   */
+  area: number;
+  /**
+   * Nhiệm vụ trọng tâm kỳ tới.
+   */
+  next_tasks?: string | null;
+  /**
+   * Kiến nghị, đề xuất.
+   */
+  recommendations?: string | null;
+  /**
+   * Kết quả đạt được.
+   */
+  results?: string | null;
+  /**
+   * Tồn tại, hạn chế và nguyên nhân.
+   */
+  shortcomings?: string | null;
+  unit: UnitId;
+}
+
+/**
+ * A section of a report's narrative, as the reporting outline has them.
+ */
+export type NarrativeSection = "results" | "shortcomings" | "next_tasks" | "recommendations";
+
+/**
  * Options added up under one code (the ethnic minorities: every group but Kinh).
  */
 export interface OptionGroup {
@@ -915,6 +978,11 @@ export interface PeriodSummary {
   figures: Figure[];
   funding: FundingTotal[];
   kind: ReportKind;
+  /**
+   * What the units wrote on each content area (reports' `narrative`),
+   * by area, then by the unit's place in the plan's reporting units.
+   */
+  narratives?: Narrative[];
   period: Period;
   /**
    * Every target year of every indicator with a target, at the root.
@@ -1134,6 +1202,12 @@ export interface Report {
   funding?: FundingLine[] | null;
   kind: ReportKind;
   /**
+   * What the unit wrote on the plan's content areas, by the outline's
+   * sections (docs/reports.md, "Narrative"): what the province's
+   * consolidated report quotes, named by unit.
+   */
+  narrative?: AreaNarrative[] | null;
+  /**
    * Free text: difficulties, proposals.
    */
   notes?: string | null;
@@ -1233,6 +1307,12 @@ export interface Reporting {
    * Indicators every report should carry; absent ones give `missing_required`.
    */
   required_indicators?: IndicatorId[];
+  /**
+   * Narrative sections every report must write, for each content area it
+   * writes on (and a report that writes on none must write on one);
+   * absent ones give `narrative_missing`.
+   */
+  required_sections?: NarrativeSection[];
   /**
    * The unit that reviews the reports: it returns, accepts, locks and
    * reopens them (the plan's standing agency, cơ quan thường trực). Left
@@ -1728,6 +1808,17 @@ export interface SummaryWorkbookOptions {
   /** The published tables (small counts withheld: an empty cell), and no accounting sheet. Default: false. */
   publish?: boolean;
 }
+/** Options of `consolidatedReport` and `consolidatedReportHtml`. */
+export interface ConsolidatedReportOptions {
+  /** The schedule entry reported on (`2024-annual`). Default: the last one with reports received. */
+  entry?: string;
+  /** The workflow's log, as `AggregateOptions.events`. */
+  events?: ReportEvent[] | string;
+  /** What the reader accepts; past `max_reports` a report is rejected unread. */
+  limits?: Limits;
+  /** The published figures (small counts of violence withheld, shown as x). Default: false. */
+  publish?: boolean;
+}
 /** What `readWorkbook` gives: the report (`null` when it cannot be used) and the findings of reading it, each naming its cell (`context.cell`). */
 export interface WorkbookRead {
   report: Report | null;
@@ -1923,6 +2014,33 @@ export function transition(plan: Plan | string, step: Step | string, options?: W
 export function initProvince(module_or_path?: { module_or_path: InitInput | Promise<InitInput> }): Promise<void>;
 /** Loads the province module from bytes or a `WebAssembly.Module` the host got itself; in Node it returns at once. */
 export function initProvinceSync(module: { module: SyncInitInput }): void;
+
+/**
+ * The province's consolidated report of `reports` (filled forms as bytes,
+ * JSON reports as objects or text) at `asOf`, as a Word file (`.docx`
+ * bytes) in the layout of Decree 30/2020/NĐ-CP: for each content area of
+ * the plan, the activities' progress, its figures and targets and what
+ * each unit wrote (named), then the data appendix. `options.entry`: the
+ * schedule entry (default the last with reports received); `publish`:
+ * small counts withheld. Throws `BinhdangError` for an entry the summary
+ * does not have.
+ */
+export function consolidatedReport(
+  plan: Plan | string,
+  reports: Array<Uint8Array | ArrayBuffer | Report | string>,
+  asOf: string | Date,
+  options?: ConsolidatedReportOptions | null,
+): Uint8Array;
+
+/**
+ * The consolidated report (as `consolidatedReport`) as one HTML page.
+ */
+export function consolidatedReportHtml(
+  plan: Plan | string,
+  reports: Array<Uint8Array | ArrayBuffer | Report | string>,
+  asOf: string | Date,
+  options?: ConsolidatedReportOptions | null,
+): string;
 
 /**
  * Reads a filled form (`.xlsx` bytes) as a report: `report` (`null` when

@@ -28,6 +28,16 @@ export {
   tables,
   transition,
 } from "./province.js";
-export { initWorkbook, initWorkbookSync, readWorkbook, reportForm, sdmxCsv, summaryWorkbook, validateWorkbook } from "./workbook.js";
+export {
+  consolidatedReport,
+  consolidatedReportHtml,
+  initWorkbook,
+  initWorkbookSync,
+  readWorkbook,
+  reportForm,
+  sdmxCsv,
+  summaryWorkbook,
+  validateWorkbook,
+} from "./workbook.js";
 export { setLanguage } from "./language.js";
 export { schema } from "./schema.js";

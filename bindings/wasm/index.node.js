@@ -90,3 +90,11 @@ export function summaryWorkbook(plan, reports, asOf, options) {
   loadWorkbook();
   return workbook.summaryWorkbook(plan, reports, asOf, options);
 }
+export function consolidatedReport(plan, reports, asOf, options) {
+  loadWorkbook();
+  return workbook.consolidatedReport(plan, reports, asOf, options);
+}
+export function consolidatedReportHtml(plan, reports, asOf, options) {
+  loadWorkbook();
+  return workbook.consolidatedReportHtml(plan, reports, asOf, options);
+}

@@ -1,5 +1,6 @@
 // The workbook module: Excel forms (a unit's form to fill, a filled form read
-// or validated, the province's summary as a workbook), in a third .wasm that
+// or validated, the province's summary as a workbook) and the consolidated
+// report (a Word file, or HTML), in a third .wasm that
 // a page loads only when it asks for it: `await initWorkbook()` fetches
 // pkg/workbook_bg.wasm from beside its module and compiles it as it streams
 // in, or `initWorkbookSync({ module })` takes bytes the host got itself. The
@@ -8,7 +9,15 @@
 import initModule, { initSync, setLanguage } from "./pkg/workbook.js";
 import { moduleLoaded } from "./language.js";
 
-export { readWorkbook, reportForm, sdmxCsv, summaryWorkbook, validateWorkbook } from "./pkg/workbook.js";
+export {
+  consolidatedReport,
+  consolidatedReportHtml,
+  readWorkbook,
+  reportForm,
+  sdmxCsv,
+  summaryWorkbook,
+  validateWorkbook,
+} from "./pkg/workbook.js";
 
 let loaded = false;
 

@@ -201,6 +201,41 @@ pub struct FundingTotal {
     pub reports: u32,
 }
 
+/// What one unit wrote on one content area, from its report used in the
+/// summary: the sections it wrote (blank ones left out).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Narrative {
+    /// The content area's number in the plan.
+    pub area: u32,
+    pub unit: UnitId,
+    /// Kết quả đạt được.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<String>,
+    /// Tồn tại, hạn chế và nguyên nhân.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortcomings: Option<String>,
+    /// Nhiệm vụ trọng tâm kỳ tới.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_tasks: Option<String>,
+    /// Kiến nghị, đề xuất.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendations: Option<String>,
+}
+
+impl Narrative {
+    /// A section's text.
+    pub fn section(&self, s: crate::model::NarrativeSection) -> Option<&str> {
+        use crate::model::NarrativeSection as S;
+        match s {
+            S::Results => self.results.as_deref(),
+            S::Shortcomings => self.shortcomings.as_deref(),
+            S::NextTasks => self.next_tasks.as_deref(),
+            S::Recommendations => self.recommendations.as_deref(),
+        }
+    }
+}
+
 /// The summary of one schedule entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -217,6 +252,10 @@ pub struct PeriodSummary {
     pub progress: Vec<Progress>,
     pub activities: Vec<AreaActivities>,
     pub funding: Vec<FundingTotal>,
+    /// What the units wrote on each content area (reports' `narrative`),
+    /// by area, then by the unit's place in the plan's reporting units.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub narratives: Vec<Narrative>,
 }
 
 /// The province's summary (tổng hợp).
@@ -557,7 +596,35 @@ fn period_summary(
         progress,
         activities: activities(lookup, root.as_ref(), &used, e, findings),
         funding: funding(plan, &used, e, findings),
+        narratives: narratives(plan, &used),
     }
+}
+
+/// The narratives of the reports used, by area, then by the unit's place in
+/// the plan's reporting units (units it does not list last, by id), then in
+/// the report's own order. An entry with no section written is left out: it says nothing.
+fn narratives(plan: &Plan, used: &[(usize, &Report)]) -> Vec<Narrative> {
+    use crate::model::NarrativeSection as S;
+    let place = |u: &UnitId| plan.reporting.units.iter().position(|x| x == u).unwrap_or(usize::MAX);
+    let mut out: Vec<(u32, usize, &UnitId, usize, Narrative)> = Vec::new();
+    for (_, r) in used {
+        for (i, n) in r.narrative.iter().enumerate() {
+            let text = |s: S| n.section(s).map(str::to_string);
+            let x = Narrative {
+                area: n.area,
+                unit: r.unit.clone(),
+                results: text(S::Results),
+                shortcomings: text(S::Shortcomings),
+                next_tasks: text(S::NextTasks),
+                recommendations: text(S::Recommendations),
+            };
+            if S::ALL.iter().any(|s| x.section(*s).is_some()) {
+                out.push((n.area, place(&r.unit), &r.unit, i, x));
+            }
+        }
+    }
+    out.sort_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
+    out.into_iter().map(|x| x.4).collect()
 }
 
 /// Units in an order where every child comes before its parent.

@@ -33,8 +33,8 @@ pub enum ApiError {
     Limits(Vec<Finding>),
     /// A language code other than `vi` and `en`.
     Language(String),
-    /// An Excel form that cannot be made (an unknown unit or schedule
-    /// entry): its message, in Vietnamese and English.
+    /// An Excel form or a consolidated report that cannot be made (an
+    /// unknown unit or schedule entry): its message, in Vietnamese and English.
     Form((String, String)),
     /// A DHIS2 mapping that cannot be read; the findings say where and why.
     Mapping(Vec<Finding>),
@@ -533,6 +533,50 @@ pub fn sdmx_csv(
         crate::output::tables(&summary, &plan, &catalog)
     };
     Ok(crate::exchange::sdmx_csv(&tables.figures, &plan, &catalog))
+}
+
+/// The province's consolidated report of `reports` ([`crate::document`]):
+/// one schedule entry (`entry`; default the last with reports received),
+/// with `publish` the published figures.
+pub fn consolidated_document(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    reports: &[impl AsRef<[u8]>],
+    events: Option<&[u8]>,
+    as_of: Date,
+    limits: &Limits,
+    entry: Option<&str>,
+    publish: bool,
+) -> Result<crate::document::Document, ApiError> {
+    let (plan, catalog, summary) = summarise_with_events(plan, reports, events, as_of, limits)?;
+    crate::document::consolidated(&plan, &catalog, &summary, entry, publish).map_err(|e| ApiError::Form(e.message()))
+}
+
+/// [`consolidated_document`] as one HTML page.
+pub fn consolidated_html(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    reports: &[impl AsRef<[u8]>],
+    events: Option<&[u8]>,
+    as_of: Date,
+    limits: &Limits,
+    entry: Option<&str>,
+    publish: bool,
+) -> Result<String, ApiError> {
+    consolidated_document(plan, reports, events, as_of, limits, entry, publish).map(|d| crate::document::to_html(&d))
+}
+
+/// [`consolidated_document`] as a Word file's bytes (`.docx`).
+#[cfg(feature = "docx")]
+pub fn consolidated_docx(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    reports: &[impl AsRef<[u8]>],
+    events: Option<&[u8]>,
+    as_of: Date,
+    limits: &Limits,
+    entry: Option<&str>,
+    publish: bool,
+) -> Result<Vec<u8>, ApiError> {
+    let doc = consolidated_document(plan, reports, events, as_of, limits, entry, publish)?;
+    crate::docx::to_docx(&doc).map_err(|e| ApiError::Form(crate::messages::docx_failed(&e.to_string())))
 }
 
 /// Reads a host's DHIS2 mapping (JSON text: docs/exchange.md).

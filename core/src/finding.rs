@@ -108,6 +108,10 @@ codes! {
     UnknownUnit = "unknown_unit", Error;
     /// An activity id the plan does not have.
     UnknownActivity = "unknown_activity", Error;
+    /// A narrative on a content area the plan does not have.
+    UnknownContentArea = "unknown_content_area", Error;
+    /// A narrative section the plan requires (`reporting.required_sections`), not written.
+    NarrativeMissing = "narrative_missing", Warning;
     /// A funding source the plan does not list.
     UnknownFundingSource = "unknown_funding_source", Error;
     /// A unit the plan does not ask to report.

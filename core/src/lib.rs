@@ -27,6 +27,9 @@ pub mod catalog;
 #[cfg(feature = "parquet")]
 pub mod columnar;
 pub mod dimensions;
+pub mod document;
+#[cfg(feature = "docx")]
+pub mod docx;
 #[cfg(feature = "excel")]
 pub mod excel;
 pub mod exchange;

@@ -383,6 +383,49 @@ pub fn unknown_activity(id: &str) -> M {
     m(format!("Hoạt động \"{id}\" không có trong kế hoạch."), format!("Activity \"{id}\" is not in the plan."))
 }
 
+pub fn unknown_content_area(area: u32, last: Option<u32>) -> M {
+    match last {
+        Some(n) => m(
+            format!("Nội dung số {area} không có trong kế hoạch (kế hoạch có các nội dung từ 1 đến {n})."),
+            format!("Content area {area} is not in the plan (its content areas are 1 to {n})."),
+        ),
+        None => m(
+            format!("Nội dung số {area} không có trong kế hoạch (kế hoạch không có nội dung nào)."),
+            format!("Content area {area} is not in the plan (the plan has no content areas)."),
+        ),
+    }
+}
+
+/// A Word file that could not be written (the zip writer failed).
+pub fn docx_failed(detail: &str) -> M {
+    m(format!("Không ghi được tệp Word: {detail}"), format!("The Word file could not be written: {detail}"))
+}
+
+/// A narrative section's heading, as the outline prints it.
+pub fn narrative_section(s: crate::model::NarrativeSection) -> (&'static str, &'static str) {
+    use crate::model::NarrativeSection as S;
+    match s {
+        S::Results => ("Kết quả đạt được", "Results achieved"),
+        S::Shortcomings => ("Tồn tại, hạn chế và nguyên nhân", "Shortcomings and their causes"),
+        S::NextTasks => ("Nhiệm vụ trọng tâm kỳ tới", "Tasks for the next period"),
+        S::Recommendations => ("Kiến nghị, đề xuất", "Recommendations"),
+    }
+}
+
+pub fn narrative_missing(section: crate::model::NarrativeSection, area: Option<u32>) -> M {
+    let (vi, en) = narrative_section(section);
+    match area {
+        Some(a) => m(
+            format!("Phần \"{vi}\" của nội dung số {a} chưa được viết; kế hoạch yêu cầu phần này."),
+            format!("The section \"{en}\" of content area {a} is not written; the plan requires it."),
+        ),
+        None => m(
+            format!("Báo cáo chưa có phần \"{vi}\" cho nội dung nào của kế hoạch; kế hoạch yêu cầu phần này."),
+            format!("The report has no section \"{en}\" on any content area of the plan; the plan requires it."),
+        ),
+    }
+}
+
 pub fn unknown_funding_source(id: &str) -> M {
     m(
         format!("Nguồn kinh phí \"{id}\" không có trong kế hoạch."),

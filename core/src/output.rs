@@ -895,6 +895,22 @@ pub fn xlsx_needs_out(lang: Lang) -> String {
     }
 }
 
+/// `aggregate --format docx` without `--out`: a Word file is not for a terminal.
+pub fn docx_needs_out(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "Tệp Word phải ghi ra tệp: dùng --format docx với --out tên-tệp.docx.".into(),
+        Lang::En => "A Word file goes to a file: use --format docx with --out name.docx.".into(),
+    }
+}
+
+/// `--entry` with a format that is not the consolidated report.
+pub fn entry_needs_document(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "--entry chỉ dùng với báo cáo tổng hợp: --format docx hoặc --format html.".into(),
+        Lang::En => "--entry goes only with the consolidated report: --format docx or --format html.".into(),
+    }
+}
+
 /// `aggregate --format parquet` without `--out`: one file per table, in a folder.
 pub fn parquet_needs_out(lang: Lang) -> String {
     match lang {

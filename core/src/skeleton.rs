@@ -208,6 +208,7 @@ pub fn new_plan(spec: &Spec, catalog: &Catalog) -> Plan {
             units: reporting,
             schedule: ScheduleEntry::decree_09_defaults(spec.year, (6, 5), (12, 5)),
             required_indicators: Vec::new(),
+            required_sections: Vec::new(),
             text: Some(
                 "Báo cáo 6 tháng gửi trước ngày 5/6, báo cáo năm gửi trước ngày 5/12 về cơ quan thường trực để tổng hợp."
                     .into(),

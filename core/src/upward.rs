@@ -314,6 +314,10 @@ pub fn report_upward(
         values,
         activities: Vec::new(),
         funding,
+        // The units' narratives are the province's to write up in its
+        // consolidated report (docs/report-document.md), by the national
+        // plan's content areas, not to pass on unit by unit.
+        narrative: Vec::new(),
         notes: Some(msg::upward_note(plan, summary.as_of, p).0),
         extra: Extra::new(),
         positions: Positions::default(),

@@ -181,6 +181,7 @@ fn own_rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date) -> Vec<Fin
             );
         }
     }
+    check_narrative(plan, r, &mut out);
     // When some values could not be read, absence proves nothing.
     let required = if r.positions.values_incomplete { &[][..] } else { &plan.reporting.required_indicators[..] };
     for id in required {
@@ -194,6 +195,45 @@ fn own_rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date) -> Vec<Fin
         }
     }
     out
+}
+
+/// The narrative: each entry on a content area the plan has, each with the
+/// sections the plan requires (and, when it requires any, at least one entry).
+fn check_narrative(plan: &Plan, r: &Report, out: &mut Vec<Finding>) {
+    let required = &plan.reporting.required_sections;
+    for (i, n) in r.narrative.iter().enumerate() {
+        let at = pointer("/narrative", i);
+        unknown_fields(&n.extra, &at, out);
+        if !plan.content_areas.iter().any(|a| a.number == n.area) {
+            let last = plan.content_areas.iter().map(|a| a.number).max();
+            out.push(
+                Finding::new(Code::UnknownContentArea, pointer(&at, "area"), msg::unknown_content_area(n.area, last))
+                    .with("area", n.area),
+            );
+            continue;
+        }
+        for s in required.iter().filter(|s| n.section(**s).is_none()) {
+            let name = serde_json::to_value(s).unwrap_or_default();
+            out.push(
+                Finding::new(
+                    Code::NarrativeMissing,
+                    pointer(&at, name.as_str().unwrap_or_default()),
+                    msg::narrative_missing(*s, Some(n.area)),
+                )
+                .with("area", n.area)
+                .with("section", name),
+            );
+        }
+    }
+    if r.narrative.is_empty() {
+        for s in required {
+            let name = serde_json::to_value(s).unwrap_or_default();
+            out.push(
+                Finding::new(Code::NarrativeMissing, "/narrative", msg::narrative_missing(*s, None))
+                    .with("section", name),
+            );
+        }
+    }
 }
 
 /// The same indicator a second time in one list (values, or one activity's outputs).

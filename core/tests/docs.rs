@@ -51,6 +51,7 @@ fn the_docs_stand_on_their_own() {
         "schemas.md",
         "workflow.md",
         "excel.md",
+        "report-document.md",
     ] {
         assert!(!doc(name).contains("../shared"), "{name} points outside the repository");
     }

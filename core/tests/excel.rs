@@ -27,9 +27,10 @@ fn reports() -> Vec<(String, Report)> {
     out
 }
 
-/// What a form carries of a report: no notes.
+/// What a form carries of a report: no notes, no narrative.
 fn on_a_form(mut r: Report) -> Report {
     r.notes = None;
+    r.narrative.clear();
     for v in &mut r.values {
         v.note = None;
     }

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as binhdang from "binhdang";
 import { ROOT } from "./vectors.mjs";
@@ -168,4 +168,25 @@ console.log(JSON.stringify(said));`;
   const [wrong, unknown] = JSON.parse(out);
   assert.match(wrong, /^bytes: expected the contents of a file/);
   assert.equal(unknown, 'Unit "999" is not among the plan\'s reporting units.');
+});
+
+test("the consolidated report is a Word file with every content area and each unit's narrative, and the same as HTML", () => {
+  const dir = join(ROOT, "examples/lai-chau-2024/reports");
+  const reports = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => readFileSync(join(dir, f)));
+  const docx = binhdang.consolidatedReport(plan, reports, "2025-01-15");
+  assert.ok(docx instanceof Uint8Array);
+  assert.deepEqual([...docx.subarray(0, 4)], [0x50, 0x4b, 3, 4]);
+  const xml = part(docx, "word/document.xml");
+  for (const area of plan.content_areas) assert.ok(xml.includes(area.title), `no content area ${area.number}`);
+  assert.ok(xml.includes("Tham mưu quy hoạch 86 cán bộ nữ"));
+  const html = binhdang.consolidatedReportHtml(plan, reports, "2025-01-15", { entry: "2024-6m" });
+  assert.ok(html.startsWith("<!DOCTYPE html>"));
+  assert.ok(html.includes("6 tháng đầu năm 2024"));
+  assert.throws(() => binhdang.consolidatedReport(plan, reports, "2025-01-15", { entry: "2023-annual" }), /2023-annual/);
+  typeError(() => binhdang.consolidatedReport(plan, reports, "2025-01-15", { entry: 5 }), "options.entry");
+  typeError(() => binhdang.consolidatedReportHtml(plan, reports, "2025-01-15", { publish: "yes" }), "options.publish");
+  assert.throws(() => binhdang.consolidatedReport(plan, reports, "2025-01-15", { unknown: 1 }), TypeError);
 });

@@ -716,5 +716,27 @@ fun excelForms(): List<Pair<String, List<String>>> {
         if (sheetRows(published, "2024-annual") != sheetRows(xlsx, "2024-annual")) errors.add("published figures: other rows")
         out.add("the summary as a workbook" to errors)
     }
+    // The province's consolidated report: a Word file whose document part holds every content area and a unit's
+    // narrative, the same document as HTML, and an entry the summary lacks refused with BinhdangException.Form.
+    run {
+        val errors = mutableListOf<String>()
+        val files = File(root, "examples/lai-chau-2024/reports").listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }
+        val docx = consolidatedReport(plan, files.map { it.readBytes() }, "2025-01-15")
+        if (!docx.copyOfRange(0, 4).contentEquals(byteArrayOf(0x50, 0x4B, 3, 4))) errors.add("not a zip: ${docx.take(4)}")
+        val xml = java.util.zip.ZipInputStream(docx.inputStream()).use { zip ->
+            generateSequence { zip.nextEntry }.firstOrNull { it.name == "word/document.xml" }?.let { zip.readBytes().toString(Charsets.UTF_8) } ?: ""
+        }
+        val planJson = com.google.gson.JsonParser.parseString(plan).asJsonObject
+        for (area in planJson.getAsJsonArray("content_areas")) {
+            val title = area.asJsonObject["title"].asString
+            if (!xml.contains(title)) errors.add("no content area \"$title\" in the Word file")
+        }
+        if (!xml.contains("Tham mưu quy hoạch 86 cán bộ nữ")) errors.add("no narrative of Sở Nội vụ in the Word file")
+        val html = consolidatedReportHtml(plan, files.map { it.readBytes() }, "2025-01-15", entry = "2024-6m")
+        if (!html.startsWith("<!DOCTYPE html>") || !html.contains("6 tháng đầu năm 2024")) errors.add("HTML: ${html.take(80)}")
+        try { consolidatedReport(plan, files.map { it.readBytes() }, "2025-01-15", entry = "2023-annual"); errors.add("no exception for an unknown entry") }
+        catch (e: BinhdangException.Form) { if (!e.message.orEmpty().contains("2023-annual")) errors.add("message: ${e.message}") }
+        out.add("the consolidated report" to errors)
+    }
     return out
 }

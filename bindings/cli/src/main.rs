@@ -94,6 +94,10 @@ enum SummaryFormat {
     Dhis2,
     /// Parquet (needs --out, a folder): one file per table (figures, completeness, progress, funding, activities, outputs).
     Parquet,
+    /// The province's consolidated report as a Word file (needs --out), in the layout of Decree 30/2020/NĐ-CP.
+    Docx,
+    /// The province's consolidated report as an HTML page.
+    Html,
 }
 
 #[derive(Subcommand)]
@@ -155,6 +159,10 @@ enum Command {
         /// combos, organisation units and periods (JSON; docs/exchange.md).
         #[arg(long)]
         dhis2_mapping: Option<PathBuf>,
+        /// For --format docx and html: the schedule entry reported on
+        /// (`2024-annual`); default the last one with reports received.
+        #[arg(long)]
+        entry: Option<String>,
         #[arg(required = true)]
         reports: Vec<PathBuf>,
     },
@@ -360,9 +368,27 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
             let limits = limits_arg(limits.as_deref(), lang.into())?;
             validate_cmd(&plan, as_of.as_deref(), lang.into(), format, &context, &reports, &limits)
         }
-        Command::Aggregate { plan, as_of, format, lang, out, publish, limits, events, dhis2_mapping, reports } => {
+        Command::Aggregate {
+            plan,
+            as_of,
+            format,
+            lang,
+            out,
+            publish,
+            limits,
+            events,
+            dhis2_mapping,
+            entry,
+            reports,
+        } => {
             let limits = limits_arg(limits.as_deref(), lang.into())?;
-            let target = Target { format, out: out.as_deref(), publish, mapping: dhis2_mapping.as_deref() };
+            let target = Target {
+                format,
+                out: out.as_deref(),
+                publish,
+                mapping: dhis2_mapping.as_deref(),
+                entry: entry.as_deref(),
+            };
             aggregate_cmd(&plan, &as_of, lang.into(), target, &reports, events.as_deref(), &limits)
         }
         Command::Workflow { what } => workflow_cmd(what),
@@ -579,18 +605,23 @@ struct Target<'a> {
     publish: bool,
     /// The DHIS2 mapping's file, for `--format dhis2`.
     mapping: Option<&'a Path>,
+    /// The schedule entry of the consolidated report.
+    entry: Option<&'a str>,
 }
 
 fn aggregate_cmd(
     plan_path: &Path,
     as_of: &str,
     lang: Lang,
-    Target { format, out, publish, mapping }: Target,
+    Target { format, out, publish, mapping, entry }: Target,
     reports: &[PathBuf],
     events: Option<&Path>,
     limits: &Limits,
 ) -> Result<ExitCode, Trouble> {
     let as_of = date_arg(Some(as_of), lang)?;
+    if entry.is_some() && !matches!(format, SummaryFormat::Docx | SummaryFormat::Html) {
+        return Err(Trouble(output::entry_needs_document(lang)));
+    }
     let plan = load_plan(plan_path, lang)?;
     let log = events.map(|p| event_log(p, lang, limits)).transpose()?;
     let mut trouble = 0;
@@ -610,6 +641,27 @@ fn aggregate_cmd(
         std::fs::write(path, bytes)
             .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
         return Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS });
+    }
+    if let SummaryFormat::Docx | SummaryFormat::Html = format {
+        let say = |(vi, en): (String, String)| Trouble(if matches!(lang, Lang::Vi) { vi } else { en });
+        let doc = binhdang::document::consolidated(&plan, &catalog, &summary, entry, publish)
+            .map_err(|e| say(e.message()))?;
+        let done = if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        if let SummaryFormat::Html = format {
+            let html = binhdang::document::to_html(&doc);
+            match out {
+                Some(path) => std::fs::write(path, html)
+                    .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?,
+                None => out!("{html}"),
+            }
+            return Ok(done);
+        }
+        let path = out.ok_or_else(|| Trouble(output::docx_needs_out(lang)))?;
+        let bytes = binhdang::docx::to_docx(&doc)
+            .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
+        std::fs::write(path, bytes)
+            .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?;
+        return Ok(done);
     }
     if let SummaryFormat::Parquet = format {
         let dir = out.ok_or_else(|| Trouble(output::parquet_needs_out(lang)))?;
@@ -658,6 +710,7 @@ fn aggregate_cmd(
         (SummaryFormat::Table, true) => return Err(Trouble(output::publish_needs_tables(lang))),
         (SummaryFormat::Xlsx, _) => return Err(Trouble(output::xlsx_needs_out(lang))),
         (SummaryFormat::Parquet, _) => return Err(Trouble(output::parquet_needs_out(lang))),
+        (SummaryFormat::Docx | SummaryFormat::Html, _) => return Err(Trouble(output::docx_needs_out(lang))),
     };
     match out {
         Some(path) => std::fs::write(path, text)

@@ -594,7 +594,14 @@ fn the_readme_commands_run() {
     }
     assert!(ran >= 12, "only {ran} README commands");
     // What the lines wrote is there.
-    for written in ["112.xlsx", "summary.xlsx", "plan.json", "warehouse/lai-chau-2024/figures.parquet", "12.json"] {
+    for written in [
+        "112.xlsx",
+        "summary.xlsx",
+        "bao-cao-2024.docx",
+        "plan.json",
+        "warehouse/lai-chau-2024/figures.parquet",
+        "12.json",
+    ] {
         assert!(dir.path().join(written).is_file(), "{written} was not written");
     }
 }
@@ -666,4 +673,33 @@ fn upward_writes_the_example_report_and_names_what_stays() {
         String::from_utf8(bad.stderr).unwrap().trim(),
         "Kỳ báo cáo \"2024-q3\" không có trong lịch báo cáo của kế hoạch cấp trên."
     );
+}
+
+#[test]
+fn the_consolidated_report_as_html_and_its_argument_errors() {
+    let args = |extra: &[&str]| {
+        let mut a: Vec<String> = ["aggregate", "--plan"].map(String::from).to_vec();
+        a.push(example("plan.json").display().to_string());
+        a.extend(["--as-of", "2025-01-15"].map(String::from));
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a.push(example("reports").display().to_string());
+        a
+    };
+    let out = bin().args(args(&["--format", "html", "--entry", "2024-6m"])).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("6 tháng đầu năm 2024"));
+    // The six-month narrative of Sở LĐTBXH, under its unit's name.
+    assert!(html.contains("<p class=\"b\">Sở Lao động - Thương binh và Xã hội</p>"));
+    // An entry the summary lacks, --entry with another format, a Word file without --out: exit 2, said in Vietnamese.
+    for (extra, said) in [
+        (&["--format", "docx", "--out", "x.docx", "--entry", "2023-annual"][..], "2023-annual"),
+        (&["--format", "csv", "--entry", "2024-6m"][..], "--entry"),
+        (&["--format", "docx"][..], "--out"),
+    ] {
+        let out = bin().args(args(extra)).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{extra:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(said), "{extra:?}");
+    }
 }

@@ -219,6 +219,45 @@ pub fn summary_workbook(
     Ok(api::summary_workbook(&plan, &reports, events, day, &limits.unwrap_or_default(), publish)?)
 }
 
+/// The province's consolidated report as a Word file (`.docx` bytes), in
+/// the layout of Decree 30/2020/NĐ-CP: for each content area of the plan,
+/// the activities' progress, its figures and targets and what each unit
+/// wrote (named), then the data appendix (docs/report-document.md).
+/// `reports`, `events`, `limits` and `publish` as in `summaryWorkbook`;
+/// `entry`: the schedule entry (default the last with reports received).
+#[uniffi::export(default(events = None, limits = None, entry = None, publish = false))]
+pub fn consolidated_report(
+    plan: JsonText,
+    reports: Vec<Vec<u8>>,
+    as_of: String,
+    events: Option<JsonText>,
+    limits: Option<Limits>,
+    entry: Option<String>,
+    publish: bool,
+) -> Result<Vec<u8>, BinhdangError> {
+    let events = events.as_ref().map(AsRef::as_ref);
+    let day = api::date(&as_of)?;
+    let limits = limits.unwrap_or_default();
+    Ok(api::consolidated_docx(&plan, &reports, events, day, &limits, entry.as_deref(), publish)?)
+}
+
+/// The consolidated report as one HTML page (`consolidatedReport`'s document).
+#[uniffi::export(default(events = None, limits = None, entry = None, publish = false))]
+pub fn consolidated_report_html(
+    plan: JsonText,
+    reports: Vec<Vec<u8>>,
+    as_of: String,
+    events: Option<JsonText>,
+    limits: Option<Limits>,
+    entry: Option<String>,
+    publish: bool,
+) -> Result<String, BinhdangError> {
+    let events = events.as_ref().map(AsRef::as_ref);
+    let day = api::date(&as_of)?;
+    let limits = limits.unwrap_or_default();
+    Ok(api::consolidated_html(&plan, &reports, events, day, &limits, entry.as_deref(), publish)?)
+}
+
 /// Adds up reports into the province's summary at `as_of`: every schedule
 /// entry's completeness, figures, progress, activities and funding, and the
 /// accounting of every report given. `events`: the workflow's log (as

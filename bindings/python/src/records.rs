@@ -379,6 +379,12 @@ record!(PeriodSummary, s => &s.core();
     fn funding<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.must()?.funding)
     }
+    /// What the units wrote on each content area (dicts: `area`, `unit`,
+    /// and the sections written), by area, then by the plan's reporting units.
+    #[getter]
+    fn narratives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.must()?.narratives)
+    }
     /// The figure of `unit` for `indicator` (a dict), or None.
     fn figure<'py>(&self, py: Python<'py>, unit: &str, indicator: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.must()?
@@ -408,6 +414,11 @@ impl Summary {
             s.periods.len(),
             s.accounting.len()
         ))
+    }
+    fn document(&self, py: Python<'_>, entry: Option<&str>, published: bool) -> PyResult<binhdang::document::Document> {
+        let d = &self.data;
+        py.detach(|| binhdang::document::consolidated(&d.plan, &d.catalog, &d.summary, entry, published))
+            .map_err(|e| PyKeyError::new_err(binhdang::api::say(e.message())))
     }
     fn tables_of(&self, published: bool) -> binhdang::output::Tables {
         let d = &self.data;
@@ -581,6 +592,28 @@ record!(Summary, s => &s.data.summary;
         });
         let up = made.map_err(|e| crate::BinhdangError::new_err(binhdang::api::say(e.message())))?;
         Ok((Report { inner: up.report }, to_py(py, &up.not_sent)?))
+    }
+    /// The province's consolidated report of one schedule entry (default:
+    /// the last with reports received) as a Word file's bytes (`.docx`),
+    /// in the layout of Decree 30/2020/NĐ-CP. KeyError for an entry the
+    /// summary does not have.
+    #[pyo3(signature = (entry=None, published=false))]
+    fn to_docx_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        entry: Option<&str>,
+        published: bool,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let doc = self.document(py, entry, published)?;
+        let bytes =
+            py.detach(|| binhdang::docx::to_docx(&doc)).map_err(|e| crate::BinhdangError::new_err(e.to_string()))?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+    /// The consolidated report as one HTML page (text).
+    #[pyo3(signature = (entry=None, published=false))]
+    fn to_html(&self, py: Python<'_>, entry: Option<&str>, published: bool) -> PyResult<String> {
+        let doc = self.document(py, entry, published)?;
+        Ok(binhdang::document::to_html(&doc))
     }
     /// The figures table as CSV text.
     fn to_csv(&self) -> String {

@@ -103,7 +103,7 @@ const lazyFns = (module, expected) => {
   return fns.map((m) => m[0]).join("\n");
 };
 const PROVINCE = ["aggregate", "catalog", "publishedTables", "replay", "tables", "transition"];
-const WORKBOOK = ["readWorkbook", "reportForm", "sdmxCsv", "summaryWorkbook", "validateWorkbook"];
+const WORKBOOK = ["consolidatedReport", "consolidatedReportHtml", "readWorkbook", "reportForm", "sdmxCsv", "summaryWorkbook", "validateWorkbook"];
 const provinceApi = `${lazyFns("province", PROVINCE)}
 /**
  * Loads the province module (the functions above) once, before their first

@@ -25,7 +25,8 @@
 //! - `workbook` (`pkg/workbook_bg.wasm`, the package's `initWorkbook`,
 //!   loaded only when a page asks for it): Excel forms, with the core's
 //!   `excel` feature (`reportForm`, `readWorkbook`, `validateWorkbook`,
-//!   `summaryWorkbook`).
+//!   `summaryWorkbook`; the consolidated report: `consolidatedReport`,
+//!   `consolidatedReportHtml`).
 //!
 //! All are thin: they convert arguments and results and turn the core's
 //! errors into JavaScript ones; every rule and sentence is the core's. The
@@ -109,6 +110,17 @@ export interface SummaryWorkbookOptions {
   /** What the reader accepts; past `max_reports` a report is rejected unread. */
   limits?: Limits;
   /** The published tables (small counts withheld: an empty cell), and no accounting sheet. Default: false. */
+  publish?: boolean;
+}
+/** Options of `consolidatedReport` and `consolidatedReportHtml`. */
+export interface ConsolidatedReportOptions {
+  /** The schedule entry reported on (`2024-annual`). Default: the last one with reports received. */
+  entry?: string;
+  /** The workflow's log, as `AggregateOptions.events`. */
+  events?: ReportEvent[] | string;
+  /** What the reader accepts; past `max_reports` a report is rejected unread. */
+  limits?: Limits;
+  /** The published figures (small counts of violence withheld, shown as x). Default: false. */
   publish?: boolean;
 }
 /** What `readWorkbook` gives: the report (`null` when it cannot be used) and the findings of reading it, each naming its cell (`context.cell`). */

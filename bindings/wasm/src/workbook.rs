@@ -4,8 +4,10 @@
 //! the province's summary as a workbook (`summaryWorkbook`), and the
 //! figures for other systems (`sdmxCsv`: docs/exchange.md), which a portal
 //! asks for as rarely as a workbook (its csv writer would add 28 kB gzipped
-//! to the province module). The core's
-//! `excel` feature (rust_xlsxwriter, calamine) is in this module only; the
+//! to the province module), and the province's consolidated report as a
+//! Word file (`consolidatedReport`) or HTML (`consolidatedReportHtml`). The
+//! core's `excel` feature (rust_xlsxwriter, calamine) and `docx` (docx-rs)
+//! are in this module only; the
 //! package loads it only when a page asks for it (`initWorkbook`; in Node,
 //! on the first call of one of these functions).
 //!
@@ -33,12 +35,15 @@ extern "C" {
     pub type SummaryWorkbookOptions;
     #[wasm_bindgen(typescript_type = "SdmxOptions")]
     pub type SdmxOptions;
+    #[wasm_bindgen(typescript_type = "ConsolidatedReportOptions")]
+    pub type ConsolidatedReportOptions;
 }
 
 const READ_OPTIONS: &[&str] = &["limits"];
 const VALIDATE_OPTIONS: &[&str] = &["asOf", "context", "limits"];
 const SUMMARY_OPTIONS: &[&str] = &["events", "limits", "publish"];
 const SDMX_OPTIONS: &[&str] = &["limits", "publish"];
+const REPORT_OPTIONS: &[&str] = &["entry", "events", "limits", "publish"];
 
 /// A file's bytes: a `Uint8Array` (a Node `Buffer` is one) or an
 /// `ArrayBuffer`, else a `TypeError` naming `name`.
@@ -149,17 +154,84 @@ pub fn summary_workbook(
     check_options(&options, SUMMARY_OPTIONS)?;
     let reports = documents(&reports, "reports")?;
     let when = as_of(&as_of_date, "asOf", false)?;
-    let events = option(&options, "events");
+    let (events, publish) = events_and_publish(&options)?;
+    let limits = limits(&options)?;
+    api::summary_workbook(&plan_text(&plan)?, &reports, events.as_deref(), when, &limits, publish).map_err(err)
+}
+
+/// `options.events` (the workflow's log) and `options.publish` of an options object.
+fn events_and_publish<T: AsRef<JsValue>>(options: &Option<T>) -> Result<(Option<Vec<u8>>, bool), JsValue> {
+    let events = option(options, "events");
     let events = match events.is_undefined() || events.is_null() {
         true => None,
         false => Some(log(&events, "options.events")?),
     };
-    let publish = match option(&options, "publish") {
+    let publish = match option(options, "publish") {
         p if p.is_undefined() || p.is_null() => false,
         p => p.as_bool().ok_or_else(|| type_error(wrong_argument("options.publish", A_BOOLEAN)))?,
     };
-    let limits = limits(&options)?;
-    api::summary_workbook(&plan_text(&plan)?, &reports, events.as_deref(), when, &limits, publish).map_err(err)
+    Ok((events, publish))
+}
+
+/// The arguments of the consolidated report, read and checked.
+struct ReportArgs {
+    plan: String,
+    reports: Vec<Vec<u8>>,
+    when: binhdang::Date,
+    events: Option<Vec<u8>>,
+    limits: binhdang::read::Limits,
+    entry: Option<String>,
+    publish: bool,
+}
+
+fn report_args(
+    plan: &JsValue,
+    reports: &JsValue,
+    as_of_date: &JsValue,
+    options: &Option<ConsolidatedReportOptions>,
+) -> Result<ReportArgs, JsValue> {
+    check_options(options, REPORT_OPTIONS)?;
+    let reports = documents(reports, "reports")?;
+    let when = as_of(as_of_date, "asOf", false)?;
+    let (events, publish) = events_and_publish(options)?;
+    let entry = match option(options, "entry") {
+        e if e.is_undefined() || e.is_null() => None,
+        e => Some(text(&e, "options.entry")?),
+    };
+    Ok(ReportArgs { plan: plan_text(plan)?, reports, when, events, limits: limits(options)?, entry, publish })
+}
+
+/// The province's consolidated report of `reports` (filled forms as bytes,
+/// JSON reports as objects or text) at `asOf`, as a Word file (`.docx`
+/// bytes) in the layout of Decree 30/2020/NĐ-CP: for each content area of
+/// the plan, the activities' progress, its figures and targets and what
+/// each unit wrote (named), then the data appendix. `options.entry`: the
+/// schedule entry (default the last with reports received); `publish`:
+/// small counts withheld. Throws `BinhdangError` for an entry the summary
+/// does not have.
+#[wasm_bindgen(js_name = consolidatedReport)]
+pub fn consolidated_report(
+    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Array<Uint8Array | ArrayBuffer | Report | string>")] reports: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of_date: JsValue,
+    options: Option<ConsolidatedReportOptions>,
+) -> Result<Vec<u8>, JsValue> {
+    let a = report_args(&plan, &reports, &as_of_date, &options)?;
+    api::consolidated_docx(&a.plan, &a.reports, a.events.as_deref(), a.when, &a.limits, a.entry.as_deref(), a.publish)
+        .map_err(err)
+}
+
+/// The consolidated report (as `consolidatedReport`) as one HTML page.
+#[wasm_bindgen(js_name = consolidatedReportHtml)]
+pub fn consolidated_report_html(
+    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Array<Uint8Array | ArrayBuffer | Report | string>")] reports: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of_date: JsValue,
+    options: Option<ConsolidatedReportOptions>,
+) -> Result<String, JsValue> {
+    let a = report_args(&plan, &reports, &as_of_date, &options)?;
+    api::consolidated_html(&a.plan, &a.reports, a.events.as_deref(), a.when, &a.limits, a.entry.as_deref(), a.publish)
+        .map_err(err)
 }
 
 /// The figures as SDMX-CSV 2.0 text (docs/exchange.md): one observation

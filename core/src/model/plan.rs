@@ -124,6 +124,11 @@ pub struct Reporting {
     /// Indicators every report should carry; absent ones give `missing_required`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required_indicators: Vec<IndicatorId>,
+    /// Narrative sections every report must write, for each content area it
+    /// writes on (and a report that writes on none must write on one);
+    /// absent ones give `narrative_missing`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required_sections: Vec<super::NarrativeSection>,
     /// The plan's own sentence on reporting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,

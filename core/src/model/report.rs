@@ -142,6 +142,66 @@ pub struct FundingLine {
     pub extra: Extra,
 }
 
+/// A section of a report's narrative, as the reporting outline has them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum NarrativeSection {
+    /// Kết quả đạt được.
+    Results,
+    /// Tồn tại, hạn chế và nguyên nhân.
+    Shortcomings,
+    /// Nhiệm vụ trọng tâm kỳ tới.
+    NextTasks,
+    /// Kiến nghị, đề xuất.
+    Recommendations,
+}
+
+impl NarrativeSection {
+    /// In the outline's order.
+    pub const ALL: [NarrativeSection; 4] = [
+        NarrativeSection::Results,
+        NarrativeSection::Shortcomings,
+        NarrativeSection::NextTasks,
+        NarrativeSection::Recommendations,
+    ];
+}
+
+/// What a unit wrote on one content area of the plan: the outline's
+/// sections, as text. A section left out (or only blanks) is not written.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AreaNarrative {
+    /// The content area's number in the plan (`1` to `7` in the Lai Châu plan).
+    pub area: u32,
+    /// Kết quả đạt được.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<String>,
+    /// Tồn tại, hạn chế và nguyên nhân.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortcomings: Option<String>,
+    /// Nhiệm vụ trọng tâm kỳ tới.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_tasks: Option<String>,
+    /// Kiến nghị, đề xuất.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendations: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl AreaNarrative {
+    /// A section's text, when it has more than blanks.
+    pub fn section(&self, s: NarrativeSection) -> Option<&str> {
+        let text = match s {
+            NarrativeSection::Results => &self.results,
+            NarrativeSection::Shortcomings => &self.shortcomings,
+            NarrativeSection::NextTasks => &self.next_tasks,
+            NarrativeSection::Recommendations => &self.recommendations,
+        };
+        text.as_deref().filter(|t| !t.trim().is_empty())
+    }
+}
+
 /// A unit's report (báo cáo) for one schedule entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Report (báo cáo)")]
@@ -172,6 +232,12 @@ pub struct Report {
     /// Free text: difficulties, proposals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// What the unit wrote on the plan's content areas, by the outline's
+    /// sections (docs/reports.md, "Narrative"): what the province's
+    /// consolidated report quotes, named by unit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Option<Vec<AreaNarrative>>")]
+    pub narrative: Vec<AreaNarrative>,
     #[serde(flatten)]
     pub extra: Extra,
     /// Where the elements stood in the input, when the reader left unreadable

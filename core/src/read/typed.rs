@@ -21,10 +21,11 @@ use crate::exchange::{Dhis2Element, Dhis2Mapping};
 use crate::finding::{pointer, Code, Finding, Level, RuleSettings};
 use crate::messages as msg;
 use crate::model::{
-    Activity, ActivityId, ActivityResult, ActivityStatus, Aggregation, Breakdown, Cell, CellKey, ContentArea, Count,
-    Date, Dimension, DimensionOption, Direction, EarlierParent, Extra, FundingLine, FundingSource, FundingSourceId,
-    Indicator, IndicatorId, LegalBasis, LegalKind, Measure, OptionGroup, Plan, PlanTarget, Report, Reporting, Role,
-    SexSplit, Signer, Target, Temporal, Unit, UnitId, UnitKind, ValueEntry, Window, MAX_COUNT,
+    Activity, ActivityId, ActivityResult, ActivityStatus, Aggregation, AreaNarrative, Breakdown, Cell, CellKey,
+    ContentArea, Count, Date, Dimension, DimensionOption, Direction, EarlierParent, Extra, FundingLine, FundingSource,
+    FundingSourceId, Indicator, IndicatorId, LegalBasis, LegalKind, Measure, NarrativeSection, OptionGroup, Plan,
+    PlanTarget, Report, Reporting, Role, SexSplit, Signer, Target, Temporal, Unit, UnitId, UnitKind, ValueEntry,
+    Window, MAX_COUNT,
 };
 
 /// What kind of JSON value was found, or was expected.
@@ -535,6 +536,7 @@ macro_rules! words {
 
 words! {
     ReportKind => [ReportKind::SixMonth, ReportKind::Annual, ReportKind::AdHoc];
+    NarrativeSection => [NarrativeSection::Results, NarrativeSection::Shortcomings, NarrativeSection::NextTasks, NarrativeSection::Recommendations];
     ActivityStatus => [ActivityStatus::NotStarted, ActivityStatus::InProgress, ActivityStatus::Done, ActivityStatus::Cancelled];
     LegalKind => [LegalKind::Luat, LegalKind::NghiQuyet, LegalKind::NghiDinh, LegalKind::QuyetDinh, LegalKind::ChiThi, LegalKind::KeHoach, LegalKind::CongVan];
     UnitKind => [UnitKind::NationalCommittee, UnitKind::Ministry, UnitKind::Province, UnitKind::ProvincialCommittee, UnitKind::StandingAgency, UnitKind::Department, UnitKind::MassOrganisation, UnitKind::District, UnitKind::Commune];
@@ -718,10 +720,11 @@ impl FromJson for Reporting {
         let units = o.req("units", cx);
         let schedule = o.req("schedule", cx);
         let required_indicators = o.or_default("required_indicators", cx);
+        let required_sections = o.or_default("required_sections", cx);
         let text = o.opt("text", cx);
         let reviewer = o.opt("reviewer", cx);
         o.ignore_rest(cx);
-        all!(Reporting { units, schedule, required_indicators, text, reviewer })
+        all!(Reporting { units, schedule, required_indicators, required_sections, text, reviewer })
     }
 }
 
@@ -1083,6 +1086,19 @@ impl FromJson for ActivityResult {
     }
 }
 
+impl FromJson for AreaNarrative {
+    fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<AreaNarrative> {
+        let mut o = Obj::new(v, at, cx)?;
+        let area = o.req("area", cx);
+        let results = o.opt("results", cx);
+        let shortcomings = o.opt("shortcomings", cx);
+        let next_tasks = o.opt("next_tasks", cx);
+        let recommendations = o.opt("recommendations", cx);
+        let extra = o.extra();
+        all!(AreaNarrative { area, results, shortcomings, next_tasks, recommendations }, extra)
+    }
+}
+
 impl FromJson for FundingLine {
     fn from_json(v: &Value, at: &Path, cx: &mut Cx) -> Option<FundingLine> {
         let mut o = Obj::new(v, at, cx)?;
@@ -1105,6 +1121,8 @@ impl FromJson for Report {
         let period = o.req("period", cx);
         let submitted = o.req("submitted", cx);
         let notes = o.opt("notes", cx);
+        // `null` is a narrative left out, as for the lists below.
+        let narrative = o.opt::<Vec<AreaNarrative>>("narrative", cx).map(Option::unwrap_or_default);
         let mut positions = crate::model::Positions::default();
         let values = o.given("values").map(|v| lenient_list::<ValueEntry>(v, &Path::Key(at, "values"), cx));
         let (values, kept, lost) = values.unwrap_or_default();
@@ -1119,6 +1137,13 @@ impl FromJson for Report {
         let (funding, kept, lost) = funding.unwrap_or_default();
         positions.funding = if lost { kept } else { Vec::new() };
         let extra = o.extra();
-        all!(Report { plan, unit, kind, period, submitted, notes }, values, activities, funding, extra, positions)
+        all!(
+            Report { plan, unit, kind, period, submitted, notes, narrative },
+            values,
+            activities,
+            funding,
+            extra,
+            positions
+        )
     }
 }

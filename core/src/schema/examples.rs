@@ -88,6 +88,17 @@ pub(super) fn all() -> Vec<(&'static str, &'static str, Value)> {
             "/$defs/FundingLine",
             json!({ "source": "ngan-sach-dia-phuong", "planned": 120_000_000, "spent": 48_000_000 }),
         ),
+        (
+            "*",
+            "/$defs/AreaNarrative",
+            json!({
+                "area": 3,
+                "results": "Tổ chức 27 cuộc truyền thông cho 7.270 lượt người.",
+                "shortcomings": "Một số xã xa trung tâm chưa tổ chức được.",
+                "next_tasks": "Đưa nội dung bình đẳng giới vào sinh hoạt định kỳ của các tổ dân phố.",
+                "recommendations": "Đề nghị tỉnh hỗ trợ tài liệu song ngữ."
+            }),
+        ),
         ("*", "/$defs/Period", json!({ "from": "2023-12-15", "to": "2024-06-14" })),
         // Plan parts.
         (

@@ -204,6 +204,19 @@ class Summary(_native.Summary):
         report, not_sent = super().upward(_doc(national, "national"), entry=entry, submitted=submitted)
         return report, not_sent
 
+    def to_docx(
+        self, path: Union[str, "_os.PathLike[str]"], entry: Optional[str] = None, *, published: bool = False
+    ) -> None:
+        """Writes the province's consolidated report of one schedule entry
+        (default: the last with reports received) as a Word file, in the
+        layout of Vietnamese administrative documents: for each content area
+        of the plan, the activities' progress, its figures and targets, and
+        what each unit wrote; then the data appendix. ``published``: small
+        counts of violence withheld. ``to_html`` gives the same as HTML."""
+        data = self.to_docx_bytes(entry, published)
+        with open(path, "wb") as f:
+            f.write(data)
+
     def _repr_html_(self) -> str:
         # The engine's own text table (every sentence comes from the core), then
         # the targets with data as a table.
