@@ -364,8 +364,18 @@ impl Checker {
         earlier: &[impl AsRef<[u8]>],
         limits: &Limits,
     ) -> Vec<Finding> {
+        self.validate_read(read::report_from_bytes_with(report.as_ref(), limits), as_of, earlier, limits)
+    }
+
+    /// Validates what a reader made of one report, against the earlier reports given.
+    fn validate_read(
+        &self,
+        read: read::Read<Report>,
+        as_of: Date,
+        earlier: &[impl AsRef<[u8]>],
+        limits: &Limits,
+    ) -> Vec<Finding> {
         let earlier = earlier_reports(earlier, limits);
-        let read = read::report_from_bytes_with(report.as_ref(), limits);
         validate::read_with(
             &self.plan,
             &self.catalog,
@@ -389,16 +399,7 @@ impl Checker {
         earlier: &[impl AsRef<[u8]>],
         limits: &Limits,
     ) -> Vec<Finding> {
-        let earlier = earlier_reports(earlier, limits);
-        let read = crate::excel::read_form(workbook, limits).read;
-        validate::read_with(
-            &self.plan,
-            &self.catalog,
-            read,
-            as_of,
-            validate::Context { earlier: &earlier, batch: &[] },
-            limits,
-        )
+        self.validate_read(crate::excel::read_form(workbook, limits).read, as_of, earlier, limits)
     }
 }
 
@@ -527,11 +528,7 @@ pub fn sdmx_csv(
     publish: bool,
 ) -> Result<String, ApiError> {
     let (plan, catalog, summary) = summarise(plan, reports, as_of, limits)?;
-    let tables = if publish {
-        crate::publish::published_tables(&summary, &plan, &catalog)
-    } else {
-        crate::output::tables(&summary, &plan, &catalog)
-    };
+    let tables = crate::publish::tables_as(&summary, &plan, &catalog, publish);
     Ok(crate::exchange::sdmx_csv(&tables.figures, &plan, &catalog))
 }
 

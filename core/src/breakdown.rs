@@ -25,6 +25,21 @@ pub(crate) struct Resolved<'a> {
     pub options: Vec<&'a str>,
 }
 
+/// A breakdown cell named the Vietnamese way (`Nhóm tuổi: Dưới 16 tuổi;
+/// Khu vực: Thành thị`), each dimension and option by its name where
+/// `resolved` has them, by its code otherwise; empty for the whole.
+pub(crate) fn cell_name(key: &CellKey, resolved: &[Resolved]) -> String {
+    key.iter()
+        .map(|(d, code)| {
+            let dim = resolved.iter().find(|r| &r.dimension.id == d).map(|r| r.dimension);
+            let name = dim.map_or(d.as_str(), |x| x.name_vi.as_str());
+            let option = dim.and_then(|x| x.name_of(code, true)).unwrap_or(code);
+            format!("{name}: {option}")
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The indicator's breakdowns whose dimension the plan or the catalogue has
 /// (the plan check names the others).
 pub(crate) fn resolve<'a>(lookup: &Lookup<'a>, ind: &'a Indicator) -> Vec<Resolved<'a>> {

@@ -199,15 +199,7 @@ fn cell_label(lookup: &Lookup, indicator: &IndicatorId, key: &CellKey) -> String
         return String::new();
     }
     let resolved = lookup.indicator(indicator).map(|i| crate::breakdown::resolve(lookup, i)).unwrap_or_default();
-    key.iter()
-        .map(|(d, code)| {
-            let dim = resolved.iter().find(|r| &r.dimension.id == d).map(|r| r.dimension);
-            let name = dim.map_or(d.as_str(), |x| x.name_vi.as_str());
-            let option = dim.and_then(|x| x.name_of(code, true)).unwrap_or(code);
-            format!("{name}: {option}")
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    crate::breakdown::cell_name(key, &resolved)
 }
 
 /// One line of figures: a unit, an indicator and a cell, by sex.
@@ -319,11 +311,7 @@ pub fn consolidated(
     let p =
         summary.periods.iter().find(|p| p.entry == wanted).ok_or_else(|| DocumentError::NoEntry(wanted.to_string()))?;
     let lookup = Lookup::new(plan, catalog);
-    let all: Tables = if published {
-        crate::publish::published_tables(summary, plan, catalog)
-    } else {
-        crate::output::tables(summary, plan, catalog)
-    };
+    let all: Tables = crate::publish::tables_as(summary, plan, catalog, published);
     let figures: Vec<&FigureRow> = all.figures.iter().filter(|r| r.entry == p.entry).collect();
     let root = summary.root.clone();
     let issuer_name = unit_name(plan, &plan.issuer);

@@ -161,15 +161,7 @@ fn cell_label(key: &CellKey, resolved: &[Resolved]) -> String {
     if key.is_empty() {
         return msg::excel_part("all").0;
     }
-    key.iter()
-        .map(|(d, code)| {
-            let dim = resolved.iter().find(|r| &r.dimension.id == d).map(|r| r.dimension);
-            let name = dim.map_or(d.as_str(), |x| x.name_vi.as_str());
-            let option = dim.and_then(|x| x.name_of(code, true)).unwrap_or(code);
-            format!("{name}: {option}")
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    breakdown::cell_name(key, resolved)
 }
 
 /// A cell's name as Excel writes it: `F12`.
@@ -1190,17 +1182,12 @@ pub fn summary_workbook(
     catalog: &Catalog,
     publish: bool,
 ) -> Result<Vec<u8>, FormError> {
-    let tables = if publish {
-        crate::publish::published_tables(summary, plan, catalog)
-    } else {
-        crate::output::tables(summary, plan, catalog)
-    };
+    let tables = crate::publish::tables_as(summary, plan, catalog, publish);
     let lookup = Lookup::new(plan, catalog);
     let bold = Format::new().set_bold().set_text_wrap();
     let count = Format::new().set_num_format(VI_COUNT);
     let decimal = Format::new().set_num_format(VI_DECIMAL);
     let mut wb = Workbook::new();
-    let col = |k: &str| msg::excel_column(k).0;
 
     // Figures: one sheet per schedule entry, one row per unit, indicator and cell.
     let mut entries: Vec<&str> = Vec::new();
@@ -1212,10 +1199,7 @@ pub fn summary_workbook(
     for entry in entries {
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(entry))?;
-        let head = ["unit", "unit_name", "indicator_id", "indicator", "cell", "female", "male", "total"];
-        for (c, k) in (0u16..).zip(head) {
-            ws.write_string_with_format(0, c, col(k), &bold)?;
-        }
+        headings(ws, 0, &["unit", "unit_name", "indicator_id", "indicator", "cell", "female", "male", "total"], &bold)?;
         let mut rows: Vec<(&crate::output::FigureRow, [Option<f64>; 3])> = Vec::new();
         for r in tables.figures.iter().filter(|r| r.entry == entry) {
             let i = match rows.iter().position(|(x, _)| x.unit == r.unit && x.indicator == r.indicator && x.by == r.by)
@@ -1266,9 +1250,7 @@ pub fn summary_workbook(
     // Completeness and timeliness.
     let ws = wb.add_worksheet();
     ws.set_name(msg::excel_sheet("completeness").0)?;
-    for (c, k) in (0u16..).zip(["entry", "unit", "unit_name", "state", "status"]) {
-        ws.write_string_with_format(0, c, col(k), &bold)?;
-    }
+    headings(ws, 0, &["entry", "unit", "unit_name", "state", "status"], &bold)?;
     for (row, r) in (1u32..).zip(&tables.completeness) {
         ws.write_string(row, 0, &r.entry)?;
         ws.write_string(row, 1, r.unit.as_str())?;
@@ -1290,9 +1272,7 @@ pub fn summary_workbook(
     // Progress against targets.
     let ws = wb.add_worksheet();
     ws.set_name(msg::excel_sheet("progress").0)?;
-    for (c, k) in (0u16..).zip(["entry", "indicator_id", "indicator", "unit", "target", "value", "achieved"]) {
-        ws.write_string_with_format(0, c, col(k), &bold)?;
-    }
+    headings(ws, 0, &["entry", "indicator_id", "indicator", "unit", "target", "value", "achieved"], &bold)?;
     for (row, r) in (1u32..).zip(&tables.progress) {
         ws.write_string(row, 0, &r.entry)?;
         ws.write_string(row, 1, r.indicator.as_str())?;
@@ -1309,9 +1289,7 @@ pub fn summary_workbook(
     // Funding by source.
     let ws = wb.add_worksheet();
     ws.set_name(msg::excel_sheet("funding").0)?;
-    for (c, k) in (0u16..).zip(["entry", "source_id", "source", "planned", "spent"]) {
-        ws.write_string_with_format(0, c, col(k), &bold)?;
-    }
+    headings(ws, 0, &["entry", "source_id", "source", "planned", "spent"], &bold)?;
     for (row, r) in (1u32..).zip(&tables.funding) {
         ws.write_string(row, 0, &r.entry)?;
         ws.write_string(row, 1, r.source.as_str())?;
@@ -1330,9 +1308,7 @@ pub fn summary_workbook(
     if !publish {
         let ws = wb.add_worksheet();
         ws.set_name(msg::excel_sheet("accounting").0)?;
-        for (c, k) in (0u16..).zip(["file", "unit", "status", "code", "cell", "message"]) {
-            ws.write_string_with_format(0, c, col(k), &bold)?;
-        }
+        headings(ws, 0, &["file", "unit", "status", "code", "cell", "message"], &bold)?;
         let mut row = 1u32;
         for o in &summary.accounting {
             let status = msg::report_status(o.status).0;

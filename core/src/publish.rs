@@ -619,6 +619,16 @@ fn protect(table: &Table, level: f64) -> Vec<bool> {
     }
 }
 
+/// The summary's tables as they may be published when `publish`, else all
+/// of them: the one choice every output that offers publication makes.
+pub fn tables_as(summary: &Summary, plan: &Plan, catalog: &Catalog, publish: bool) -> Tables {
+    if publish {
+        published_tables(summary, plan, catalog)
+    } else {
+        crate::output::tables(summary, plan, catalog)
+    }
+}
+
 /// The summary's tables as they may be published: see the module's documentation.
 pub fn published_tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Tables {
     let mut t = tables(summary, plan, catalog);

@@ -665,11 +665,7 @@ fn aggregate_cmd(
     }
     if let SummaryFormat::Parquet = format {
         let dir = out.ok_or_else(|| Trouble(output::parquet_needs_out(lang)))?;
-        let tables = if publish {
-            binhdang::publish::published_tables(&summary, &plan, &catalog)
-        } else {
-            output::tables(&summary, &plan, &catalog)
-        };
+        let tables = binhdang::publish::tables_as(&summary, &plan, &catalog, publish);
         let fail = |p: &Path, e: String| Trouble(output::cannot_read(&p.display().to_string(), &e, lang));
         std::fs::create_dir_all(dir).map_err(|e| fail(dir, e.to_string()))?;
         for name in binhdang::columnar::TABLES {
@@ -681,22 +677,13 @@ fn aggregate_cmd(
         }
         return Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS });
     }
-    // The figures as they may be published, or all of them.
-    let figures = |publish: bool| {
-        if publish {
-            binhdang::publish::published_tables(&summary, &plan, &catalog).figures
-        } else {
-            output::tables(&summary, &plan, &catalog).figures
-        }
-    };
+    let figures = |publish: bool| binhdang::publish::tables_as(&summary, &plan, &catalog, publish).figures;
     let text = match (format, publish) {
         (SummaryFormat::Table, false) => output::to_text(&summary, &plan, &catalog, lang),
         (SummaryFormat::Json, false) => to_json(&summary) + "\n",
         (SummaryFormat::Csv, false) => output::to_csv(&summary, &plan, &catalog),
         (SummaryFormat::Json, true) => to_json(&binhdang::publish::published_tables(&summary, &plan, &catalog)) + "\n",
-        (SummaryFormat::Csv, true) => {
-            output::figures_csv(&binhdang::publish::published_tables(&summary, &plan, &catalog).figures)
-        }
+        (SummaryFormat::Csv, true) => output::figures_csv(&figures(true)),
         (SummaryFormat::SdmxCsv, p) => binhdang::exchange::sdmx_csv(&figures(p), &plan, &catalog),
         (SummaryFormat::Dhis2, p) => {
             let path = mapping.ok_or_else(|| Trouble(output::dhis2_needs_mapping(lang)))?;

@@ -422,11 +422,7 @@ impl Summary {
     }
     fn tables_of(&self, published: bool) -> binhdang::output::Tables {
         let d = &self.data;
-        if published {
-            binhdang::publish::published_tables(&d.summary, &d.plan, &d.catalog)
-        } else {
-            binhdang::output::tables(&d.summary, &d.plan, &d.catalog)
-        }
+        binhdang::publish::tables_as(&d.summary, &d.plan, &d.catalog, published)
     }
 }
 
