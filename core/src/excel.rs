@@ -657,13 +657,20 @@ fn load(bytes: &[u8], limits: &Limits) -> Result<Sheets, Finding> {
     let mut cells = BTreeMap::new();
     let max_cells = limits.max_nodes;
     for name in names {
-        let mut reader =
-            wb.worksheet_cells_reader(&name).map_err(|_| malformed("not_a_workbook", msg::excel_not_a_workbook()))?;
+        // calamine's errors are typed: a reference past the grid is named
+        // (the sheet, not the whole file, is what a person can look at).
+        let unreadable = |e: calamine::XlsxError| match e {
+            calamine::XlsxError::RowNumberOverflow | calamine::XlsxError::ColumnNumberOverflow => {
+                malformed("cell_outside_grid", msg::excel_cell_outside_grid(&name)).with("sheet", name.as_str())
+            }
+            _ => malformed("not_a_workbook", msg::excel_not_a_workbook()),
+        };
+        let mut reader = wb.worksheet_cells_reader(&name).map_err(unreadable)?;
         loop {
             let cell = match reader.next_cell() {
                 Ok(Some(c)) => c,
                 Ok(None) => break,
-                Err(_) => return Err(malformed("not_a_workbook", msg::excel_not_a_workbook())),
+                Err(e) => return Err(unreadable(e)),
             };
             let (r, c) = cell.get_position();
             if let (Some(t), Ok(c)) = (typed(cell.get_value()), u16::try_from(c)) {

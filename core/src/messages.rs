@@ -1215,6 +1215,19 @@ pub fn excel_not_a_workbook() -> M {
     )
 }
 
+/// A cell reference past Excel's grid (column XFD, row 1,048,576): no
+/// spreadsheet program writes one, so the file was made or damaged by hand.
+pub fn excel_cell_outside_grid(sheet: &str) -> M {
+    m(
+        format!(
+            "Trang \"{sheet}\" có ô ghi địa chỉ nằm ngoài bảng tính Excel (quá cột XFD hoặc quá dòng 1.048.576): tệp bị hỏng hoặc bị sửa không phải bằng Excel. Hãy điền lại vào biểu mẫu gốc."
+        ),
+        format!(
+            "Sheet \"{sheet}\" has a cell whose address is outside Excel's grid (past column XFD or row 1,048,576): the file is damaged or was edited by something other than a spreadsheet program. Fill in the original form again."
+        ),
+    )
+}
+
 pub fn excel_number_as_text(text: &str, read: f64) -> M {
     let short: String = text.trim().chars().take(40).collect();
     // Digits without grouping: "1.234" read as 1.234 would say nothing.

@@ -290,12 +290,17 @@ fn excel_vectors() {
 /// case calamine 0.30 indexed without checking, and panicked on) reads as
 /// a report or findings, and no panic happens at all: in WebAssembly a panic
 /// is a trap, not something to catch.
-#[test]
-fn a_shared_string_past_the_list_is_not_a_panic() {
+/// What `f` gives and how many panics it raised on this thread, caught or
+/// not: the reader catches panics natively, but in WebAssembly a panic is a
+/// trap, so none may happen at all.
+fn panics_in<T>(f: impl FnOnce() -> T) -> (T, u32) {
     use std::cell::Cell;
-    use std::io::{Read as _, Write as _};
+    use std::sync::{Arc, Mutex};
     thread_local!(static WATCHED: Cell<bool> = const { Cell::new(false) }; static PANICS: Cell<u32> = const { Cell::new(0) });
-    let previous = std::sync::Arc::new(std::panic::take_hook());
+    // The hook is the process's: one test at a time swaps it.
+    static HOOK: Mutex<()> = Mutex::new(());
+    let _one = HOOK.lock().unwrap_or_else(|e| e.into_inner());
+    let previous = Arc::new(std::panic::take_hook());
     let chained = previous.clone();
     std::panic::set_hook(Box::new(move |info| {
         if WATCHED.with(Cell::get) {
@@ -304,18 +309,44 @@ fn a_shared_string_past_the_list_is_not_a_panic() {
             chained(info);
         }
     }));
+    PANICS.with(|p| p.set(0));
+    WATCHED.with(|w| w.set(true));
+    let out = f();
+    WATCHED.with(|w| w.set(false));
+    drop(std::panic::take_hook());
+    if let Ok(p) = Arc::try_unwrap(previous) {
+        std::panic::set_hook(p);
+    }
+    (out, PANICS.with(Cell::get))
+}
 
-    let plan = plan();
-    let bytes = form(&plan, &Catalog::builtin(), &UnitId::from("112"), "2024-annual").unwrap();
+/// A form with each of its parts whose name `pick` accepts rewritten by
+/// `edit` (deflated again, checksums right).
+fn form_edited(pick: impl Fn(&str) -> bool, edit: impl Fn(String) -> String) -> Vec<u8> {
+    use std::io::{Read as _, Write as _};
+    let bytes = form(&plan(), &Catalog::builtin(), &UnitId::from("112"), "2024-annual").unwrap();
     let mut src = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let mut changed = 0;
     for i in 0..src.len() {
         let mut part = src.by_index(i).unwrap();
         let name = part.name().unwrap().to_string();
         let mut data = String::new();
         part.read_to_string(&mut data).unwrap();
-        if name.starts_with("xl/worksheets/") && data.contains("t=\"s\"><v>") {
+        if pick(&name) {
+            data = edit(data);
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(data.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_shared_string_past_the_list_is_not_a_panic() {
+    let changed = std::cell::Cell::new(0);
+    let damaged = form_edited(
+        |name| name.starts_with("xl/worksheets/"),
+        |data| {
             // Every shared-string cell now names string 999999.
             let parts: Vec<&str> = data.split("t=\"s\"><v>").collect();
             let mut joined = parts[0].to_string();
@@ -323,27 +354,68 @@ fn a_shared_string_past_the_list_is_not_a_panic() {
                 let end = p.find("</v>").unwrap();
                 joined.push_str("t=\"s\"><v>999999");
                 joined.push_str(&p[end..]);
-                changed += 1;
+                changed.set(changed.get() + 1);
             }
-            data = joined;
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
-        out.write_all(data.as_bytes()).unwrap();
-    }
-    assert!(changed > 10, "the form has shared strings to break ({changed})");
-    let damaged = out.finish().unwrap().into_inner();
-
-    WATCHED.with(|w| w.set(true));
-    let back = read_form(&damaged, &Limits::default());
-    WATCHED.with(|w| w.set(false));
-    let panics = PANICS.with(Cell::get);
-    drop(std::panic::take_hook());
-    let previous = std::sync::Arc::try_unwrap(previous).ok();
-    if let Some(p) = previous {
-        std::panic::set_hook(p);
-    }
+            joined
+        },
+    );
+    assert!(changed.get() > 10, "the form has shared strings to break ({})", changed.get());
+    let (back, panics) = panics_in(|| read_form(&damaged, &Limits::default()));
     assert_eq!(panics, 0, "reading the damaged workbook panicked");
     assert!(back.read.value.is_some() || !back.read.findings.is_empty());
+}
+
+/// Cell references past Excel's grid (XFD, row 1,048,576), in a cell, a
+/// row and the sheet's dimension, and as many letters or digits as overflow
+/// a u32: each is a `cell_outside_grid` finding naming the sheet, with no
+/// panic (calamine 0.38 panicked under overflow checks: see
+/// vendor/calamine/BINHDANG.md). The last cell of the grid, and a dimension
+/// written backwards, still read.
+#[test]
+fn references_past_the_grid_are_findings_not_panics() {
+    let first = |name: &str| name == "xl/worksheets/sheet1.xml";
+    let first_cell = |data: &str, to: &str| {
+        let at = data.find("<c r=\"").unwrap() + 6;
+        let end = at + data[at..].find('"').unwrap();
+        format!("{}{to}{}", &data[..at], &data[end..])
+    };
+    let dimension = |data: &str, to: &str| {
+        let at = data.find("<dimension ref=\"").unwrap() + 16;
+        let end = at + data[at..].find('"').unwrap();
+        format!("{}{to}{}", &data[..at], &data[end..])
+    };
+    for bad in ["XFE1", "AAAAAAAAAA1", "A1048577", "A99999999999"] {
+        let damaged = form_edited(first, |d| first_cell(&d, bad));
+        let (back, panics) = panics_in(|| read_form(&damaged, &Limits::default()));
+        assert_eq!(panics, 0, "{bad} panicked");
+        let f = &back.read.findings;
+        assert_eq!(f.len(), 1, "{bad}: {f:?}");
+        assert_eq!(
+            (f[0].code, f[0].context["problem"].as_str()),
+            (Code::Malformed, Some("cell_outside_grid")),
+            "{bad}"
+        );
+        assert_eq!(f[0].context["sheet"], "Chỉ tiêu");
+        let damaged = form_edited(first, |d| dimension(&d, &format!("A1:{bad}")));
+        let (back, panics) = panics_in(|| read_form(&damaged, &Limits::default()));
+        assert_eq!(panics, 0, "dimension A1:{bad} panicked");
+        assert_eq!(back.read.findings[0].context["problem"], "cell_outside_grid", "dimension A1:{bad}");
+    }
+    let row_past = form_edited(first, |d| d.replacen("<row r=\"", "<row r=\"99999999999\" x=\"", 1));
+    let (back, panics) = panics_in(|| read_form(&row_past, &Limits::default()));
+    assert_eq!(panics, 0);
+    assert_eq!(back.read.findings[0].context["problem"], "cell_outside_grid");
+
+    // The blank form reads with its own findings (no date of submission):
+    // these read the same.
+    let as_made = read_form(&form_edited(first, |d| d), &Limits::default()).read.findings;
+    assert!(!as_made.is_empty());
+    for fine in ["A1:XFD1048576", "G139:A1"] {
+        let edited = form_edited(first, |d| dimension(&d, fine));
+        let (back, panics) = panics_in(|| read_form(&edited, &Limits::default()));
+        assert_eq!(panics, 0, "{fine}");
+        assert_eq!(back.read.findings, as_made, "{fine}");
+    }
 }
 
 /// An activity's own figures (its outputs) have rows on their own sheet,

@@ -186,6 +186,56 @@ def row_deleted() -> None:
     wb.save(HERE / "10-row-deleted.xlsx")
 
 
+def _with_sheet_edited(name: str, edit) -> None:
+    """Huyện Nậm Nhùn's annual form with people reached filled in, its
+    indicator sheet's XML changed by `edit` (as a tool other than a
+    spreadsheet program would change it)."""
+    import zipfile
+
+    wb = form("112", "2024-annual")
+    ws = wb[VALUES]
+    ws["C7"] = datetime.date(2024, 12, 2)
+    r = row(ws, "people_reached")
+    ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = 1220, 1190, 2410
+    filled = io.BytesIO()
+    wb.save(filled)
+    src = zipfile.ZipFile(filled)
+    # openpyxl writes the sheets in order: the indicator sheet is the first.
+    assert wb.sheetnames[0] == VALUES
+    sheet = "xl/worksheets/sheet1.xml"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == sheet:
+                data = edit(data, r)
+            z.writestr(item.filename, data)
+    (HERE / name).write_bytes(out.getvalue())
+
+
+def cell_outside_grid() -> None:
+    """A filled form whose cell F (people reached, total) is addressed with
+    ten letters: past column XFD, and past what a u32 holds (calamine 0.38
+    overflowed on it and panicked: a trap in WebAssembly)."""
+    def edit(data: bytes, r: int) -> bytes:
+        old = f'r="F{r}"'.encode()
+        assert data.count(old) == 1
+        return data.replace(old, f'r="AAAAAAAAAF{r}"'.encode())
+    _with_sheet_edited("11-cell-outside-the-grid.xlsx", edit)
+
+
+def dimension_backwards() -> None:
+    """A filled form whose indicator sheet declares its dimension backwards
+    (`G139:A1`): calamine 0.38 underflowed on it; it reads as if right."""
+    import re
+
+    def edit(data: bytes, r: int) -> bytes:
+        data, n = re.subn(rb'<dimension ref="[^"]*" ?/>', b'<dimension ref="G139:A1"/>', data)
+        assert n == 1
+        return data
+    _with_sheet_edited("12-dimension-backwards.xlsx", edit)
+
+
 if __name__ == "__main__":
     wrong_total_and_text_number()
     messy()
@@ -196,3 +246,5 @@ if __name__ == "__main__":
     shared_string_past_the_list()
     rows_moved()
     row_deleted()
+    cell_outside_grid()
+    dimension_backwards()
