@@ -248,7 +248,7 @@ def test_records_compare_and_hash_by_value() -> None:
 def test_the_installed_package_is_the_abi3_wheel() -> None:
     dist = importlib.metadata.distribution("binhdang")
     wheel = dist.read_text("WHEEL") or ""
-    assert "Tag: cp39-abi3-" in wheel, wheel
+    assert "Tag: cp310-abi3-" in wheel, wheel
     files = {str(f) for f in dist.files or []}
     assert {"binhdang/__init__.py", "binhdang/_binhdang.pyi", "binhdang/py.typed"} <= files
     assert not [f for f in files if f.endswith(".pth")], "an editable install, not the wheel"
