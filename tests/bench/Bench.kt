@@ -26,7 +26,10 @@ fun main(args: Array<String>) {
     check(codes == listOf("sex_sum_mismatch")) { "unexpected findings $codes" }
     val apiUs = perCall(2000) { validateReport(form, plan, "2024-06-04") }
     val checkerUs = perCall(20000) { checker.validateReport(form, "2024-06-04") }
-    val json = """{"jvm": "${System.getProperty("java.version")}", "api_validate_report_us": $apiUs, "checker_us": $checkerUs}"""
+    // A call that does nothing (the version string): what one crossing of
+    // uniffi's JNA costs, before any work.
+    val versionUs = perCall(20000) { version() }
+    val json = """{"jvm": "${System.getProperty("java.version")}", "api_validate_report_us": $apiUs, "checker_us": $checkerUs, "version_us": $versionUs}"""
     File(args[1]).writeText(json + "\n")
     println(json)
 }

@@ -25,6 +25,8 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", "
 const PRESETS = {
   "Slow 3G": { latency: 400 * 5, downloadThroughput: ((500 * 1000) / 8) * 0.8, uploadThroughput: ((500 * 1000) / 8) * 0.8 },
   "Fast 3G": { latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9 },
+  // The slow connection of the speed issue (a commune office in the mountains): 400 ms, 50 kB/s.
+  "400 ms, 50 kB/s": { latency: 400, downloadThroughput: 50 * 1000, uploadThroughput: 50 * 1000 },
 };
 
 /** Serves the repository, each file compressed (`br` or `gzip`) at the highest level, once; without preload links in HTML when `preload` is false. */

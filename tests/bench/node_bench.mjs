@@ -6,7 +6,7 @@
 // in two languages) with the plan read once (`Checker`) and, for reference,
 // with the plan read on every call (`validateReport`).
 import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
@@ -15,7 +15,8 @@ import * as binhdang from "binhdang";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const plan = JSON.parse(readFileSync(join(ROOT, "examples/lai-chau-2024/plan.json"), "utf8"));
-const form = JSON.parse(readFileSync(join(ROOT, "examples/lai-chau-2024/reports/2024-6m-106.json"), "utf8"));
+const formText = readFileSync(join(ROOT, "examples/lai-chau-2024/reports/2024-6m-106.json"), "utf8");
+const form = JSON.parse(formText);
 const options = { asOf: "2024-06-04" };
 
 /** Mean microseconds per call: the best of five rounds of `n` calls, after a warm-up. */
@@ -44,9 +45,12 @@ const results = {
   node: process.version,
   ajv_us: perCall(() => shape(form), 200000),
   checker_us: perCall(() => checker.validateReport(form, options), 20000),
+  // The form as the JSON text a portal may already hold (no JSON.stringify).
+  checker_text_us: perCall(() => checker.validateReport(formText, options), 20000),
   validate_report_us: perCall(() => binhdang.validateReport(form, plan, options), 500),
   wasm_bytes: statSync(wasm).size,
   wasm_gzip_bytes: gzipSync(readFileSync(wasm), { level: 9 }).length,
+  wasm_brotli_bytes: brotliCompressSync(readFileSync(wasm), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 };
 writeFileSync(process.argv[2], JSON.stringify(results, null, 1) + "\n");
 console.log(results);

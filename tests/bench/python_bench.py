@@ -142,6 +142,8 @@ def main() -> None:
     checker = binhdang.Checker(form_plan)
     per = 20 * len(forms)
     results["form_validate_report_us"] = best(lambda: [binhdang.validate_report(r, form_plan, as_of="2025-01-15") for _ in range(20) for r in forms], 5) / per * 1e6
+    form_plan_text = (lai_chau / "plan.json").read_text(encoding="utf-8")
+    results["form_validate_report_text_us"] = best(lambda: [binhdang.validate_report(r, form_plan_text, as_of="2025-01-15") for _ in range(20) for r in forms], 5) / per * 1e6
     plan_object = binhdang.load_plan(form_plan)
     results["form_validate_report_plan_us"] = best(lambda: [binhdang.validate_report(r, plan_object, as_of="2025-01-15") for _ in range(20) for r in forms], 5) / per * 1e6
     results["form_checker_us"] = best(lambda: [checker.validate_report(r, as_of="2025-01-15") for _ in range(20) for r in forms], 5) / per * 1e6

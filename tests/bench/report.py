@@ -97,6 +97,8 @@ def main() -> None:
             out += ["| call | per call | `jsonschema` ÷ binhdang |", "|---|---|---|"]
             out.append(f"| `jsonschema`, shape only | {t(js)} | 1.0× |")
             out.append(f"| `binhdang.validate_report(report, plan)`, plan a dict (written out each call, read once per content) | {t(py['form_validate_report_us'] / 1e6)} | {ratio(js, py['form_validate_report_us'] / 1e6)} |")
+            if "form_validate_report_text_us" in py:
+                out.append(f"| `binhdang.validate_report(report, plan)`, plan as JSON text (read once per content) | {t(py['form_validate_report_text_us'] / 1e6)} | {ratio(js, py['form_validate_report_text_us'] / 1e6)} |")
             out.append(f"| `binhdang.validate_report(report, plan)`, plan from `load_plan` (read once) | {t(py['form_validate_report_plan_us'] / 1e6)} | {ratio(js, py['form_validate_report_plan_us'] / 1e6)} |")
             out.append(f"| `Checker(plan).validate_report(report)` | {t(py['form_checker_us'] / 1e6)} | {ratio(js, py['form_checker_us'] / 1e6)} |")
 
@@ -107,8 +109,11 @@ def main() -> None:
         ajv = node["ajv_us"] / 1e6
         out.append(f"| ajv, shape only (formats on) | {t(ajv)} | 1.0× |")
         out.append(f"| `new Checker(plan).validateReport(form)`, everything | {t(node['checker_us'] / 1e6)} | {ratio(node['checker_us'] / 1e6, ajv)} |")
+        if "checker_text_us" in node:
+            out.append(f"| the same, the form as JSON text | {t(node['checker_text_us'] / 1e6)} | {ratio(node['checker_text_us'] / 1e6, ajv)} |")
         out.append(f"| `validateReport(form, plan)`, reads the plan each call | {t(node['validate_report_us'] / 1e6)} | {ratio(node['validate_report_us'] / 1e6, ajv)} |")
-        out += ["", f"Module: {node['wasm_bytes']:,} bytes raw, {node['wasm_gzip_bytes']:,} gzipped (zlib level 9)."]
+        brotli = f", {node['wasm_brotli_bytes']:,} brotli (quality 11)" if "wasm_brotli_bytes" in node else ""
+        out += ["", f"Form module: {node['wasm_bytes']:,} bytes raw, {node['wasm_gzip_bytes']:,} gzipped (zlib level 9){brotli}."]
 
     fc = load(results, "first-check.json")
     if fc:
@@ -125,7 +130,64 @@ def main() -> None:
         for key, bench, label in (("api_validate_report_us", "api_validate_report", "validateReport (reads the plan too)"), ("checker_us", "checker", "Checker.validateReport")):
             k, r = kt[key] / 1e6, crit(f"form/{bench}")
             out.append(f"| {label} | {t(k)} | {t(r)} | {ratio(k, r)} |")
+        if "version_us" in kt:
+            out.append(f"| version() (a call that does nothing) | {t(kt['version_us'] / 1e6)} | | |")
+
+    cli = load(results, "cli.json")
+    if cli:
+        out += ["", "### The CLI on the country (`tests/bench/run rust`)", ""]
+        out += ["| input read | peak memory | peak ÷ input | time |", "|---|---|---|---|"]
+        out.append(f"| {cli['input_bytes'] / 1e6:.1f} MB | {cli['peak_kb'] / 1024:.0f} MB | {cli['peak_kb'] * 1024 / cli['input_bytes']:.1f}× | {t(cli['seconds'])} |")
+
+    out += ["", "### Goals (issue 20), from this run", ""] + goals(results)
     print("\n".join(out))
+
+
+def goals(results: pathlib.Path) -> list:
+    """Each goal of the speed issue against the figures of this run: met,
+    not met, or not measured (a part of the run that did not run)."""
+    rows = ["| measure | goal | this run | |", "|---|---|---|---|"]
+
+    def row(measure: str, goal: str, value: Optional[float], shown: str, met: bool) -> None:
+        verdict = "not measured" if value is None else ("met" if met else "**not met**")
+        rows.append(f"| {measure} | {goal} | {shown if value is not None else '–'} | {verdict} |")
+
+    country = load(results, "python-country.json") or {}
+    js, plain = country.get("form_jsonschema_us"), country.get("form_validate_report_us")
+    r = js / plain if js and plain else None
+    row("Python plain `validate_report(report, plan dict)` loop vs `jsonschema` shape-only, bundled reports", "≥ 30×", r, f"{r:.1f}×" if r else "", bool(r and r >= 30))
+    fast, ours = country.get("validate_fastjsonschema_s"), country.get("validate_binhdang_s")
+    r = fast / ours if fast and ours else None
+    row("Python batch validation vs `fastjsonschema`, country", "≥ 5×", r, f"{r:.1f}×" if r else "", bool(r and r >= 5))
+    if country.get("to_pandas_s") is not None:
+        end = country["aggregate_binhdang_s"] + country["to_pandas_s"]
+        r, peak = country["aggregate_pandas_s"] / end, country["aggregate_to_pandas_peak_mb"]
+        row("Python aggregate → DataFrame vs the pandas pipeline, country; peak memory", "≥ 2×; ≤ 300 MB", r, f"{r:.1f}×; {peak:,.0f} MB", r >= 2 and peak <= 300)
+    else:
+        row("Python aggregate → DataFrame vs the pandas pipeline, country; peak memory", "≥ 2×; ≤ 300 MB", None, "", False)
+    a, p = crit("country/aggregate"), crit("country/parse_only")
+    r = a / p if a and p else None
+    row("Rust aggregate (read, validate, add up) ÷ parse only, country", "≤ 1.5×", r, f"{r:.1f}×" if r else "", bool(r and r <= 1.5))
+    a, b = crit("growth/aggregate/1000000"), crit("growth/aggregate/10000")
+    r = a / b if a and b else None
+    row("growth, 10 thousand → 1 million values (100× the data)", "≤ 110×", r, f"{r:.0f}×" if r else "", bool(r and r <= 110))
+    cli = load(results, "cli.json")
+    r = cli["peak_kb"] * 1024 / cli["input_bytes"] if cli else None
+    row("CLI country aggregation, peak memory ÷ input", "≤ 4×", r, f"{r:.1f}×" if r else "", bool(r and r <= 4))
+    node = load(results, "node.json") or {}
+    gz, br = node.get("wasm_gzip_bytes"), node.get("wasm_brotli_bytes")
+    row("WebAssembly form module, gzipped; brotli", "≤ 150 kB", gz, f"{gz / 1e3:.1f} kB; {br / 1e3:.1f} kB" if gz and br else "", bool(gz and br and gz <= 150_000 and br <= 150_000))
+    fc = load(results, "first-check.json") or {}
+    slow = [c for c in fc.get("cases", []) if c["preset"] == "400 ms, 50 kB/s" and c.get("preload", True)]
+    best_ms = min((c["first_check_ms"] for c in slow), default=None)
+    row("first check on slow 3G (400 ms, 50 kB/s), Chromium, no bundler", "≤ 4 s", best_ms, f"{best_ms / 1000:.1f} s (" + ", ".join(f"{c['encoding']} {c['first_check_ms'] / 1000:.1f} s" for c in slow) + ")" if best_ms else "", bool(best_ms and best_ms <= 4000))
+    us = node.get("checker_us")
+    row("keystroke check with a `Checker`, Node", "≤ 20 µs", us, f"{us:.1f} µs" if us else "", bool(us and us <= 20))
+    kt = load(results, "kotlin.json") or {}
+    k, rs = kt.get("checker_us"), crit("form/checker")
+    r = k / 1e6 / rs if k and rs else None
+    row("Kotlin `Checker` call ÷ Rust", "≤ 2×", r, f"{r:.1f}×" if r else "", bool(r and r <= 2))
+    return rows
 
 
 if __name__ == "__main__":
