@@ -29,15 +29,16 @@ use crate::breakdown::{self, Resolved};
 use crate::catalog::{Catalog, Lookup};
 use crate::finding::{pointer, Code, Finding};
 use crate::messages as msg;
-use crate::model::{ActivityStatus, CellKey, Date, Indicator, Plan, Report, UnitId};
+use crate::model::{ActivityStatus, CellKey, Date, Indicator, NarrativeSection, Plan, Report, UnitId};
 use crate::read::{self, Limits, Read};
 use crate::ScheduleEntry;
 
 /// The version of the form's layout written on its hidden sheet; a reader
 /// refuses a form newer than it knows. 2: the activities' outputs sheet (a
-/// reader of version 1 would drop its rows unsaid, so it must refuse).
-/// Forms of version 1 still read (tests/conformance/excel holds some).
-pub const FORM_VERSION: u64 = 2;
+/// reader of version 1 would drop its rows unsaid, so it must refuse). 3:
+/// the narrative sheet (Thuyết minh). Forms of earlier versions still read
+/// (tests/conformance/excel holds some).
+pub const FORM_VERSION: u64 = 3;
 /// The hidden sheet's name, and the mark in its first cell.
 const META: &str = "_binhdang";
 const MARK: &str = "binhdang-form";
@@ -186,6 +187,8 @@ struct Styles {
     wrap: Format,
     input: Format,
     date: Format,
+    /// A cell a person writes text in (a note, a narrative section).
+    text: Format,
 }
 
 fn styles() -> Styles {
@@ -194,6 +197,7 @@ fn styles() -> Styles {
         wrap: Format::new().set_text_wrap(),
         input: Format::new().set_unlocked().set_num_format("#,##0").set_background_color("#FFF9D6"),
         date: Format::new().set_unlocked().set_num_format("dd/mm/yyyy").set_background_color("#FFF9D6"),
+        text: Format::new().set_unlocked().set_text_wrap().set_background_color("#FFF9D6"),
     }
 }
 
@@ -365,7 +369,6 @@ pub fn form_with(
     let listed = if own.is_empty() { plan.activities().collect() } else { own };
     let statuses: Vec<String> = ActivityStatus::ALL.iter().map(|s| msg::activity_status(*s).0).collect();
     let list = DataValidation::new().allow_list_strings(&statuses)?;
-    let text_input = Format::new().set_unlocked().set_text_wrap().set_background_color("#FFF9D6");
     for (r, (_, a)) in (1u32..).zip(&listed) {
         ws.write_string(r, 0, a.id.as_str())?;
         ws.write_string_with_format(r, 1, &a.description, &st.wrap)?;
@@ -373,13 +376,13 @@ pub fn form_with(
             Some(done) => {
                 ws.write_string_with_format(r, 2, msg::activity_status(done.status).0, &st.input)?;
                 match &done.note {
-                    Some(n) => ws.write_string_with_format(r, 3, n, &text_input)?,
-                    None => ws.write_blank(r, 3, &text_input)?,
+                    Some(n) => ws.write_string_with_format(r, 3, n, &st.text)?,
+                    None => ws.write_blank(r, 3, &st.text)?,
                 };
             }
             None => {
                 ws.write_blank(r, 2, &st.input)?;
-                ws.write_blank(r, 3, &text_input)?;
+                ws.write_blank(r, 3, &st.text)?;
             }
         }
         meta.push([
@@ -491,6 +494,44 @@ pub fn form_with(
     ws.set_column_width(1, 45)?;
     ws.set_column_width(2, 18)?;
     ws.set_column_width(3, 18)?;
+    ws.protect();
+
+    // The narrative (form version 3): for each content area of the plan,
+    // the outline's four sections as text, which the province's
+    // consolidated report quotes under the unit's name.
+    let narrative_name = msg::excel_sheet("narrative").0;
+    let ws = wb.add_worksheet();
+    ws.set_name(&narrative_name)?;
+    headings(ws, 0, &["area_id", "area"], &st.bold)?;
+    for (c, s) in (2u16..).zip(NarrativeSection::ALL) {
+        ws.write_string_with_format(0, c, msg::narrative_section(s).0, &st.bold)?;
+    }
+    for (r, area) in (1u32..).zip(&plan.content_areas) {
+        ws.write_string(r, 0, area.number.to_string())?;
+        ws.write_string_with_format(r, 1, &area.title, &st.wrap)?;
+        let written = report.and_then(|x| x.narrative.iter().find(|n| n.area == area.number));
+        for (c, s) in (2u16..).zip(NarrativeSection::ALL) {
+            match written.and_then(|n| n.section(s)) {
+                Some(text) => ws.write_string_with_format(r, c, text, &st.text)?,
+                None => ws.write_blank(r, c, &st.text)?,
+            };
+        }
+        meta.push([
+            narrative_name.clone(),
+            (r + 1).to_string(),
+            "narrative".into(),
+            area.number.to_string(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+        ]);
+    }
+    ws.set_column_width(1, 30)?;
+    for c in 2..=5 {
+        ws.set_column_width(c, 45)?;
+    }
+    ws.set_freeze_panes(1, 2)?;
     ws.protect();
 
     // What reading it back needs.
@@ -703,6 +744,19 @@ impl Sheets {
             Typed::Text(s) => Some(s.clone()),
             Typed::Number(x) => Some(crate::numbers::plain(*x)),
             _ => None,
+        }
+    }
+    /// What a person wrote in a text cell (a note, a narrative section),
+    /// whatever the spreadsheet made of it: "15/3" that Excel turned into a
+    /// date is that day as written in Vietnam, TRUE is TRUE; nothing typed
+    /// is dropped.
+    fn written(&self, sheet: &str, row: u32, col: u16) -> Option<String> {
+        match self.get(sheet, row, col)? {
+            Typed::Date(x) => {
+                Some(serial_date(*x).map_or_else(|| crate::numbers::plain(*x), crate::calendar::format_vi_short))
+            }
+            Typed::Bool(b) => Some(if *b { "TRUE" } else { "FALSE" }.to_string()),
+            _ => self.text(sheet, row, col),
         }
     }
 }
@@ -1076,7 +1130,7 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
     let mut activities = Vec::new();
     for l in lines.iter().filter(|l| l.what == "activity") {
         let status = sheets.get(&l.sheet, l.row, 2);
-        let note = sheets.text(&l.sheet, l.row, 3);
+        let note = sheets.written(&l.sheet, l.row, 3);
         let output_lines: Vec<&Line> =
             lines.iter().filter(|o| o.what == "output" && o.activity.as_deref() == Some(l.id.as_str())).collect();
         let outputs = gather(&sheets, &output_lines);
@@ -1142,6 +1196,38 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
         funding.push(Value::Object(f));
     }
     doc.insert("funding".into(), Value::Array(funding));
+
+    // Narrative: the sections written for each content area (forms of
+    // version 3; earlier forms have no such rows).
+    let mut narrative = Vec::new();
+    for l in lines.iter().filter(|l| l.what == "narrative") {
+        let at = pointer("/narrative", narrative.len());
+        let mut n = Map::new();
+        let mut places = Vec::new();
+        for (c, s) in (2u16..).zip(NarrativeSection::ALL) {
+            let Some(field) = serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)) else {
+                continue;
+            };
+            // Every section's cell, written or not: a section the plan
+            // requires and nobody wrote is pointed at where it goes.
+            places.push((pointer(&at, &field), reference(&l.sheet, l.row, c)));
+            if let Some(text) = sheets.written(&l.sheet, l.row, c) {
+                n.insert(field, json!(text));
+            }
+        }
+        if n.is_empty() {
+            continue;
+        }
+        cells.extend(places);
+        // The area as the number the plan gives it (the hidden sheet's text).
+        let area = l.id.parse::<u64>().map_or_else(|_| json!(l.id), |a| json!(a));
+        n.insert("area".into(), area);
+        cells.insert(at, reference(&l.sheet, l.row, 2));
+        narrative.push(Value::Object(n));
+    }
+    if !narrative.is_empty() {
+        doc.insert("narrative".into(), Value::Array(narrative));
+    }
 
     let cells = FormCells(cells);
     let mut read = read::report_from_value_with(Value::Object(doc), limits);

@@ -27,10 +27,20 @@ fn reports() -> Vec<(String, Report)> {
     out
 }
 
-/// What a form carries of a report: no notes, no narrative.
-fn on_a_form(mut r: Report) -> Report {
+/// What a form carries of a report: no notes; the narrative of the plan's
+/// content areas, in the plan's order, sections with more than blanks.
+fn on_a_form(mut r: Report, plan: &Plan) -> Report {
     r.notes = None;
-    r.narrative.clear();
+    let areas: Vec<u32> = plan.content_areas.iter().map(|a| a.number).collect();
+    r.narrative.retain(|n| areas.contains(&n.area));
+    r.narrative.sort_by_key(|n| areas.iter().position(|a| *a == n.area));
+    for n in &mut r.narrative {
+        for s in [&mut n.results, &mut n.shortcomings, &mut n.next_tasks, &mut n.recommendations] {
+            if s.as_deref().is_some_and(|t| t.trim().is_empty()) {
+                *s = None;
+            }
+        }
+    }
     for v in &mut r.values {
         v.note = None;
     }
@@ -44,13 +54,14 @@ fn every_example_report_survives_a_form() {
     let catalog = Catalog::builtin();
     let list = reports();
     assert_eq!(list.len(), 19);
+    let mut narratives = 0;
     for (name, report) in list {
         // A form carries its entry's period (one example report gives its own: the form corrects it).
         let entry = plan.reporting.schedule.iter().find(|e| e.kind == report.kind).unwrap();
         let bytes = form_with(&plan, &catalog, &report.unit, &entry.id, Some(&report)).unwrap();
         let back = read_form(&bytes, &Limits::default());
         let got = back.read.value.unwrap_or_else(|| panic!("{name}: {:?}", back.read.findings));
-        let mut want = on_a_form(report);
+        let mut want = on_a_form(report, &plan);
         want.period = entry.period;
         // An indicator neither the plan nor the catalogue knows has no row (one example report has one).
         want.values.retain(|v| plan.indicator(&v.indicator).is_some() || catalog.get(&v.indicator).is_some());
@@ -69,11 +80,14 @@ fn every_example_report_survives_a_form() {
             v.cells.sort_by(|a, b| a.by.cmp(&b.by));
         }
         assert_eq!(got, want, "{name}");
+        narratives += usize::from(!got.narrative.is_empty());
         // The date and every figure typed have their cell.
         assert_eq!(back.cells.cell_of("/submitted"), Some("'Chỉ tiêu'!C7"));
         let figures = back.cells.iter().filter(|(p, _)| p.starts_with("/values/")).count();
         assert!(figures > 0 || got.values.is_empty(), "{name}");
     }
+    // The example reports that carry a narrative carry it through a form.
+    assert_eq!(narratives, 8);
 }
 
 #[test]
@@ -277,6 +291,12 @@ fn excel_vectors() {
                 let by_id: serde_json::Map<String, serde_json::Value> =
                     report.values.iter().map(|x| (x.indicator.to_string(), serde_json::to_value(x).unwrap())).collect();
                 common::matches(want, &serde_json::Value::Object(by_id), "/values", &mut errors);
+                if let Some(want) = v.get("narrative") {
+                    let got = serde_json::to_value(&report.narrative).unwrap();
+                    if &got != want {
+                        errors.push(format!("narrative: expected {want}\n  got {got}"));
+                    }
+                }
             }
         }
         if !errors.is_empty() {

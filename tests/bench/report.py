@@ -74,7 +74,7 @@ def main() -> None:
         out.append(f"| {n:,} | {t(a)} | {per} | {t(p)} | {ratio(a, p)} |")
     out += ["", "One form (a Lai Châu report of four values):", ""]
     out += ["| call | time |", "|---|---|"]
-    for name, label in (("api_validate_report", "`api::validate_report` (reads the plan too)"), ("checker", "`Checker::validate_report` (plan read once)"), ("parse_only", "serde_json parse of the form only")):
+    for name, label in (("api_validate_report", "`api::validate_report` (the plan as text each call: read once per text)"), ("checker", "`Checker::validate_report` (plan read once)"), ("parse_only", "serde_json parse of the form only")):
         out.append(f"| {label} | {t(crit(f'form/{name}'))} |")
 
     for scale in ("province", "country"):
@@ -127,7 +127,7 @@ def main() -> None:
     if kt:
         out += ["", f"### Kotlin on the JVM {kt['jvm']} against Rust: one form (`tests/bench/run kotlin`)", ""]
         out += ["| call | Kotlin (binding) | Rust | Kotlin ÷ Rust |", "|---|---|---|---|"]
-        for key, bench, label in (("api_validate_report_us", "api_validate_report", "validateReport (reads the plan too)"), ("checker_us", "checker", "Checker.validateReport")):
+        for key, bench, label in (("api_validate_report_us", "api_validate_report", "validateReport (the plan as text each call)"), ("checker_us", "checker", "Checker.validateReport")):
             k, r = kt[key] / 1e6, crit(f"form/{bench}")
             out.append(f"| {label} | {t(k)} | {t(r)} | {ratio(k, r)} |")
         if "version_us" in kt:

@@ -131,6 +131,7 @@ for (const [name, v] of EXCEL) {
       const got = report.values.find((x) => x.indicator === indicator);
       assert.deepEqual([...matches(want, got ?? null, `/${indicator}`)], [], v.description);
     }
+    if ("narrative" in v) assert.deepEqual(report.narrative ?? [], v.narrative, v.description);
   });
 }
 

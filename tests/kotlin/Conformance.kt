@@ -615,6 +615,10 @@ fun runExcel(v: JsonObject): List<String> {
             for (x in JsonParser.parseString(read.report).asJsonObject.getAsJsonArray("values")) add(x.asJsonObject["indicator"].asString, x)
         }
         matches(v["values"], byId, "/values", errors)
+        if (v.has("narrative")) {
+            val got = JsonParser.parseString(read.report).asJsonObject["narrative"] ?: JsonArray()
+            if (got != v["narrative"]) errors.add("narrative: expected ${v["narrative"]}\n  got      $got")
+        }
     }
     // What reading finds, validating finds too, at the same cells.
     val inRead = excelBrief(read.findings).toSet()

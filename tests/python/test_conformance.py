@@ -198,6 +198,8 @@ def test_excel_vector(name: str, v: Dict[str, Any]) -> None:
         assert report is not None
         by_id = {x["indicator"]: x for x in report.to_dict()["values"]}
         assert list(matches(v["values"], by_id)) == [], v["description"]
+        if "narrative" in v:
+            assert report.to_dict().get("narrative", []) == v["narrative"], v["description"]
 
 
 @pytest.mark.parametrize("name,v", EXCHANGE, ids=[n for n, _ in EXCHANGE])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 import json
 import pathlib
 import shutil
@@ -194,3 +195,24 @@ def test_a_workbook_that_unpacks_a_thousandfold_is_refused_unpacked(tmp_path: pa
     assert found[0].context["actual"] > 40_000_000 and found[0].context["limit"] == 8 * 4 * 1024 * 1024
     # The same form without the padding is read (an empty form: what it lacks, not its size).
     assert "too_large" not in [f.code for f in binhdang.read_workbook(form)[1]]
+
+
+def test_what_a_person_writes_in_a_text_cell_is_kept_whatever_excel_made_of_it(tmp_path: pathlib.Path) -> None:
+    """The narrative sheet and the activities' notes are text, but a
+    spreadsheet turns "15/3" into a date and 12 into a number: each reads
+    back as written (the day the Vietnamese way), none is dropped."""
+    plan = ROOT / "tests" / "conformance" / "plans" / "narrative.json"
+    wb = openpyxl.load_workbook(io.BytesIO(binhdang.report_form(plan, "105", "2024-annual")))
+    wb[VALUES]["C7"] = datetime.date(2025, 1, 10)
+    ws = wb["Thuyết minh"]
+    ws["C2"], ws["D2"], ws["E2"], ws["F2"] = datetime.date(2025, 3, 15), 12, True, "Đề nghị bổ sung kinh phí."
+    wb["Hoạt động"]["C2"], wb["Hoạt động"]["D2"] = "Đã hoàn thành", datetime.date(2024, 5, 1)
+    path = tmp_path / "form.xlsx"
+    wb.save(path)
+    report, findings = binhdang.read_workbook(path.read_bytes())
+    assert report is not None, findings
+    data = report.to_dict()
+    assert data["narrative"] == [
+        {"area": 1, "results": "15/3/2025", "shortcomings": "12", "next_tasks": "TRUE", "recommendations": "Đề nghị bổ sung kinh phí."}
+    ]
+    assert data["activities"] == [{"activity": "1.1", "status": "done", "note": "1/5/2024"}]

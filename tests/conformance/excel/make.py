@@ -236,6 +236,26 @@ def dimension_backwards() -> None:
     _with_sheet_edited("12-dimension-backwards.xlsx", edit)
 
 
+def narrative() -> None:
+    """A form of a plan that requires the results and the shortcomings of
+    each content area (tests/conformance/plans/narrative.json), its
+    narrative sheet filled as an officer fills it: area 1 both sections (the
+    results over two lines), area 2 its results only. The text reads back
+    as typed; the missing section is a warning at its cell."""
+    plan = ROOT / "tests" / "conformance" / "plans" / "narrative.json"
+    wb = openpyxl.load_workbook(io.BytesIO(binhdang.report_form(plan, "105", "2024-annual")))
+    ws = wb[VALUES]
+    ws["C7"] = datetime.date(2025, 1, 10)
+    r = row(ws, "people_reached")
+    ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = 60, 40, 100
+    ws = wb["Thuyết minh"]
+    assert ws["A2"].value == "1" and ws["A3"].value == "2"
+    ws["C2"] = "Tổ chức 4 buổi truyền thông về bình đẳng giới.\nThu hút 100 người tham dự, 60 nữ."
+    ws["D2"] = "Kinh phí còn hạn chế; một số thôn ở xa chưa được tuyên truyền."
+    ws["C3"] = "Tổ chức 1 lớp tập huấn kỹ năng phòng, chống bạo lực gia đình."
+    wb.save(HERE / "13-narrative.xlsx")
+
+
 if __name__ == "__main__":
     wrong_total_and_text_number()
     messy()
@@ -248,3 +268,4 @@ if __name__ == "__main__":
     row_deleted()
     cell_outside_grid()
     dimension_backwards()
+    narrative()
