@@ -237,6 +237,7 @@ export type Code =
   | "unit_not_expected"
   | "period_mismatch"
   | "duplicate_value"
+  | "duplicate_content_area"
   | "missing_required"
   | "sex_breakdown_required"
   | "unknown_dimension"

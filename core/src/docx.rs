@@ -37,7 +37,28 @@ fn mm(x: f64) -> i32 {
 }
 
 fn run(text: &str, size: usize) -> Run {
-    Run::new().add_text(text).size(size)
+    Run::new().add_text(xml_text(text)).size(size)
+}
+
+/// Characters XML 1.0 cannot hold at all, escaped or not: a report's text
+/// may carry them (Excel keeps a pasted U+000B, Word's manual line break,
+/// as `_x000B_`; JSON escapes any of them), and one in `document.xml` makes
+/// the file one Word cannot open.
+fn not_xml(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// The text as XML can hold it: a vertical tab or form feed (a line or
+/// page break typed in another program) as a space, the other control
+/// characters, which show nothing, left out.
+fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\u{b}' | '\u{c}' => Some(' '),
+            c if not_xml(c) => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 fn centred(r: Run) -> Paragraph {

@@ -697,6 +697,12 @@ fn load(bytes: &[u8], limits: &Limits) -> Result<Sheets, Finding> {
     }
     let mut cells = BTreeMap::new();
     let max_cells = limits.max_nodes;
+    // Text counts as what the workbook unpacks to: a shared string is
+    // stored once but copied into every cell that names it, so a small file
+    // whose cells all name one long string would otherwise grow without
+    // bound (500 cells naming a 4 MB string: 2 GB).
+    let most_text = limits.max_bytes.saturating_mul(UNPACKED_PER_BYTE);
+    let mut text = 0usize;
     for name in names {
         // calamine's errors are typed: a reference past the grid is named
         // (the sheet, not the whole file, is what a person can look at).
@@ -715,6 +721,16 @@ fn load(bytes: &[u8], limits: &Limits) -> Result<Sheets, Finding> {
             };
             let (r, c) = cell.get_position();
             if let (Some(t), Ok(c)) = (typed(cell.get_value()), u16::try_from(c)) {
+                if let Typed::Text(s) = &t {
+                    text = text.saturating_add(s.len());
+                    if text > most_text {
+                        return Err(too_large(
+                            most_text,
+                            text,
+                            ("kích thước khi giải nén", "size unpacked", "max_bytes"),
+                        ));
+                    }
+                }
                 cells.insert((name.clone(), r, c), t);
                 if cells.len() > max_cells {
                     return Err(too_large(
@@ -753,7 +769,17 @@ impl Sheets {
     fn written(&self, sheet: &str, row: u32, col: u16) -> Option<String> {
         match self.get(sheet, row, col)? {
             Typed::Date(x) => {
-                Some(serial_date(*x).map_or_else(|| crate::numbers::plain(*x), crate::calendar::format_vi_short))
+                // A serial's fraction is the time of day: "14:30" typed
+                // alone is 0.604..., a day and a time both.
+                let minutes = ((x.fract() * 1440.0).round() as u32).min(1439);
+                let time = format!("{}:{:02}", minutes / 60, minutes % 60);
+                let day = serial_date(x.floor()).map(crate::calendar::format_vi_short);
+                Some(match day {
+                    _ if *x >= 0.0 && *x < 1.0 => time,
+                    Some(d) if minutes > 0 => format!("{d} {time}"),
+                    Some(d) => d,
+                    None => crate::numbers::plain(*x),
+                })
             }
             Typed::Bool(b) => Some(if *b { "TRUE" } else { "FALSE" }.to_string()),
             _ => self.text(sheet, row, col),
@@ -838,12 +864,18 @@ fn relocate(sheets: &Sheets, lines: Vec<Line>) -> (Vec<Line>, Vec<Finding>) {
                 let a = sheets.text(&sheet, row, 0).unwrap_or_default();
                 let b = sheets.text(&sheet, row, 1);
                 let c = sheets.text(&sheet, row, 2);
-                for key in [
+                // Once per distinct key: with B or C empty two of these are
+                // the same key, and a row listed twice under its own
+                // identity was never "one row" (a sorted sheet lost rows).
+                let keys: BTreeSet<RowId> = [
                     (a.clone(), None, None),
                     (a.clone(), b.clone(), None),
                     (a.clone(), None, c.clone()),
                     (a.clone(), b.clone(), c.clone()),
-                ] {
+                ]
+                .into_iter()
+                .collect();
+                for key in keys {
                     m.entry((sheet.clone(), key)).or_default().push(row);
                 }
             }
@@ -1200,7 +1232,14 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
     // Narrative: the sections written for each content area (forms of
     // version 3; earlier forms have no such rows).
     let mut narrative = Vec::new();
-    for l in lines.iter().filter(|l| l.what == "narrative") {
+    let narrative_lines: Vec<&Line> = lines.iter().filter(|l| l.what == "narrative").collect();
+    // A finding about the narrative as a whole (a plan's required sections
+    // and nothing written) points at the sheet's input cells.
+    if let (Some(first), Some(last)) = (narrative_lines.first(), narrative_lines.last()) {
+        let (top, bottom) = (first.row.min(last.row), first.row.max(last.row));
+        cells.insert("/narrative".into(), format!("{}:{}", reference(&first.sheet, top, 2), a1(bottom, 5)));
+    }
+    for l in narrative_lines {
         let at = pointer("/narrative", narrative.len());
         let mut n = Map::new();
         let mut places = Vec::new();
@@ -1219,6 +1258,8 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
             continue;
         }
         cells.extend(places);
+        // The area's number is in column A.
+        cells.insert(pointer(&at, "area"), reference(&l.sheet, l.row, 0));
         // The area as the number the plan gives it (the hidden sheet's text).
         let area = l.id.parse::<u64>().map_or_else(|_| json!(l.id), |a| json!(a));
         n.insert("area".into(), area);
@@ -1229,8 +1270,20 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
         doc.insert("narrative".into(), Value::Array(narrative));
     }
 
+    // The report the form holds, held to `max_bytes` as its JSON text would
+    // be: a form's text may be far larger than its file (cells naming one
+    // shared string), and a filled form gets the findings its JSON would.
+    let doc = Value::Object(doc);
+    let size = serde_json::to_vec(&doc).map_or(usize::MAX, |v| v.len());
+    if size > limits.max_bytes {
+        return failed(too_large(
+            limits.max_bytes,
+            size,
+            ("kích thước của báo cáo đọc từ biểu mẫu", "size of the report read from the form", "max_bytes"),
+        ));
+    }
     let cells = FormCells(cells);
-    let mut read = read::report_from_value_with(Value::Object(doc), limits);
+    let mut read = read::report_from_value_with(doc, limits);
     // A number read from text is worth a look only where the reader kept it
     // (a report that cannot be read has its own findings to show).
     // Rows not found: their figures were not read, and the report says so.

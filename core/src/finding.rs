@@ -120,6 +120,9 @@ codes! {
     PeriodMismatch = "period_mismatch", Error;
     /// The same indicator twice in one report's values, or in one activity's outputs.
     DuplicateValue = "duplicate_value", Error;
+    /// The same content area twice in one report's narrative: the
+    /// consolidated report would quote both.
+    DuplicateContentArea = "duplicate_content_area", Error;
     /// An indicator the plan requires is absent.
     MissingRequired = "missing_required", Warning;
     /// A total without its female/male split where the indicator needs one.

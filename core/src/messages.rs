@@ -472,6 +472,15 @@ pub fn duplicate_value(ind: &str, first: usize) -> M {
     )
 }
 
+/// A content area written on twice in one narrative.
+pub fn duplicate_content_area(area: u32, first: usize) -> M {
+    let n = first.saturating_add(1);
+    m(
+        format!("Nội dung số {area} được thuyết minh hai lần (lần đầu ở mục thứ {n}): mỗi nội dung chỉ ghi một lần, nếu không báo cáo tổng hợp sẽ trích dẫn cả hai."),
+        format!("Content area {area} is written on twice (first as entry {n}): each is written once, or the consolidated report would quote both."),
+    )
+}
+
 pub fn missing_required(ind: &str, name_vi: &str, name_en: &str) -> M {
     let (vi, en) = if name_vi.is_empty() { (ind, ind) } else { (name_vi, name_en) };
     m(
@@ -1251,10 +1260,10 @@ pub fn excel_row_not_found(sheet: &str, row: u32, id: &str, label: Option<&str>)
         label.map_or((String::new(), String::new()), |l| (format!(", dòng \"{l}\""), format!(", row \"{l}\"")));
     m(
         format!(
-            "Dòng {row} của trang \"{sheet}\" không còn là dòng của \"{id}\"{lv} như khi biểu mẫu được tạo (dòng đã bị di chuyển, xóa hoặc sửa mã), và không tìm thấy đúng một dòng như thế ở chỗ khác trong trang: số liệu của dòng này chưa được đọc. Hãy điền lại vào biểu mẫu gốc."
+            "Dòng {row} của trang \"{sheet}\" không còn là dòng của \"{id}\"{lv} như khi biểu mẫu được tạo (dòng đã bị di chuyển, xóa hoặc sửa mã), và không tìm thấy đúng một dòng như thế ở chỗ khác trong trang: những gì ghi trên dòng này chưa được đọc. Hãy điền lại vào biểu mẫu gốc."
         ),
         format!(
-            "Row {row} of sheet \"{sheet}\" is no longer the row of \"{id}\"{le} it was when the form was made (moved, deleted or its id changed), and no single such row is elsewhere on the sheet: its figures were not read. Fill in the original form again."
+            "Row {row} of sheet \"{sheet}\" is no longer the row of \"{id}\"{le} it was when the form was made (moved, deleted or its id changed), and no single such row is elsewhere on the sheet: what was written on it was not read. Fill in the original form again."
         ),
     )
 }

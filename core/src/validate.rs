@@ -201,8 +201,20 @@ fn own_rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date) -> Vec<Fin
 /// sections the plan requires (and, when it requires any, at least one entry).
 fn check_narrative(plan: &Plan, r: &Report, out: &mut Vec<Finding>) {
     let required = &plan.reporting.required_sections;
+    // One entry per content area (an activity may have several results,
+    // and a source several funding lines; an area has one narrative).
+    let mut first: BTreeMap<u32, usize> = BTreeMap::new();
     for (i, n) in r.narrative.iter().enumerate() {
         let at = pointer("/narrative", i);
+        if let Some(&f) = first.get(&n.area) {
+            out.push(
+                Finding::new(Code::DuplicateContentArea, pointer(&at, "area"), msg::duplicate_content_area(n.area, f))
+                    .with("area", n.area)
+                    .with("first", f),
+            );
+        } else {
+            first.insert(n.area, i);
+        }
         unknown_fields(&n.extra, &at, out);
         if !plan.content_areas.iter().any(|a| a.number == n.area) {
             let last = plan.content_areas.iter().map(|a| a.number).max();

@@ -482,3 +482,69 @@ fn activity_outputs_survive_a_form_and_name_their_cells() {
     let cell = sums[0].context["cell"].as_str().unwrap();
     assert!(cell.starts_with("'Kết quả hoạt động'!F"), "{cell}");
 }
+
+/// The shared strings' `uniqueCount` is the file's word: a trillion made
+/// calamine reserve 24 TB and the allocator abort the process (nothing
+/// catches an abort), a count past isize a `capacity overflow` panic. It is
+/// only a hint now (vendor/calamine/BINHDANG.md): the form reads as made.
+#[test]
+fn a_shared_strings_count_is_a_hint() {
+    let strings = |name: &str| name == "xl/sharedStrings.xml";
+    let as_made = read_form(&form_edited(strings, |d| d), &Limits::default()).read.findings;
+    for count in ["1000000000000", "18446744073709551615"] {
+        let edited = form_edited(strings, |d| {
+            let at = d.find("uniqueCount=\"").unwrap() + 13;
+            let end = at + d[at..].find('"').unwrap();
+            format!("{}{count}{}", &d[..at], &d[end..])
+        });
+        let (back, panics) = panics_in(|| read_form(&edited, &Limits::default()));
+        assert_eq!(panics, 0, "{count}");
+        assert_eq!(back.read.findings, as_made, "{count}");
+    }
+}
+
+/// A shared string is stored once and copied into each cell that names it:
+/// the text of the cells counts as what the workbook unpacks to (8 ×
+/// `max_bytes`), so 60 cells naming a 100 kB string are `too_large` under a
+/// 64 kB limit although the file is a few kB.
+#[test]
+fn text_named_many_times_counts_as_unpacked() {
+    let long = "x".repeat(100_000);
+    let edited = form_edited(
+        |name| name == "xl/sharedStrings.xml" || name == "xl/worksheets/sheet1.xml",
+        |d| {
+            if d.contains("<sst") {
+                // String 0 (the form's title) becomes 100 kB long.
+                let at = d.find("<t>").or_else(|| d.find("<t ")).unwrap();
+                let start = at + d[at..].find('>').unwrap() + 1;
+                let end = start + d[start..].find("</t>").unwrap();
+                format!("{}{long}{}", &d[..start], &d[end..])
+            } else {
+                // Sixty more cells of the first row name it.
+                let end = d.find("</row>").unwrap();
+                let more: String = (0..60).map(|i| format!("<c r=\"{}1\" t=\"s\"><v>0</v></c>", col(30 + i))).collect();
+                format!("{}{more}{}", &d[..end], &d[end..])
+            }
+        },
+    );
+    assert!(edited.len() < 64_000, "the file is small ({} bytes)", edited.len());
+    let limits = Limits { max_bytes: 64_000, ..Limits::default() };
+    let f = read_form(&edited, &limits).read.findings;
+    assert_eq!((f.len(), f[0].code), (1, Code::TooLarge), "{f:?}");
+    assert_eq!(f[0].context["limit_name"], "max_bytes");
+    assert_eq!(f[0].context["limit"], 64_000 * binhdang::excel::UNPACKED_PER_BYTE as u64);
+}
+
+/// A column's letters (0 → A, 26 → AA).
+fn col(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap()
+}

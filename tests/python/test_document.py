@@ -159,3 +159,22 @@ def test_html_and_the_cli_give_the_same_document(tmp_path: pathlib.Path) -> None
     subprocess.run([binhdang_binary(), "aggregate", "--plan", str(PLAN), "--as-of", "2025-01-15", "--format", "docx",
                     "--out", str(docx), str(REPORTS)], check=True, capture_output=True, timeout=120)
     assert docx.read_bytes() == summary.to_docx_bytes()
+
+
+def test_control_characters_in_a_narrative_still_make_a_word_file(tmp_path: pathlib.Path) -> None:
+    """Text pasted from another program carries control characters (Excel
+    keeps Word's manual line break U+000B as `_x000B_`; JSON escapes any of
+    them). XML cannot hold them at all: the document leaves them out (a
+    line or page break as a space), so Word can open the file."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    report = json.loads((ROOT / "examples" / "lai-chau-2024" / "reports" / "2024-annual-111.json").read_text(encoding="utf-8"))
+    report["narrative"] = [{"area": 1, "results": "Dòng một\u000bdòng hai\u0000\u001f hết."}]
+    others = [p for p in sorted((ROOT / "examples" / "lai-chau-2024" / "reports").glob("*.json")) if p.name != "2024-annual-111.json"]
+    summary = binhdang.aggregate(PLAN, [report, *others], "2025-01-15")
+    path = tmp_path / "bao-cao.docx"
+    summary.to_docx(path)
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    ET.fromstring(xml)  # well-formed: Word opens it
+    assert "Dòng một dòng hai hết." in xml

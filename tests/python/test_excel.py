@@ -216,3 +216,65 @@ def test_what_a_person_writes_in_a_text_cell_is_kept_whatever_excel_made_of_it(t
         {"area": 1, "results": "15/3/2025", "shortcomings": "12", "next_tasks": "TRUE", "recommendations": "Đề nghị bổ sung kinh phí."}
     ]
     assert data["activities"] == [{"activity": "1.1", "status": "done", "note": "1/5/2024"}]
+
+
+def test_sorted_rows_whose_first_input_is_empty_are_found(tmp_path: pathlib.Path) -> None:
+    """Rows are found by their id when moved; a row whose column C (the
+    narrative's results, the funding's planned) is empty was indexed twice
+    under its own id and never found: a sorted sheet lost what was typed."""
+    wb = openpyxl.load_workbook(io.BytesIO(binhdang.report_form(PLAN, "112", "2024-annual")))
+    wb[VALUES]["C7"] = datetime.date(2024, 12, 2)
+    ws = wb["Thuyết minh"]
+    ws["C2"], ws["D3"] = "Kết quả của nội dung 1.", "Tồn tại của nội dung 2."
+    for sheet in (ws, wb["Kinh phí"]):
+        if sheet.title == "Kinh phí":
+            sheet["D2"] = 5_000_000  # spent only: C (planned) empty
+        two, three = [c.value for c in sheet[2]], [c.value for c in sheet[3]]
+        for j, v in enumerate(three, 1):
+            sheet.cell(2, j).value = v
+        for j, v in enumerate(two, 1):
+            sheet.cell(3, j).value = v
+    path = tmp_path / "sorted.xlsx"
+    wb.save(path)
+    report, findings = binhdang.read_workbook(path.read_bytes())
+    assert report is not None and not [f for f in findings if f.severity == "error"], findings
+    data = report.to_dict()
+    assert data["narrative"] == [{"area": 1, "results": "Kết quả của nội dung 1."}, {"area": 2, "shortcomings": "Tồn tại của nội dung 2."}]
+    assert [f["spent"] for f in data["funding"]] == [5_000_000]
+    found = binhdang.validate_report(path.read_bytes(), PLAN, as_of="2025-01-15")
+    assert not [f for f in found if f.code == "malformed"], found
+
+
+def test_a_form_s_report_is_held_to_max_bytes_as_its_json_would_be(tmp_path: pathlib.Path) -> None:
+    """Five narrative cells of 32,000 characters (a cell holds at most
+    32,767): a few tens of kB of file (the text compresses), 240 kB of
+    report; under a 150 kB limit it is too large, as the same report as
+    JSON text would be."""
+    wb = openpyxl.load_workbook(io.BytesIO(binhdang.report_form(PLAN, "112", "2024-annual")))
+    wb[VALUES]["C7"] = datetime.date(2024, 12, 2)
+    for r in range(2, 7):
+        wb["Thuyết minh"][f"C{r}"] = "Kết quả. " * 3_600
+    path = tmp_path / "long.xlsx"
+    wb.save(path)
+    assert path.stat().st_size < 150_000
+    report, findings = binhdang.read_workbook(path.read_bytes(), limits={"max_bytes": 150_000})
+    assert report is None and [(f.code, f.context["limit_name"]) for f in findings] == [("too_large", "max_bytes")], findings
+    report, findings = binhdang.read_workbook(path.read_bytes())
+    assert report is not None and len(report.to_dict()["narrative"]) == 5
+
+
+def test_narrative_findings_name_their_cells(tmp_path: pathlib.Path) -> None:
+    """Nothing written where a plan requires sections: the finding names the
+    sheet's input cells; a time typed alone reads as that time."""
+    plan = ROOT / "tests" / "conformance" / "plans" / "narrative.json"
+    wb = openpyxl.load_workbook(io.BytesIO(binhdang.report_form(plan, "105", "2024-annual")))
+    wb[VALUES]["C7"] = datetime.date(2025, 1, 10)
+    path = tmp_path / "empty.xlsx"
+    wb.save(path)
+    found = binhdang.validate_report(path.read_bytes(), plan, as_of="2025-01-15")
+    missing = [f for f in found if f.code == "narrative_missing"]
+    assert missing and {f.context["cell"] for f in missing} == {"'Thuyết minh'!C2:F3"}, missing
+    wb["Thuyết minh"]["C2"] = datetime.time(14, 30)
+    wb.save(path)
+    report, _ = binhdang.read_workbook(path.read_bytes())
+    assert report is not None and report.to_dict()["narrative"] == [{"area": 1, "results": "14:30"}]

@@ -361,7 +361,10 @@ impl<RS: Read + Seek> Xlsx<RS> {
                 Ok(Event::Start(e)) if e.local_name().as_ref() == "sst" => {
                     if let Some(count) = e.raw_attr("uniqueCount")? {
                         if let Ok(n) = atoi_simd::parse::<usize, true, false>(count.as_bytes()) {
-                            self.strings.reserve(n);
+                            // binhdang: the count is the file's word, only a
+                            // hint: reserving a trillion strings aborted the
+                            // process (and a count past isize a panic).
+                            self.strings.reserve(n.min(1 << 16));
                         }
                     }
                     break;
