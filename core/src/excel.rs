@@ -856,31 +856,7 @@ fn relocate(sheets: &Sheets, lines: Vec<Line>) -> (Vec<Line>, Vec<Finding>) {
             kept.push(l);
             continue;
         }
-        // Built on the first row that moved: every row of every sheet by
-        // what it shows (A, B, C), and (A) alone, (A, B) for older forms.
-        let index = index.get_or_insert_with(|| {
-            let mut m: BTreeMap<(String, RowId), Vec<u32>> = BTreeMap::new();
-            for (sheet, row) in sheets.rows() {
-                let a = sheets.text(&sheet, row, 0).unwrap_or_default();
-                let b = sheets.text(&sheet, row, 1);
-                let c = sheets.text(&sheet, row, 2);
-                // Once per distinct key: with B or C empty two of these are
-                // the same key, and a row listed twice under its own
-                // identity was never "one row" (a sorted sheet lost rows).
-                let keys: BTreeSet<RowId> = [
-                    (a.clone(), None, None),
-                    (a.clone(), b.clone(), None),
-                    (a.clone(), None, c.clone()),
-                    (a.clone(), b.clone(), c.clone()),
-                ]
-                .into_iter()
-                .collect();
-                for key in keys {
-                    m.entry((sheet.clone(), key)).or_default().push(row);
-                }
-            }
-            m
-        });
+        let index = index.get_or_insert_with(|| row_index(sheets));
         match index.get(&(l.sheet.clone(), id.clone())).map(Vec::as_slice) {
             Some([row]) => {
                 l.row = *row;
@@ -893,7 +869,59 @@ fn relocate(sheets: &Sheets, lines: Vec<Line>) -> (Vec<Line>, Vec<Finding>) {
             ),
         }
     }
+    // A row that shows a line's identity but is not the row read for it (a
+    // row pasted again while the original stayed where it was): what is
+    // typed on it is not read, so the reader says so rather than drop it.
+    let index = index.get_or_insert_with(|| row_index(sheets));
+    let read: BTreeSet<(&str, u32)> = kept.iter().map(|l| (l.sheet.as_str(), l.row)).collect();
+    let mut told: BTreeSet<(&str, u32)> = BTreeSet::new();
+    for l in &kept {
+        let Some(rows) = index.get(&(l.sheet.clone(), identity(l))) else { continue };
+        let inputs: &[u16] = match l.what.as_str() {
+            "value" | "output" => &[3, 4, 5],
+            "narrative" => &[2, 3, 4, 5],
+            _ => &[2, 3],
+        };
+        for &r in rows {
+            let at = (l.sheet.as_str(), r);
+            if read.contains(&at) || told.contains(&at) || !inputs.iter().any(|c| sheets.get(&l.sheet, r, *c).is_some()) {
+                continue;
+            }
+            told.insert(at);
+            findings.push(
+                malformed("row_copied", msg::excel_row_copied(&l.sheet, r + 1, &l.id, l.row + 1))
+                    .with("cell", reference(&l.sheet, r, 0))
+                    .with("id", l.id.as_str()),
+            );
+        }
+    }
     (kept, findings)
+}
+
+/// Every row of every sheet by what it shows: (A, B, C), and (A) alone,
+/// (A, B) and (A, C) for older forms and rows that keep no label.
+fn row_index(sheets: &Sheets) -> BTreeMap<(String, RowId), Vec<u32>> {
+    let mut m: BTreeMap<(String, RowId), Vec<u32>> = BTreeMap::new();
+    for (sheet, row) in sheets.rows() {
+        let a = sheets.text(&sheet, row, 0).unwrap_or_default();
+        let b = sheets.text(&sheet, row, 1);
+        let c = sheets.text(&sheet, row, 2);
+        // Once per distinct key: with B or C empty two of these are the
+        // same key, and a row listed twice under its own identity was never
+        // "one row" (a sorted sheet lost rows).
+        let keys: BTreeSet<RowId> = [
+            (a.clone(), None, None),
+            (a.clone(), b.clone(), None),
+            (a.clone(), None, c.clone()),
+            (a.clone(), b.clone(), c.clone()),
+        ]
+        .into_iter()
+        .collect();
+        for key in keys {
+            m.entry((sheet.clone(), key)).or_default().push(row);
+        }
+    }
+    m
 }
 
 /// How many bytes a workbook's parts may unpack to for each byte of

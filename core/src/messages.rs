@@ -1268,6 +1268,17 @@ pub fn excel_row_not_found(sheet: &str, row: u32, id: &str, label: Option<&str>)
     )
 }
 
+pub fn excel_row_copied(sheet: &str, row: u32, id: &str, original: u32) -> M {
+    m(
+        format!(
+            "Dòng {row} của trang \"{sheet}\" lặp lại dòng của \"{id}\" (dòng {original}, là dòng được đọc): những gì ghi trên dòng {row} chưa được đọc. Hãy ghi vào dòng {original}, hoặc xóa dòng thừa."
+        ),
+        format!(
+            "Row {row} of sheet \"{sheet}\" repeats the row of \"{id}\" (row {original}, the one read): what was written on row {row} was not read. Write it on row {original}, or delete the extra row."
+        ),
+    )
+}
+
 pub fn excel_not_a_form() -> M {
     m(
         "Sổ tính không phải biểu mẫu báo cáo do binhdang tạo (thiếu trang ẩn \"_binhdang\" hoặc trang này bị sửa).".into(),

@@ -256,6 +256,22 @@ def narrative() -> None:
     wb.save(HERE / "13-narrative.xlsx")
 
 
+def row_copied() -> None:
+    """A filled row pasted again below the last one, other figures typed in
+    the copy, the original left where it was: the original is read, and the
+    copy is a malformed finding (row_copied) at its row, not dropped unsaid."""
+    wb = form("112", "2024-annual")
+    ws = wb[VALUES]
+    ws["C7"] = datetime.date(2024, 12, 2)
+    r = row(ws, "people_reached")
+    ws[f"D{r}"], ws[f"E{r}"], ws[f"F{r}"] = 1220, 1190, 2410
+    copy = ws.max_row + 1
+    for col in "ABCDEFG":
+        ws[f"{col}{copy}"] = ws[f"{col}{r}"].value
+    ws[f"D{copy}"], ws[f"E{copy}"], ws[f"F{copy}"] = 30, 20, 50
+    wb.save(HERE / "14-row-copied.xlsx")
+
+
 if __name__ == "__main__":
     wrong_total_and_text_number()
     messy()
@@ -269,3 +285,4 @@ if __name__ == "__main__":
     cell_outside_grid()
     dimension_backwards()
     narrative()
+    row_copied()
