@@ -884,7 +884,8 @@ fn relocate(sheets: &Sheets, lines: Vec<Line>) -> (Vec<Line>, Vec<Finding>) {
         };
         for &r in rows {
             let at = (l.sheet.as_str(), r);
-            if read.contains(&at) || told.contains(&at) || !inputs.iter().any(|c| sheets.get(&l.sheet, r, *c).is_some()) {
+            if read.contains(&at) || told.contains(&at) || !inputs.iter().any(|c| sheets.get(&l.sheet, r, *c).is_some())
+            {
                 continue;
             }
             told.insert(at);
