@@ -208,6 +208,55 @@ fn headings(ws: &mut Worksheet, row: u32, keys: &[&str], bold: &Format) -> Resul
     Ok(())
 }
 
+/// A row's label with the part it holds when the indicator is a fraction
+/// ("Tổng - Tử số").
+fn part_label(label: String, ind: &Indicator, part: Part) -> String {
+    if ind.measure.is_fraction() {
+        format!("{label} - {}", msg::excel_part(part.code()).0)
+    } else {
+        label
+    }
+}
+
+/// The input cells of one figure row: Nữ, Nam, Tổng số (Tổng số alone for
+/// a figure not split by sex, and for the stated figure), each holding
+/// `figure(field)` when there is one, validated as whole numbers (decimals
+/// for the stated figure) from 0. The same on the indicator and the
+/// outputs sheet.
+fn figure_inputs(
+    ws: &mut Worksheet,
+    row: u32,
+    (part, by_sex): (Part, bool),
+    input: &Format,
+    figure: impl Fn(&str) -> Option<f64>,
+) -> Result<(), XlsxError> {
+    let (first, rule) = match part {
+        Part::Stated => (5, DataValidation::new().allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))),
+        _ => (
+            if by_sex { 3 } else { 5 },
+            DataValidation::new().allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0)),
+        ),
+    };
+    for c in first..=5 {
+        let field = ["female", "male", "total"].get(usize::from(c) - 3).copied().unwrap_or("total");
+        match figure(field) {
+            Some(x) => ws.write_number_with_format(row, c, x, input)?,
+            None => ws.write_blank(row, c, input)?,
+        };
+    }
+    ws.add_data_validation(row, first, row, 5, &rule)?;
+    Ok(())
+}
+
+/// One input row as the hidden sheet lists it (what [`lines`] reads back):
+/// its sheet, its row (1-based, as a person reads it), what it holds, its
+/// id, then the breakdown cell as JSON, the part, the activity and the
+/// label, where the row has them.
+fn meta(sheet: &str, row: u32, what: &str, id: &str, rest: [&str; 4]) -> [String; 8] {
+    let [key, part, activity, label] = rest.map(str::to_string);
+    [sheet.to_string(), (row + 1).to_string(), what.to_string(), id.to_string(), key, part, activity, label]
+}
+
 /// The report form of `unit` for the schedule entry `entry` as `.xlsx` bytes.
 pub fn form(plan: &Plan, catalog: &Catalog, unit: &UnitId, entry: &str) -> Result<Vec<u8>, FormError> {
     form_with(plan, catalog, unit, entry, None)
@@ -278,7 +327,8 @@ pub fn form_with(
     let lookup = Lookup::new(plan, catalog);
     let st = styles();
     let mut wb = Workbook::new();
-    let mut meta: Vec<[String; 8]> = Vec::new();
+    // The hidden sheet's lines, one per input row.
+    let mut lines: Vec<[String; 8]> = Vec::new();
 
     // The indicators.
     let values_name = msg::excel_sheet("values").0;
@@ -303,7 +353,6 @@ pub fn form_with(
         None => ws.write_blank(SUBMITTED_AT.0, SUBMITTED_AT.1, &st.date)?,
     };
     let whole = DataValidation::new().allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0));
-    let decimal = DataValidation::new().allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0));
     let date = DataValidation::new()
         .allow_date(DataValidationRule::GreaterThanOrEqualTo(rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?));
     ws.add_data_validation(SUBMITTED_AT.0, SUBMITTED_AT.1, SUBMITTED_AT.0, SUBMITTED_AT.1, &date)?;
@@ -315,38 +364,16 @@ pub fn form_with(
         for key in form_cells(&resolved) {
             // A cell has no stated figure: only the whole has one.
             for part in Part::parts(ind).into_iter().filter(|p| key.is_empty() || *p != Part::Stated) {
-                let mut label = cell_label(&key, &resolved);
-                if ind.measure.is_fraction() {
-                    label = format!("{label} - {}", msg::excel_part(part.code()).0);
-                }
+                let label = part_label(cell_label(&key, &resolved), ind, part);
                 ws.write_string(row, 0, ind.id.as_str())?;
                 ws.write_string_with_format(row, 1, &ind.name_vi, &st.wrap)?;
                 ws.write_string_with_format(row, 2, &label, &st.wrap)?;
                 ws.write_string(row, 6, &ind.unit_vi)?;
-                let (first, rule) = match part {
-                    Part::Stated => (5, &decimal),
-                    _ if by_sex => (3, &whole),
-                    _ => (5, &whole),
-                };
-                for c in first..=5 {
-                    let field = ["female", "male", "total"].get(usize::from(c) - 3).copied().unwrap_or("total");
-                    match report.and_then(|r| figure_of(r, ind.id.as_str(), &key, part, field)) {
-                        Some(x) => ws.write_number_with_format(row, c, x, &st.input)?,
-                        None => ws.write_blank(row, c, &st.input)?,
-                    };
-                }
-                ws.add_data_validation(row, first, row, 5, rule)?;
+                figure_inputs(ws, row, (part, by_sex), &st.input, |field| {
+                    report.and_then(|r| figure_of(r, ind.id.as_str(), &key, part, field))
+                })?;
                 let key_json = serde_json::to_string(&key).unwrap_or_default();
-                meta.push([
-                    values_name.clone(),
-                    (row + 1).to_string(),
-                    "value".into(),
-                    ind.id.as_str().to_string(),
-                    key_json,
-                    part.code().into(),
-                    String::new(),
-                    label.clone(),
-                ]);
+                lines.push(meta(&values_name, row, "value", ind.id.as_str(), [&key_json, part.code(), "", &label]));
                 row += 1;
             }
         }
@@ -385,16 +412,7 @@ pub fn form_with(
                 ws.write_blank(r, 3, &st.text)?;
             }
         }
-        meta.push([
-            activities_name.clone(),
-            (r + 1).to_string(),
-            "activity".into(),
-            a.id.as_str().into(),
-            "".into(),
-            "".into(),
-            "".into(),
-            "".into(),
-        ]);
+        lines.push(meta(&activities_name, r, "activity", a.id.as_str(), [""; 4]));
     }
     if !listed.is_empty() {
         ws.add_data_validation(1, 2, listed.len() as u32, 2, &list)?;
@@ -418,38 +436,16 @@ pub fn form_with(
             for ind in a.indicators.iter().filter_map(|id| lookup.indicator(id)) {
                 let by_sex = ind.value_fields().contains(&"female");
                 for part in Part::parts(ind) {
-                    let mut label = ind.name_vi.clone();
-                    if ind.measure.is_fraction() {
-                        label = format!("{label} - {}", msg::excel_part(part.code()).0);
-                    }
+                    let label = part_label(ind.name_vi.clone(), ind, part);
                     ws.write_string(row, 0, a.id.as_str())?;
                     ws.write_string(row, 1, ind.id.as_str())?;
                     ws.write_string_with_format(row, 2, &label, &st.wrap)?;
                     ws.write_string(row, 6, &ind.unit_vi)?;
-                    let (first, rule) = match part {
-                        Part::Stated => (5, &decimal),
-                        _ if by_sex => (3, &whole),
-                        _ => (5, &whole),
-                    };
-                    for c in first..=5 {
-                        let field = ["female", "male", "total"].get(usize::from(c) - 3).copied().unwrap_or("total");
-                        let figure = done.and_then(|d| output_of(d, ind.id.as_str(), part, field));
-                        match figure {
-                            Some(x) => ws.write_number_with_format(row, c, x, &st.input)?,
-                            None => ws.write_blank(row, c, &st.input)?,
-                        };
-                    }
-                    ws.add_data_validation(row, first, row, 5, rule)?;
-                    meta.push([
-                        outputs_name.clone(),
-                        (row + 1).to_string(),
-                        "output".into(),
-                        ind.id.as_str().to_string(),
-                        "{}".into(),
-                        part.code().into(),
-                        a.id.as_str().into(),
-                        label.clone(),
-                    ]);
+                    figure_inputs(ws, row, (part, by_sex), &st.input, |field| {
+                        done.and_then(|d| output_of(d, ind.id.as_str(), part, field))
+                    })?;
+                    let line = ["{}", part.code(), a.id.as_str(), &label];
+                    lines.push(meta(&outputs_name, row, "output", ind.id.as_str(), line));
                     row += 1;
                 }
             }
@@ -477,16 +473,7 @@ pub fn form_with(
                 None => ws.write_blank(r, c, &st.input)?,
             };
         }
-        meta.push([
-            funding_name.clone(),
-            (r + 1).to_string(),
-            "funding".into(),
-            s.id.as_str().into(),
-            "".into(),
-            "".into(),
-            "".into(),
-            "".into(),
-        ]);
+        lines.push(meta(&funding_name, r, "funding", s.id.as_str(), [""; 4]));
     }
     if !plan.funding_sources.is_empty() {
         ws.add_data_validation(1, 2, plan.funding_sources.len() as u32, 3, &whole)?;
@@ -516,16 +503,7 @@ pub fn form_with(
                 None => ws.write_blank(r, c, &st.text)?,
             };
         }
-        meta.push([
-            narrative_name.clone(),
-            (r + 1).to_string(),
-            "narrative".into(),
-            area.number.to_string(),
-            "".into(),
-            "".into(),
-            "".into(),
-            "".into(),
-        ]);
+        lines.push(meta(&narrative_name, r, "narrative", &area.number.to_string(), [""; 4]));
     }
     ws.set_column_width(1, 30)?;
     for c in 2..=5 {
@@ -554,7 +532,7 @@ pub fn form_with(
         ws.write_string(r, 0, *k)?;
         ws.write_string(r, 1, v)?;
     }
-    for (r, line) in (10u32..).zip(&meta) {
+    for (r, line) in (10u32..).zip(&lines) {
         for (c, text) in (0u16..).zip(line) {
             ws.write_string(r, c, text)?;
         }
@@ -1273,14 +1251,12 @@ pub fn read_form(bytes: &[u8], limits: &Limits) -> FormRead {
         let mut n = Map::new();
         let mut places = Vec::new();
         for (c, s) in (2u16..).zip(NarrativeSection::ALL) {
-            let Some(field) = serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)) else {
-                continue;
-            };
+            let field = s.code();
             // Every section's cell, written or not: a section the plan
             // requires and nobody wrote is pointed at where it goes.
-            places.push((pointer(&at, &field), reference(&l.sheet, l.row, c)));
+            places.push((pointer(&at, field), reference(&l.sheet, l.row, c)));
             if let Some(text) = sheets.written(&l.sheet, l.row, c) {
-                n.insert(field, json!(text));
+                n.insert(field.into(), json!(text));
             }
         }
         if n.is_empty() {

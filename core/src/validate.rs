@@ -225,24 +225,18 @@ fn check_narrative(plan: &Plan, r: &Report, out: &mut Vec<Finding>) {
             continue;
         }
         for s in required.iter().filter(|s| n.section(**s).is_none()) {
-            let name = serde_json::to_value(s).unwrap_or_default();
             out.push(
-                Finding::new(
-                    Code::NarrativeMissing,
-                    pointer(&at, name.as_str().unwrap_or_default()),
-                    msg::narrative_missing(*s, Some(n.area)),
-                )
-                .with("area", n.area)
-                .with("section", name),
+                Finding::new(Code::NarrativeMissing, pointer(&at, s.code()), msg::narrative_missing(*s, Some(n.area)))
+                    .with("area", n.area)
+                    .with("section", s.code()),
             );
         }
     }
     if r.narrative.is_empty() {
         for s in required {
-            let name = serde_json::to_value(s).unwrap_or_default();
             out.push(
                 Finding::new(Code::NarrativeMissing, "/narrative", msg::narrative_missing(*s, None))
-                    .with("section", name),
+                    .with("section", s.code()),
             );
         }
     }

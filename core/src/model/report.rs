@@ -165,6 +165,16 @@ impl NarrativeSection {
         NarrativeSection::NextTasks,
         NarrativeSection::Recommendations,
     ];
+
+    /// Its name in a report (`results`, `next_tasks`...), as serde writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            NarrativeSection::Results => "results",
+            NarrativeSection::Shortcomings => "shortcomings",
+            NarrativeSection::NextTasks => "next_tasks",
+            NarrativeSection::Recommendations => "recommendations",
+        }
+    }
 }
 
 /// What a unit wrote on one content area of the plan: the outline's
@@ -278,5 +288,19 @@ impl Positions {
     }
     pub fn funding(&self, i: usize) -> usize {
         Positions::at(&self.funding, i)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::NarrativeSection;
+
+    /// `code()` is the name serde reads and writes, for every section.
+    #[test]
+    fn a_section_s_code_is_its_serde_name() {
+        for s in NarrativeSection::ALL {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.code());
+        }
     }
 }
