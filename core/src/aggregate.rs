@@ -395,13 +395,18 @@ impl Acc {
     }
     /// The figure of each cell of a value, and of each margin its cells give
     /// (the value's own figure first, under the empty key, when it has one).
-    fn cells_of(index: usize, v: &ValueEntry, lookup: &Lookup, ind: &Indicator) -> BTreeMap<CellKey, Acc> {
+    fn cells_of(index: usize, v: &ValueEntry, lookup: &Lookup, ind: &Indicator) -> Cells {
+        // Most values have no cells: their own figure alone, with no map built.
+        if v.cells.is_empty() {
+            return Cells(if v.own_is_empty() {
+                Vec::new()
+            } else {
+                vec![(CellKey::new(), Acc::from_entry(index, v))]
+            });
+        }
         let mut out = BTreeMap::new();
         if !v.own_is_empty() {
             out.insert(CellKey::new(), Acc::from_entry(index, v));
-        }
-        if v.cells.is_empty() {
-            return out;
         }
         let resolved = crate::breakdown::resolve(lookup, ind);
         // Cells whose key validation refused are rejected with their report;
@@ -427,7 +432,7 @@ impl Acc {
                 out.insert(key, sum);
             }
         }
-        out
+        Cells(out.into_iter().collect())
     }
     fn merge(&mut self, o: &Acc) {
         self.counts.merge(&o.counts);
@@ -443,6 +448,62 @@ impl Acc {
             self.reports = self.reports.saturating_add(o.reports);
         }
         self.last = o.last;
+    }
+}
+
+/// The figures of one unit's subtree for one indicator, one per cell key,
+/// sorted by key (the empty key, the indicator's own figure, first).
+///
+/// A sorted list rather than a map: almost every figure has the one empty
+/// key, and a `BTreeMap` node keeps room for eleven entries (over 2 kB with
+/// an `Acc` in each), which made most of a country's memory and time.
+#[derive(Clone, Debug, Default)]
+struct Cells(Vec<(CellKey, Acc)>);
+
+impl Cells {
+    /// Adds `other` in, key by key: a key new here starts from zero, as an
+    /// entry of a map would (`entry(key).or_default().merge(..)`).
+    fn merge(&mut self, other: &Cells) {
+        let same_keys = self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| a.0 == b.0);
+        if same_keys {
+            for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
+                mine.1.merge(&theirs.1);
+            }
+            return;
+        }
+        // Both lists are sorted with unique keys: one merge-join keeps them so.
+        let mut out = Vec::with_capacity(self.0.len().max(other.0.len()));
+        let mut mine = std::mem::take(&mut self.0).into_iter().peekable();
+        let mut theirs = other.0.iter().peekable();
+        loop {
+            let order = match (mine.peek(), theirs.peek()) {
+                (Some(a), Some(b)) => a.0.cmp(&b.0),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => break,
+            };
+            match order {
+                std::cmp::Ordering::Less => out.extend(mine.next()),
+                std::cmp::Ordering::Greater => {
+                    if let Some((key, acc)) = theirs.next() {
+                        let mut fresh = Acc::default();
+                        fresh.merge(acc);
+                        out.push((key.clone(), fresh));
+                    }
+                }
+                std::cmp::Ordering::Equal => {
+                    if let (Some((key, mut acc)), Some((_, b))) = (mine.next(), theirs.next()) {
+                        acc.merge(b);
+                        out.push((key, acc));
+                    }
+                }
+            }
+        }
+        self.0 = out;
+    }
+    /// The indicator's own figure (the empty key), when there is one.
+    fn own(self) -> Option<Acc> {
+        self.0.into_iter().next().filter(|(key, _)| key.is_empty()).map(|(_, acc)| acc)
     }
 }
 
@@ -509,36 +570,11 @@ fn period_summary(
         .collect();
 
     let tree = tree(plan, &e.period);
-    // Own figures: what each unit reported itself. Keys borrow from the
-    // reports, so a country's million values cost no string copies; ordered
-    // maps rather than hash maps keep the WebAssembly module smaller.
-    // Each figure is keyed by its cell too (the empty key: the value itself).
-    let mut own: BTreeMap<(&UnitId, &IndicatorId), BTreeMap<CellKey, Acc>> = BTreeMap::new();
-    // Stocks: the latest report of a unit stands (by cut-off, then submission).
-    let mut stock_seen: BTreeMap<(&UnitId, &IndicatorId), (Date, Date, usize)> = BTreeMap::new();
-    for (index, r) in &used {
-        // An entry with every part left out reports nothing: it feeds no figure.
-        for v in r.values.iter().filter(|v| !v.is_empty()) {
-            let Some(ind) = lookup.indicator(&v.indicator) else { continue };
-            let key = (&r.unit, &v.indicator);
-            let cells = Acc::cells_of(*index, v, lookup, ind);
-            if ind.temporal == Temporal::Stock {
-                let stamp = (r.period.to, r.submitted, *index);
-                if stock_seen.get(&key).is_some_and(|s| *s >= stamp) {
-                    continue;
-                }
-                stock_seen.insert(key, stamp);
-                own.insert(key, cells);
-            } else {
-                let mine = own.entry(key).or_default();
-                for (cell, acc) in cells {
-                    mine.entry(cell).or_default().merge(&acc);
-                }
-            }
-        }
-    }
-    // Roll up: each unit's subtree, children first. Units outside the tree
-    // (unknown, or not existing in the period) are rejected by validation.
+    // Units by their place in an order where every child comes before its
+    // parent; units and indicators are numbers from here on, so that the
+    // country's million values cost no string comparisons. Units outside the
+    // tree (unknown, or not existing in the period) are rejected by
+    // validation; whatever they reported feeds no figure.
     let mut children: BTreeMap<&UnitId, Vec<&UnitId>> = BTreeMap::new();
     for (u, p) in &tree {
         if let Some(p) = p {
@@ -547,41 +583,111 @@ fn period_summary(
     }
     let order = post_order(&tree, &children);
     let place: BTreeMap<&UnitId, usize> = order.iter().enumerate().map(|(i, u)| (*u, i)).collect();
-    let indicators: BTreeSet<&IndicatorId> = own.keys().map(|(_, i)| *i).collect();
-    let mut figures = Vec::new();
-    for ind_id in indicators {
-        let Some(ind) = lookup.indicator(ind_id) else { continue };
-        // This indicator's figures of each unit (by cell), by its place in `order`.
-        let mut totals: Vec<Option<BTreeMap<CellKey, Acc>>> = vec![None; order.len()];
+    // Each unit's children by place, in the order of their ids.
+    let kids: Vec<Vec<usize>> = order
+        .iter()
+        .map(|u| children.get(u).into_iter().flatten().filter_map(|c| place.get(c).copied()).collect())
+        .collect();
+    // A unit's rank among the ids: the order figures come out in.
+    let mut by_id: Vec<usize> = (0..order.len()).collect();
+    by_id.sort_unstable_by_key(|i| order.get(*i).copied());
+    let mut unit_rank = vec![0; order.len()];
+    for (rank, i) in by_id.iter().enumerate() {
+        if let Some(r) = unit_rank.get_mut(*i) {
+            *r = rank;
+        }
+    }
+
+    // Own figures: what each unit reported itself, gathered by indicator in
+    // the order of the reports (each figure keyed by its cells too, the
+    // empty key for the value itself). An indicator is known by where the
+    // lookup keeps it: one definition per id.
+    struct Own<'p> {
+        ind: &'p Indicator,
+        /// Unit place, the report's stamp for stocks, and its cells.
+        entries: Vec<(usize, (Date, Date, usize), Cells)>,
+    }
+    let mut own: Vec<Own> = Vec::new();
+    let mut slot_of: BTreeMap<*const Indicator, usize> = BTreeMap::new();
+    for (index, r) in &used {
+        let Some(&at) = place.get(&r.unit) else { continue };
+        // An entry with every part left out reports nothing: it feeds no figure.
+        for v in r.values.iter().filter(|v| !v.is_empty()) {
+            let Some(ind) = lookup.indicator(&v.indicator) else { continue };
+            let slot = *slot_of.entry(ind as *const Indicator).or_insert_with(|| {
+                own.push(Own { ind, entries: Vec::new() });
+                own.len() - 1
+            });
+            if let Some(o) = own.get_mut(slot) {
+                o.entries.push((at, (r.period.to, r.submitted, *index), Acc::cells_of(*index, v, lookup, ind)));
+            }
+        }
+    }
+    own.sort_unstable_by(|a, b| a.ind.id.cmp(&b.ind.id));
+    let inds: Vec<&Indicator> = own.iter().map(|o| o.ind).collect();
+
+    // Roll up, one indicator at a time: each unit's subtree, children first.
+    let mut rolled: Vec<(usize, usize, Cells)> = Vec::new();
+    for (ind_rank, Own { ind, entries }) in own.into_iter().enumerate() {
+        let mut mine: Vec<Option<Cells>> = vec![None; order.len()];
+        // Stocks: the latest report of a unit stands (by cut-off, then
+        // submission, then input order); flows add up.
+        let mut stamps: Vec<Option<(Date, Date, usize)>> = Vec::new();
+        if ind.temporal == Temporal::Stock {
+            stamps = vec![None; order.len()];
+        }
+        for (at, stamp, cells) in entries {
+            let Some(slot) = mine.get_mut(at) else { continue };
+            if ind.temporal == Temporal::Stock {
+                let Some(seen) = stamps.get_mut(at) else { continue };
+                if seen.is_some_and(|s| s >= stamp) {
+                    continue;
+                }
+                *seen = Some(stamp);
+                *slot = Some(cells);
+            } else {
+                slot.get_or_insert_with(Cells::default).merge(&cells);
+            }
+        }
+        let mut totals: Vec<Option<Cells>> = vec![None; order.len()];
         for (i, u) in order.iter().enumerate() {
-            let mut accs = own.get(&(*u, ind_id)).cloned();
+            let mut accs = mine.get_mut(i).and_then(Option::take);
             if ind.aggregation != Aggregation::NotAdditive {
-                for c in children.get(u).into_iter().flatten() {
-                    if let Some(kid) = place.get(c).and_then(|j| totals.get(*j)).and_then(Option::as_ref) {
-                        let mine = accs.get_or_insert_with(BTreeMap::new);
-                        for (cell, ca) in kid {
-                            mine.entry(cell.clone()).or_default().merge(ca);
-                        }
+                for c in kids.get(i).into_iter().flatten() {
+                    if let Some(kid) = totals.get(*c).and_then(Option::as_ref) {
+                        accs.get_or_insert_with(Cells::default).merge(kid);
                     }
                 }
             }
             let Some(accs) = accs else { continue };
-            for (cell, acc) in &accs {
+            for (cell, acc) in &accs.0 {
                 let at = findings.len();
-                overflow_findings(acc, ind_id.as_str(), ("unit", u.as_str()), e, findings);
+                overflow_findings(acc, ind.id.as_str(), ("unit", u.as_str()), e, findings);
                 if !cell.is_empty() {
                     for f in findings.iter_mut().skip(at) {
                         f.context.insert("cell".to_string(), key_text(cell).into());
                     }
                 }
-                figures.push(figure(u, ind, acc, cell));
             }
             if let Some(slot) = totals.get_mut(i) {
                 *slot = Some(accs);
             }
         }
+        for (i, t) in totals.into_iter().enumerate() {
+            if let (Some(cells), Some(rank)) = (t, unit_rank.get(i)) {
+                rolled.push((*rank, ind_rank, cells));
+            }
+        }
     }
-    figures.sort_unstable_by(|a, b| (&a.unit, &a.indicator, &a.by).cmp(&(&b.unit, &b.indicator, &b.by)));
+    // By unit id, then indicator id, then cell key: the summary's order.
+    rolled.sort_unstable_by_key(|(unit, ind, _)| (*unit, *ind));
+    let mut figures = Vec::with_capacity(rolled.iter().map(|r| r.2 .0.len()).sum());
+    for (unit, ind, cells) in &rolled {
+        let (Some(u), Some(ind)) = (by_id.get(*unit).and_then(|i| order.get(*i)), inds.get(*ind)) else { continue };
+        for (cell, acc) in &cells.0 {
+            figures.push(figure(u, ind, acc, cell));
+        }
+    }
 
     let root = tree.iter().find(|(_, p)| p.is_none()).map(|(u, _)| u.clone()).or_else(|| root_of(plan));
     let mut progress = progress(lookup, &figures, root.as_ref());
@@ -877,7 +983,7 @@ fn activities(
                                 let Some(ind) = lookup.indicator(&v.indicator) else { continue };
                                 let unit = if ind.aggregation != Aggregation::NotAdditive { &root } else { &r.unit };
                                 // An output's own figure, or the one its cells give.
-                                if let Some(acc) = Acc::cells_of(*i, v, lookup, ind).remove(&CellKey::new()) {
+                                if let Some(acc) = Acc::cells_of(*i, v, lookup, ind).own() {
                                     outputs.entry((unit, &v.indicator)).or_default().merge(&acc);
                                 }
                             }

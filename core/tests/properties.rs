@@ -128,6 +128,21 @@ proptest! {
         }
     }
 
+    /// The summary's order, which the indexed aggregation makes without
+    /// comparing strings: by unit id, then indicator id, then cell, each
+    /// figure once.
+    #[test]
+    fn figures_come_by_unit_then_indicator_once(reports in proptest::collection::vec(report(), 0..14)) {
+        let plan = plan();
+        let s = run(&plan, &reports);
+        for p in &s.periods {
+            for w in p.figures.windows(2) {
+                prop_assert!((&w[0].unit, &w[0].indicator, &w[0].by) < (&w[1].unit, &w[1].indicator, &w[1].by),
+                    "{} {} before {} {}", w[0].unit, w[0].indicator, w[1].unit, w[1].indicator);
+            }
+        }
+    }
+
     #[test]
     fn shuffling_changes_nothing(reports in proptest::collection::vec(report(), 0..12), seed in any::<u64>()) {
         let plan = plan();
