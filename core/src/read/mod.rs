@@ -431,12 +431,23 @@ fn number_before(text: &str, line: usize, column: usize) -> bool {
 /// Normalises every string and key to NFC in place; a `text_not_normalized`
 /// warning for each place that changed.
 pub fn normalize(value: &mut Value, path: &str, findings: &mut Vec<Finding>) {
+    normalize_at(value, &typed::Path::Base(path), findings);
+}
+
+/// Whether `s` is in NFC: ASCII always is, and is most of what a report holds.
+fn nfc(s: &str) -> bool {
+    s.is_ascii() || is_nfc(s)
+}
+
+/// [`normalize`] with the place as a chain of segments, written out as a
+/// pointer only for a warning (not for every value of a country's reports).
+fn normalize_at(value: &mut Value, at: &typed::Path, findings: &mut Vec<Finding>) {
     match value {
         Value::String(s) => {
-            if !is_nfc(s) {
+            if !nfc(s) {
                 let fixed: String = s.nfc().collect();
                 findings.push(
-                    Finding::new(Code::TextNotNormalized, path, msg::text_not_normalized(&fixed))
+                    Finding::new(Code::TextNotNormalized, at.render(), msg::text_not_normalized(&fixed))
                         .with("normalized", fixed.as_str()),
                 );
                 *s = fixed;
@@ -444,21 +455,21 @@ pub fn normalize(value: &mut Value, path: &str, findings: &mut Vec<Finding>) {
         }
         Value::Array(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                normalize(item, &pointer(path, i), findings);
+                normalize_at(item, &typed::Path::Index(at, i), findings);
             }
         }
         Value::Object(map) => {
-            if map.keys().any(|k| !is_nfc(k)) {
+            if map.keys().any(|k| !nfc(k)) {
                 let old = std::mem::take(map);
                 for (k, v) in old {
-                    let key = if is_nfc(&k) {
+                    let key = if nfc(&k) {
                         k
                     } else {
                         let fixed: String = k.nfc().collect();
                         findings.push(
                             Finding::new(
                                 Code::TextNotNormalized,
-                                pointer(path, &fixed),
+                                pointer(&at.render(), &fixed),
                                 msg::text_not_normalized(&fixed),
                             )
                             .with("normalized", fixed.as_str()),
@@ -469,7 +480,7 @@ pub fn normalize(value: &mut Value, path: &str, findings: &mut Vec<Finding>) {
                 }
             }
             for (k, v) in map.iter_mut() {
-                normalize(v, &pointer(path, k), findings);
+                normalize_at(v, &typed::Path::Key(at, k), findings);
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) => {}

@@ -233,14 +233,44 @@ pub(crate) fn read<T: FromJson>(v: &Value, base: &str, cx: &mut Cx) -> Option<T>
 pub(crate) struct Obj<'v, 'p> {
     map: &'v Map<String, Value>,
     at: Path<'p>,
-    known: Vec<&'static str>,
+    known: Known,
+}
+
+/// The fields asked for so far. Held on the stack: a `Vec` here was three
+/// allocations for every value of every report (a tenth of reading a country).
+struct Known {
+    names: [&'static str; 24],
+    len: usize,
+    /// Past 24 fields (no type of the model has that many).
+    more: Vec<&'static str>,
+}
+
+impl Known {
+    fn new() -> Known {
+        Known { names: [""; 24], len: 0, more: Vec::new() }
+    }
+    fn push(&mut self, key: &'static str) {
+        match self.names.get_mut(self.len) {
+            Some(slot) => {
+                *slot = key;
+                self.len += 1;
+            }
+            None => self.more.push(key),
+        }
+    }
+    fn contains(&self, key: &str) -> bool {
+        self.names.get(..self.len).unwrap_or_default().contains(&key) || self.more.contains(&key)
+    }
+    fn to_vec(&self) -> Vec<&'static str> {
+        self.names.get(..self.len).unwrap_or_default().iter().chain(&self.more).copied().collect()
+    }
 }
 
 impl<'v, 'p> Obj<'v, 'p> {
     /// The object at `at`, or a `wrong_type` problem.
     pub(crate) fn new(v: &'v Value, at: &Path<'p>, cx: &mut Cx) -> Option<Obj<'v, 'p>> {
         match v {
-            Value::Object(map) => Some(Obj { map, at: *at, known: Vec::new() }),
+            Value::Object(map) => Some(Obj { map, at: *at, known: Known::new() }),
             other => {
                 cx.wrong(at, Kind::Object, other);
                 None
@@ -290,17 +320,13 @@ impl<'v, 'p> Obj<'v, 'p> {
 
     /// The fields not asked for, kept as they came.
     pub(crate) fn extra(&self) -> Extra {
-        self.map
-            .iter()
-            .filter(|(k, _)| !self.known.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+        self.map.iter().filter(|(k, _)| !self.known.contains(k)).map(|(k, v)| (k.clone(), v.clone())).collect()
     }
 
     /// For parts without room for extra fields: each unknown field is a
     /// warning that it is left out.
     pub(crate) fn ignore_rest(&self, cx: &mut Cx) {
-        for k in self.map.keys().filter(|k| !self.known.contains(&k.as_str())) {
+        for k in self.map.keys().filter(|k| !self.known.contains(k)) {
             cx.problem(&Path::Key(&self.at, k), Problem::IgnoredField(k.clone()));
         }
     }
@@ -308,10 +334,10 @@ impl<'v, 'p> Obj<'v, 'p> {
     /// For strict parts: each unknown field is `malformed`.
     pub(crate) fn refuse_rest(&self, cx: &mut Cx) -> Option<()> {
         let mut ok = true;
-        for k in self.map.keys().filter(|k| !self.known.contains(&k.as_str())) {
+        for k in self.map.keys().filter(|k| !self.known.contains(k)) {
             cx.problem(
                 &Path::Key(&self.at, k),
-                Problem::RefusedField { field: k.clone(), allowed: self.known.clone() },
+                Problem::RefusedField { field: k.clone(), allowed: self.known.to_vec() },
             );
             ok = false;
         }
