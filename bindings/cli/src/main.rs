@@ -439,6 +439,31 @@ fn run(command: Command) -> Result<ExitCode, Trouble> {
     }
 }
 
+/// Writes `value` as JSON (as [`to_json`] would, and a line end) to the file
+/// `out`, or to standard output, as it goes: a country's summary is over
+/// 100 MB of text, which need not be held in memory first.
+fn write_json<T: serde::Serialize>(value: &T, out: Option<&Path>, lang: Lang) -> Result<(), Trouble> {
+    let written = match out {
+        Some(path) => std::fs::File::create(path).and_then(|f| pretty_to(std::io::BufWriter::new(f), value)),
+        None => pretty_to(std::io::BufWriter::new(std::io::stdout().lock()), value),
+    };
+    match written {
+        Ok(()) => Ok(()),
+        // A reader that stopped early (`| head`) is not trouble, as for [`emit`].
+        Err(e) if out.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => {
+            let shown = out.map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
+            Err(Trouble(output::cannot_read(&shown, &e.to_string(), lang)))
+        }
+    }
+}
+
+fn pretty_to<W: Write, T: serde::Serialize>(mut w: W, value: &T) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut w, value).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")?;
+    w.flush()
+}
+
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
@@ -652,7 +677,7 @@ fn aggregate_cmd(
             match out {
                 Some(path) => std::fs::write(path, html)
                     .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?,
-                None => out!("{html}"),
+                None => emit(&html),
             }
             return Ok(done);
         }
@@ -680,7 +705,10 @@ fn aggregate_cmd(
     let figures = |publish: bool| binhdang::publish::tables_as(&summary, &plan, &catalog, publish).figures;
     let text = match (format, publish) {
         (SummaryFormat::Table, false) => output::to_text(&summary, &plan, &catalog, lang),
-        (SummaryFormat::Json, false) => to_json(&summary) + "\n",
+        (SummaryFormat::Json, false) => {
+            write_json(&summary, out, lang)?;
+            return Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS });
+        }
         (SummaryFormat::Csv, false) => output::to_csv(&summary, &plan, &catalog),
         (SummaryFormat::Json, true) => to_json(&binhdang::publish::published_tables(&summary, &plan, &catalog)) + "\n",
         (SummaryFormat::Csv, true) => output::figures_csv(&figures(true)),
@@ -702,7 +730,7 @@ fn aggregate_cmd(
     match out {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?,
-        None => out!("{text}"),
+        None => emit(&text),
     }
     Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
@@ -790,7 +818,7 @@ fn upward_cmd(
     match out {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?,
-        None => out!("{text}"),
+        None => emit(&text),
     }
     Ok(if trouble > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
@@ -883,7 +911,7 @@ fn schema(name: Option<&str>, write: Option<&Path>) -> Result<ExitCode, Trouble>
         }
         Some(n) => match binhdang::schema::schema_text(n) {
             Some(text) => {
-                out!("{text}");
+                emit(&text);
                 Ok(ExitCode::SUCCESS)
             }
             None => Err(Trouble(binhdang::api::ApiError::Schema(n.to_string()).to_string())),
@@ -920,7 +948,7 @@ fn new_plan(
     match out {
         Some(path) => std::fs::write(&path, text)
             .map_err(|e| Trouble(output::cannot_read(&path.display().to_string(), &e.to_string(), lang)))?,
-        None => out!("{text}"),
+        None => emit(&text),
     }
     Ok(ExitCode::SUCCESS)
 }
