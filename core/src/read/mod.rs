@@ -18,6 +18,8 @@ use serde::Deserialize;
 use serde_json::{Map, Number, Value};
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
+#[cfg(not(target_arch = "wasm32"))]
+mod direct;
 pub(crate) mod typed;
 
 pub use typed::{Kind, Problem};
@@ -517,6 +519,13 @@ pub fn report_from_str_with(text: &str, limits: &Limits) -> Read<Report> {
     if text.len() > limits.max_bytes {
         let f = too_large("", ("kích thước (byte)", "size in bytes"), limits.max_bytes, Some(text.len()));
         return Read::failed(f);
+    }
+    // Most reports are well formed: read straight into the types, and only
+    // when that gives up read by the tree, which says what is wrong. (The
+    // WebAssembly build keeps the one reader, for size.)
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(report) = direct::report(text, limits) {
+        return Read { value: Some(report), findings: Vec::new(), source: None };
     }
     parse_then(text, |v| report_from_value_with(v, limits))
 }
