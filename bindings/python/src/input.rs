@@ -109,18 +109,18 @@ pub fn plan_checker(value: &Bound<'_, PyAny>) -> PyResult<Arc<binhdang::api::Che
 }
 
 /// What a plan dict was converted to: the last one of the same content, or
-/// its text written now from its snapshot and kept; `None` for what cannot
+/// its text written now, right after its snapshot is taken, and kept; `None` for what cannot
 /// be kept (then converted on every call).
 fn converted(value: &Bound<'_, PyAny>) -> PyResult<Option<plan_cache::Converted>> {
     if let Some(c) = plan_cache::find(value) {
         return Ok(Some(c));
     }
-    let Some(snapshot) = plan_cache::snapshot(value)? else { return Ok(None) };
+    let Some(snapshot) = plan_cache::snapshot(value) else { return Ok(None) };
     let mut out = Vec::with_capacity(1024);
-    write(&snapshot, &mut out, &mut Vec::new())?;
+    write(value, &mut out, &mut Vec::new())?;
     match binhdang::read::decode(&out) {
-        Ok(text) => Ok(Some(plan_cache::keep(snapshot, Arc::from(text)))),
-        Err(_) => Ok(None),
+        Ok(text) if snapshot.is(value) => Ok(Some(plan_cache::keep(snapshot, Arc::from(text)))),
+        _ => Ok(None),
     }
 }
 

@@ -7,16 +7,17 @@
 //! cache by its identity would answer for a dict changed in place since.
 //! Python's `==` is not enough either: `1 == 1.0 == True`, and
 //! `{"a": 1} == {"a": True}`, but the JSON written (`1`, `1.0`, `true`) and
-//! so what the core reads differ. So each entry keeps a *snapshot*: a copy
-//! of the dict's containers (dicts, lists) sharing its leaves (`str`, `int`,
-//! `float`, `bool`, `None`, which cannot change), and the next dict is
-//! compared with it by exact type and value: mostly identity checks on the
+//! so what the core reads differ. So each entry keeps a *snapshot*: the
+//! dict's shape (its containers' sizes, in order) and its leaves (keys,
+//! `str`, `int`, `float`, `bool`, `None`: objects that cannot change, held
+//! so that none is freed and its address reused), and the next dict is
+//! compared with it by exact type and value: mostly address checks on the
 //! shared leaves, the values compared only where the objects differ, a
 //! float by its bits (`-0.0` is not `0.0`). Anything the writer treats
 //! otherwise (a subclass, a mapping that is no dict, a `Decimal`, a date, a
 //! key that is not a `str`, a cycle, nesting past [`DEPTH`]) is not kept:
-//! it is written out on every call, as before. The text kept is written
-//! from the snapshot, so it is the snapshot's content exactly.
+//! it is written out on every call, as before. The text is kept only when
+//! the dict, once written, is still the snapshot's content.
 //!
 //! This decides only "the same input as last time"; what a plan means is
 //! the core's ([`binhdang::api::Checker::of`] then finds it by its text).
@@ -30,7 +31,7 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 const KEPT: usize = 4;
 
 /// Nesting past this is not kept (the core refuses a plan far less deep);
-/// the snapshot and the comparison recurse no deeper.
+/// taking a snapshot and comparing with one recurse no deeper.
 const DEPTH: usize = 128;
 
 /// What a plan dict was converted to: its JSON text and, once asked, the
@@ -41,126 +42,151 @@ pub struct Converted {
     pub checker: Arc<OnceLock<Arc<binhdang::api::Checker>>>,
 }
 
+/// One step of a snapshot, in the order the writer writes: a dict of `n`
+/// items (each a key, then its value), a list or tuple of `n` items, or a
+/// leaf (its address, then its index in [`Snapshot::leaves`], which holds
+/// it; a key is a leaf too).
+#[derive(Clone, Copy)]
+enum Node {
+    Dict(usize),
+    List(usize),
+    Leaf(usize, usize),
+}
+
+#[derive(Default)]
+pub struct Snapshot {
+    nodes: Vec<Node>,
+    leaves: Vec<Py<PyAny>>,
+}
+
+impl Snapshot {
+    /// Whether `plan` is written as the same JSON as the plan of this snapshot.
+    pub fn is(&self, plan: &Bound<'_, PyAny>) -> bool {
+        let mut at = 0;
+        same(plan, self, &mut at) && at == self.nodes.len()
+    }
+}
+
 struct Entry {
-    snapshot: Py<PyAny>,
+    snapshot: Snapshot,
     converted: Converted,
 }
 
 static RECENT: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
 
 /// What `plan` was converted to when a plan kept has its content exactly.
-/// Only compares: no Python code runs and nothing is allocated while the
-/// lock is held.
+/// Only compares: no Python code runs and nothing is allocated on Python's
+/// heap while the lock is held.
 pub fn find(plan: &Bound<'_, PyAny>) -> Option<Converted> {
     if !plan.is_exact_instance_of::<PyDict>() {
         return None;
     }
-    let py = plan.py();
     let mut recent = RECENT.lock().unwrap_or_else(PoisonError::into_inner);
-    let i = recent.iter().rposition(|e| same(plan, e.snapshot.bind(py)))?;
+    let i = recent.iter().rposition(|e| e.snapshot.is(plan))?;
     let hit = recent.remove(i);
     let converted = hit.converted.clone();
     recent.push(hit);
     Some(converted)
 }
 
-/// A copy of `plan`'s containers sharing its leaves, when every value in it
-/// can be kept (see the module's note); `None` otherwise.
-pub fn snapshot<'py>(plan: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
+/// The snapshot of `plan` when every value in it can be kept (see the
+/// module's note); `None` otherwise.
+pub fn snapshot(plan: &Bound<'_, PyAny>) -> Option<Snapshot> {
     if !plan.is_exact_instance_of::<PyDict>() {
-        return Ok(None);
+        return None;
     }
-    copy(plan, 0)
+    let mut out = Snapshot::default();
+    take(plan, 0, &mut out).then_some(out)
 }
 
-/// Keeps `snapshot` with the text written from it.
-pub fn keep(snapshot: Bound<'_, PyAny>, text: Arc<str>) -> Converted {
+/// Keeps `snapshot` with the text written from its plan.
+pub fn keep(snapshot: Snapshot, text: Arc<str>) -> Converted {
     let converted = Converted { text, checker: Arc::new(OnceLock::new()) };
-    let entry = Entry { snapshot: snapshot.unbind(), converted: converted.clone() };
+    let entry = Entry { snapshot, converted: converted.clone() };
     let dropped = {
         let mut recent = RECENT.lock().unwrap_or_else(PoisonError::into_inner);
         recent.push(entry);
         let over = recent.len().saturating_sub(KEPT);
         recent.drain(..over).collect::<Vec<_>>()
     };
-    // Dropped (and so freed) only once the lock is released.
+    // Dropped (and so its leaves released) only once the lock is released.
     drop(dropped);
     converted
 }
 
-fn copy<'py>(value: &Bound<'py, PyAny>, depth: usize) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let py = value.py();
-    if value.is_none()
+fn is_leaf(value: &Bound<'_, PyAny>) -> bool {
+    value.is_none()
         || value.is_exact_instance_of::<PyString>()
         || value.is_exact_instance_of::<PyBool>()
         || value.is_exact_instance_of::<PyInt>()
         || value.is_exact_instance_of::<PyFloat>()
-    {
-        return Ok(Some(value.clone()));
-    }
-    if depth >= DEPTH {
-        return Ok(None);
-    }
-    if let Ok(dict) = value.cast_exact::<PyDict>() {
-        let out = PyDict::new(py);
-        for (k, v) in dict.iter() {
-            // The writer marks a key that is not a str: not kept.
-            if !k.is_exact_instance_of::<PyString>() {
-                return Ok(None);
-            }
-            let Some(v) = copy(&v, depth + 1)? else { return Ok(None) };
-            out.set_item(k, v)?;
-        }
-        return Ok(Some(out.into_any()));
-    }
-    // A list and a tuple are both written as an array: kept as a list.
-    let items: Vec<Bound<'py, PyAny>> = if let Ok(list) = value.cast_exact::<PyList>() {
-        list.iter().collect()
-    } else if let Ok(tuple) = value.cast_exact::<PyTuple>() {
-        tuple.iter().collect()
-    } else {
-        return Ok(None);
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for item in &items {
-        let Some(item) = copy(item, depth + 1)? else { return Ok(None) };
-        out.push(item);
-    }
-    Ok(Some(PyList::new(py, out)?.into_any()))
 }
 
-/// Whether `value` is written as the same JSON as `kept` (a snapshot). The
-/// recursion follows the snapshot, so it is no deeper than [`DEPTH`].
-fn same(value: &Bound<'_, PyAny>, kept: &Bound<'_, PyAny>) -> bool {
-    // A snapshot's containers are its own: only a shared leaf is identical.
-    if value.is(kept) {
+fn leaf(value: &Bound<'_, PyAny>, out: &mut Snapshot) {
+    out.nodes.push(Node::Leaf(value.as_ptr() as usize, out.leaves.len()));
+    out.leaves.push(value.clone().unbind());
+}
+
+fn take(value: &Bound<'_, PyAny>, depth: usize, out: &mut Snapshot) -> bool {
+    if is_leaf(value) {
+        leaf(value, out);
         return true;
     }
-    if let Ok(kept) = kept.cast_exact::<PyDict>() {
-        let Ok(dict) = value.cast_exact::<PyDict>() else { return false };
-        // In order: the order of the keys is the order written.
-        return dict.len() == kept.len()
-            && dict.iter().zip(kept.iter()).all(|((k, v), (kk, kv))| same_leaf(&k, &kk) && same(&v, &kv));
+    if depth >= DEPTH {
+        return false;
     }
-    if let Ok(kept) = kept.cast_exact::<PyList>() {
-        return if let Ok(list) = value.cast_exact::<PyList>() {
-            list.len() == kept.len() && list.iter().zip(kept.iter()).all(|(a, b)| same(&a, &b))
-        } else if let Ok(tuple) = value.cast_exact::<PyTuple>() {
-            tuple.len() == kept.len() && tuple.iter().zip(kept.iter()).all(|(a, b)| same(&a, &b))
-        } else {
-            false
-        };
+    if let Ok(dict) = value.cast_exact::<PyDict>() {
+        out.nodes.push(Node::Dict(dict.len()));
+        // The writer marks a key that is not a str: not kept.
+        return dict.iter().all(|(k, v)| {
+            k.is_exact_instance_of::<PyString>() && {
+                leaf(&k, out);
+                take(&v, depth + 1, out)
+            }
+        });
     }
-    same_leaf(value, kept)
+    // A list and a tuple are both written as an array.
+    if let Ok(list) = value.cast_exact::<PyList>() {
+        out.nodes.push(Node::List(list.len()));
+        return list.iter().all(|item| take(&item, depth + 1, out));
+    }
+    if let Ok(tuple) = value.cast_exact::<PyTuple>() {
+        out.nodes.push(Node::List(tuple.len()));
+        return tuple.iter().all(|item| take(&item, depth + 1, out));
+    }
+    false
+}
+
+/// Whether `value` is written as the same JSON as the snapshot's nodes from
+/// `at` on (`at` moves past them). The recursion follows the snapshot, so
+/// it is no deeper than [`DEPTH`].
+fn same(value: &Bound<'_, PyAny>, kept: &Snapshot, at: &mut usize) -> bool {
+    let Some(&node) = kept.nodes.get(*at) else { return false };
+    *at += 1;
+    match node {
+        // The same object (the usual case: a leaf the snapshot shares).
+        Node::Leaf(address, _) if value.as_ptr() as usize == address => true,
+        Node::Leaf(_, i) => kept.leaves.get(i).is_some_and(|k| same_leaf(value, k.bind(value.py()))),
+        Node::Dict(n) => value.cast_exact::<PyDict>().is_ok_and(|dict| {
+            // In order: the order of the keys is the order written.
+            dict.len() == n && dict.iter().all(|(k, v)| same(&k, kept, at) && same(&v, kept, at))
+        }),
+        Node::List(n) => {
+            if let Ok(list) = value.cast_exact::<PyList>() {
+                list.len() == n && list.iter().all(|item| same(&item, kept, at))
+            } else if let Ok(tuple) = value.cast_exact::<PyTuple>() {
+                tuple.len() == n && tuple.iter().all(|item| same(&item, kept, at))
+            } else {
+                false
+            }
+        }
+    }
 }
 
 /// Two leaves of exactly the same type and value (`True` is not `1`, nor
 /// `1` `1.0`; a str subclass is not a str). `bool` and `None` are single
 /// objects, so only identity makes them the same.
 fn same_leaf(value: &Bound<'_, PyAny>, kept: &Bound<'_, PyAny>) -> bool {
-    if value.is(kept) {
-        return true;
-    }
     if value.get_type_ptr() != kept.get_type_ptr() {
         return false;
     }
