@@ -23,11 +23,13 @@
 //! core's clock rule.
 
 use std::io::Write;
+use std::sync::Arc;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 
+use crate::plan_cache;
 use crate::records::{Plan, Report};
 
 /// Nesting past this is not walked (the core refuses far less deep input).
@@ -81,8 +83,48 @@ pub fn workflow(value: &Bound<'_, PyAny>, name: &str, kind: &str) -> PyResult<Ve
 }
 
 /// A plan as text: its bytes decoded by the core's rule (UTF-8, a BOM
-/// allowed); what is not UTF-8 is the plan's reading error.
+/// allowed); what is not UTF-8 is the plan's reading error. A plan dict
+/// is written out once per content (`plan_cache`).
 pub fn plan_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    match converted(value)? {
+        Some(c) => Ok(c.text.to_string()),
+        None => uncached_plan_text(value),
+    }
+}
+
+/// The core's checker of a plan given as text, bytes or a dict (a `Plan`
+/// keeps its own): for a dict, kept with its text, so that a loop with the
+/// same plan dict neither writes it out nor looks it up by its text again.
+pub fn plan_checker(value: &Bound<'_, PyAny>) -> PyResult<Arc<binhdang::api::Checker>> {
+    let py = value.py();
+    let Some(c) = converted(value)? else {
+        let text = uncached_plan_text(value)?;
+        return py.detach(|| binhdang::api::Checker::of(&text)).map_err(|e| crate::err(py, e));
+    };
+    if let Some(checker) = c.checker.get() {
+        return Ok(Arc::clone(checker));
+    }
+    let made = py.detach(|| binhdang::api::Checker::of(&*c.text)).map_err(|e| crate::err(py, e))?;
+    Ok(Arc::clone(c.checker.get_or_init(|| made)))
+}
+
+/// What a plan dict was converted to: the last one of the same content, or
+/// its text written now, right after its snapshot is taken, and kept; `None` for what cannot
+/// be kept (then converted on every call).
+fn converted(value: &Bound<'_, PyAny>) -> PyResult<Option<plan_cache::Converted>> {
+    if let Some(c) = plan_cache::find(value) {
+        return Ok(Some(c));
+    }
+    let Some(snapshot) = plan_cache::snapshot(value) else { return Ok(None) };
+    let mut out = Vec::with_capacity(1024);
+    write(value, &mut out, &mut Vec::new())?;
+    match binhdang::read::decode(&out) {
+        Ok(text) if snapshot.is(value) => Ok(Some(plan_cache::keep(snapshot, Arc::from(text)))),
+        _ => Ok(None),
+    }
+}
+
+fn uncached_plan_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
     let bytes = document(value, "plan")?;
     match binhdang::read::decode(&bytes) {
         Ok(text) => Ok(text.to_string()),

@@ -18,6 +18,7 @@ use pyo3::types::{PyBytes, PyDate, PyList};
 
 mod columns;
 mod input;
+mod plan_cache;
 mod records;
 
 use records::{to_py, Catalog, Completeness, Finding, Outcome, PeriodSummary, Plan, Report, Summary};
@@ -53,7 +54,7 @@ fn read_limits(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<bin
 /// A plan read once, to check many reports against.
 #[pyclass(frozen, subclass, module = "binhdang._binhdang")]
 struct Checker {
-    inner: api::Checker,
+    inner: std::sync::Arc<api::Checker>,
 }
 
 #[pymethods]
@@ -61,10 +62,10 @@ impl Checker {
     #[new]
     fn new(py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(plan) = plan.cast::<Plan>() {
-            return Ok(Checker { inner: plan.get().checker().map_err(|e| err(py, e))?.clone() });
+            let checker = plan.get().checker().map_err(|e| err(py, e))?;
+            return Ok(Checker { inner: std::sync::Arc::new(checker.clone()) });
         }
-        let text = input::plan_text(plan)?;
-        Ok(Checker { inner: api::Checker::new(&text).map_err(|e| err(py, e))? })
+        Ok(Checker { inner: input::plan_checker(plan)? })
     }
 
     /// Validates one report; its findings, in the stable order.
@@ -86,7 +87,8 @@ impl Checker {
 }
 
 /// Validates one report against a plan read once per content (the core keeps
-/// the last few): a loop over reports with the same plan reads it once.
+/// the last few texts, `plan_cache` the last few dicts): a loop over reports
+/// with the same plan reads it once.
 #[pyfunction]
 #[pyo3(signature = (report, plan, *, as_of=None, context=None, limits=None))]
 fn validate_report<'py>(
@@ -106,8 +108,8 @@ fn validate_report<'py>(
         let found = py.detach(|| checker.validate_report(&report, date, &earlier, &limits));
         return records::findings(py, &found);
     }
-    let plan = input::plan_text(plan)?;
-    let found = py.detach(|| api::validate_report(&plan, &report, date, &earlier, &limits)).map_err(|e| err(py, e))?;
+    let checker = input::plan_checker(plan)?;
+    let found = py.detach(|| checker.validate_report(&report, date, &earlier, &limits));
     records::findings(py, &found)
 }
 
