@@ -138,6 +138,31 @@ pub struct Tables {
     pub outputs: Vec<OutputRow>,
 }
 
+/// The figures table of [`tables`], made row by row as it is serialized (a
+/// list of [`FigureRow`]s): a host that turns it into columns never holds
+/// every row at once (793,440 rows, over 300 MB, for a country).
+pub struct FigureRows<'a> {
+    summary: &'a Summary,
+    plan: &'a Plan,
+}
+
+impl<'a> FigureRows<'a> {
+    pub fn new(summary: &'a Summary, plan: &'a Plan) -> FigureRows<'a> {
+        FigureRows { summary, plan }
+    }
+    /// The rows, in the order of [`Tables::figures`].
+    pub fn rows(&self) -> impl Iterator<Item = FigureRow> + 'a {
+        let plan = self.plan;
+        self.summary.periods.iter().flat_map(move |p| p.figures.iter().flat_map(move |f| figure_rows(p, f, plan)))
+    }
+}
+
+impl Serialize for FigureRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.rows())
+    }
+}
+
 fn unit_name(plan: &Plan, id: &UnitId) -> String {
     plan.unit(id).map(|u| u.name.clone()).unwrap_or_default()
 }
@@ -208,11 +233,8 @@ fn figure_rows(p: &PeriodSummary, f: &Figure, plan: &Plan) -> Vec<FigureRow> {
 /// indicator and sex (SDMX `F`, `M`, `_T`); a part not reported has no row.
 pub fn tables(summary: &Summary, plan: &Plan, catalog: &Catalog) -> Tables {
     let lookup = Lookup::new(plan, catalog);
-    let mut t = Tables::default();
+    let mut t = Tables { figures: FigureRows::new(summary, plan).rows().collect(), ..Tables::default() };
     for p in &summary.periods {
-        for f in &p.figures {
-            t.figures.extend(figure_rows(p, f, plan));
-        }
         for area in &p.activities {
             for a in &area.activities {
                 for f in &a.outputs {

@@ -516,6 +516,13 @@ record!(Summary, s => &s.data.summary;
     /// some rows have holds None in the others. KeyError for an unknown table.
     #[pyo3(signature = (table, published=false))]
     fn columns<'py>(&self, py: Python<'py>, table: &str, published: bool) -> PyResult<Bound<'py, PyDict>> {
+        // The figures (most of the rows) are made as they cross, never all
+        // held at once; the published figures need the whole table first
+        // (to decide what to withhold), and the other tables are small.
+        if table == "figures" && !published {
+            let d = &self.data;
+            return crate::columns::rows(py, &binhdang::output::FigureRows::new(&d.summary, &d.plan));
+        }
         let tables = py.detach(|| self.tables_of(published));
         crate::columns::table(py, &tables, table)?.ok_or_else(|| PyKeyError::new_err(table.to_string()))
     }
