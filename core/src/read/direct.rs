@@ -558,7 +558,11 @@ mod tests {
         let slow = full(text, limits);
         match report(text, limits) {
             Some(fast) => {
-                assert!(slow.findings.is_empty(), "direct read a text the full reader has findings for: {text}\n{:?}", slow.findings);
+                assert!(
+                    slow.findings.is_empty(),
+                    "direct read a text the full reader has findings for: {text}\n{:?}",
+                    slow.findings
+                );
                 assert_eq!(Some(&fast), slow.value.as_ref(), "{text}");
                 true
             }
@@ -645,29 +649,67 @@ mod tests {
         });
         // Places in the report and what to put there.
         let places: Vec<&'static str> = vec![
-            "", "/plan", "/unit", "/kind", "/period", "/period/from", "/submitted", "/values", "/values/0",
-            "/values/0/female", "/values/0/indicator", "/values/1/numerator", "/values/1/numerator/female",
-            "/values/1/stated", "/values/1/note", "/values/2/cells", "/values/2/cells/0/by", "/values/2/cells/0/by/age",
-            "/activities", "/activities/0/status", "/activities/0/outputs", "/activities/0/outputs/0/total",
-            "/funding/0/planned", "/notes", "/narrative", "/narrative/0/area", "/narrative/0/results",
+            "",
+            "/plan",
+            "/unit",
+            "/kind",
+            "/period",
+            "/period/from",
+            "/submitted",
+            "/values",
+            "/values/0",
+            "/values/0/female",
+            "/values/0/indicator",
+            "/values/1/numerator",
+            "/values/1/numerator/female",
+            "/values/1/stated",
+            "/values/1/note",
+            "/values/2/cells",
+            "/values/2/cells/0/by",
+            "/values/2/cells/0/by/age",
+            "/activities",
+            "/activities/0/status",
+            "/activities/0/outputs",
+            "/activities/0/outputs/0/total",
+            "/funding/0/planned",
+            "/notes",
+            "/narrative",
+            "/narrative/0/area",
+            "/narrative/0/results",
         ];
         let things = vec![
-            json!(null), json!(true), json!(0), json!(-1), json!(1.5), json!(7.0), json!(1e300), json!(9007199254740992u64),
-            json!("text"), json!("Ca\u{0300}"), json!("2024-13-01"), json!("04/06/2024"), json!([]), json!({}),
-            json!({"extra": 1}), json!("annual"), json!("cancelled"),
+            json!(null),
+            json!(true),
+            json!(0),
+            json!(-1),
+            json!(1.5),
+            json!(7.0),
+            json!(1e300),
+            json!(9007199254740992u64),
+            json!("text"),
+            json!("Ca\u{0300}"),
+            json!("2024-13-01"),
+            json!("04/06/2024"),
+            json!([]),
+            json!({}),
+            json!({"extra": 1}),
+            json!("annual"),
+            json!("cancelled"),
         ];
-        (proptest::sample::select(places), proptest::sample::select(things), any::<bool>()).prop_map(move |(at, thing, add)| {
-            let mut r = base.clone();
-            if add && !at.is_empty() {
-                // A field that is not in the model, beside the place.
-                if let Some(Value::Object(m)) = r.pointer_mut(at.rsplit_once('/').map_or("", |x| x.0)) {
-                    m.insert("lạ".to_string(), thing);
+        (proptest::sample::select(places), proptest::sample::select(things), any::<bool>()).prop_map(
+            move |(at, thing, add)| {
+                let mut r = base.clone();
+                if add && !at.is_empty() {
+                    // A field that is not in the model, beside the place.
+                    if let Some(Value::Object(m)) = r.pointer_mut(at.rsplit_once('/').map_or("", |x| x.0)) {
+                        m.insert("lạ".to_string(), thing);
+                    }
+                } else if let Some(slot) = r.pointer_mut(at) {
+                    *slot = thing;
                 }
-            } else if let Some(slot) = r.pointer_mut(at) {
-                *slot = thing;
-            }
-            r.to_string()
-        })
+                r.to_string()
+            },
+        )
     }
 
     proptest! {
