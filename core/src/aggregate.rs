@@ -457,7 +457,7 @@ impl Acc {
 /// A sorted list rather than a map: almost every figure has the one empty
 /// key, and a `BTreeMap` node keeps room for eleven entries (over 2 kB with
 /// an `Acc` in each), which made most of a country's memory and time.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 struct Cells(Vec<(CellKey, Acc)>);
 
 impl Cells {
@@ -588,48 +588,48 @@ fn period_summary(
         .iter()
         .map(|u| children.get(u).into_iter().flatten().filter_map(|c| place.get(c).copied()).collect())
         .collect();
-    // A unit's rank among the ids: the order figures come out in.
-    let mut by_id: Vec<usize> = (0..order.len()).collect();
-    by_id.sort_unstable_by_key(|i| order.get(*i).copied());
+    // The units by id (the tree's own order): the order figures come out in.
+    let by_id: Vec<&UnitId> = tree.keys().collect();
     let mut unit_rank = vec![0; order.len()];
-    for (rank, i) in by_id.iter().enumerate() {
-        if let Some(r) = unit_rank.get_mut(*i) {
+    for (rank, u) in by_id.iter().enumerate() {
+        if let Some(r) = place.get(u).and_then(|i| unit_rank.get_mut(*i)) {
             *r = rank;
         }
     }
 
     // Own figures: what each unit reported itself, gathered by indicator in
     // the order of the reports (each figure keyed by its cells too, the
-    // empty key for the value itself). An indicator is known by where the
-    // lookup keeps it: one definition per id.
+    // empty key for the value itself).
     struct Own<'p> {
         ind: &'p Indicator,
         /// Unit place, the report's stamp for stocks, and its cells.
         entries: Vec<(usize, (Date, Date, usize), Cells)>,
     }
-    let mut own: Vec<Own> = Vec::new();
-    let mut slot_of: BTreeMap<*const Indicator, usize> = BTreeMap::new();
+    let mut own: Vec<Option<Own>> = Vec::new();
+    // By the indicator's id (one definition per id), so in id order too.
+    let mut slot_of: BTreeMap<&IndicatorId, usize> = BTreeMap::new();
     for (index, r) in &used {
         let Some(&at) = place.get(&r.unit) else { continue };
         // An entry with every part left out reports nothing: it feeds no figure.
         for v in r.values.iter().filter(|v| !v.is_empty()) {
             let Some(ind) = lookup.indicator(&v.indicator) else { continue };
-            let slot = *slot_of.entry(ind as *const Indicator).or_insert_with(|| {
-                own.push(Own { ind, entries: Vec::new() });
+            let slot = *slot_of.entry(&ind.id).or_insert_with(|| {
+                own.push(Some(Own { ind, entries: Vec::new() }));
                 own.len() - 1
             });
-            if let Some(o) = own.get_mut(slot) {
+            if let Some(Some(o)) = own.get_mut(slot) {
                 o.entries.push((at, (r.period.to, r.submitted, *index), Acc::cells_of(*index, v, lookup, ind)));
             }
         }
     }
-    own.sort_unstable_by(|a, b| a.ind.id.cmp(&b.ind.id));
-    let inds: Vec<&Indicator> = own.iter().map(|o| o.ind).collect();
 
-    // Roll up, one indicator at a time: each unit's subtree, children first.
-    let mut rolled: Vec<(usize, usize, Cells)> = Vec::new();
-    for (ind_rank, Own { ind, entries }) in own.into_iter().enumerate() {
-        let mut mine: Vec<Option<Cells>> = vec![None; order.len()];
+    // Roll up, one indicator at a time in id order: each unit's subtree,
+    // children first. What each unit ends with goes to its place by id, so
+    // the figures come out by unit, then indicator, then cell, unsorted.
+    let mut rolled: Vec<Vec<(&Indicator, Cells)>> = (0..order.len()).map(|_| Vec::new()).collect();
+    for slot in slot_of.values() {
+        let Some(Own { ind, entries }) = own.get_mut(*slot).and_then(Option::take) else { continue };
+        let mut mine: Vec<Option<Cells>> = (0..order.len()).map(|_| None).collect();
         // Stocks: the latest report of a unit stands (by cut-off, then
         // submission, then input order); flows add up.
         let mut stamps: Vec<Option<(Date, Date, usize)>> = Vec::new();
@@ -649,7 +649,7 @@ fn period_summary(
                 slot.get_or_insert_with(Cells::default).merge(&cells);
             }
         }
-        let mut totals: Vec<Option<Cells>> = vec![None; order.len()];
+        let mut totals: Vec<Option<Cells>> = (0..order.len()).map(|_| None).collect();
         for (i, u) in order.iter().enumerate() {
             let mut accs = mine.get_mut(i).and_then(Option::take);
             if ind.aggregation != Aggregation::NotAdditive {
@@ -674,18 +674,17 @@ fn period_summary(
             }
         }
         for (i, t) in totals.into_iter().enumerate() {
-            if let (Some(cells), Some(rank)) = (t, unit_rank.get(i)) {
-                rolled.push((*rank, ind_rank, cells));
+            if let (Some(cells), Some(list)) = (t, unit_rank.get(i).and_then(|r| rolled.get_mut(*r))) {
+                list.push((ind, cells));
             }
         }
     }
-    // By unit id, then indicator id, then cell key: the summary's order.
-    rolled.sort_unstable_by_key(|(unit, ind, _)| (*unit, *ind));
-    let mut figures = Vec::with_capacity(rolled.iter().map(|r| r.2 .0.len()).sum());
-    for (unit, ind, cells) in &rolled {
-        let (Some(u), Some(ind)) = (by_id.get(*unit).and_then(|i| order.get(*i)), inds.get(*ind)) else { continue };
-        for (cell, acc) in &cells.0 {
-            figures.push(figure(u, ind, acc, cell));
+    let mut figures = Vec::with_capacity(rolled.iter().flatten().map(|r| r.1 .0.len()).sum());
+    for (u, list) in by_id.iter().zip(&rolled) {
+        for (ind, cells) in list {
+            for (cell, acc) in &cells.0 {
+                figures.push(figure(u, ind, acc, cell));
+            }
         }
     }
 

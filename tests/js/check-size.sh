@@ -8,8 +8,11 @@
 #                         breakdowns in the core (243,078 gzipped, 195,062
 #                         brotli), raised for reports' narrative (reading
 #                         and checking it: 246,472 gzipped, 198,964
-#                         brotli). The goal of 150 kB is not met: see
-#                         bindings/wasm/README.md.
+#                         brotli), raised again for the reader's
+#                         fields held on the stack and its lazy paths
+#                         (fewer allocations per value: 247,521 gzipped,
+#                         197,866 brotli). The goal of 150 kB is not met:
+#                         see bindings/wasm/README.md.
 #   pkg/province_bg.wasm  the province module, loaded when a page asks for
 #                         it (adding up, publication, workflow, catalogue);
 #                         with the summary's narratives: 333,026 gzipped,
@@ -42,7 +45,7 @@ check() { # file, gzip limit, brotli limit
   echo "$1: $raw bytes raw, $gz gzipped (limit $2), $br brotli (limit $3)"
   [[ $gz -lt $2 && $br -lt $3 ]] || { echo "$1 is over its limit" >&2; status=1; }
 }
-check binhdang_bg.wasm 247500 200000
+check binhdang_bg.wasm 248000 200000
 check province_bg.wasm 334500 265500
 check workbook_bg.wasm 1048500 793000
 exit $status
