@@ -530,7 +530,9 @@ fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSet
     let Some(ind) = lookup.indicator(&v.indicator) else { return };
     // Each cell is checked as a value of its own (sex sums, the fields its
     // measure takes, numerator against denominator), then the cells together.
-    let cells_at = pointer(at, "cells");
+    // (Pointers are written only where they are needed: most values have
+    // no cells, no numerator and no finding.)
+    let cells_at = if v.cells.is_empty() { String::new() } else { pointer(at, "cells") };
     for (j, c) in v.cells.iter().enumerate() {
         let as_value = ValueEntry {
             indicator: v.indicator.clone(),
@@ -550,15 +552,16 @@ fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSet
 fn check_fields(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSettings, out: &mut Vec<Finding>) {
     numbers_nowhere(&v.extra, at, ("chỉ tiêu", "an indicator value"), out);
     check_split(&v.counts(), at, ("", ""), out);
-    let num = v.numerator.clone().unwrap_or_default();
-    let den = v.denominator.clone().unwrap_or_default();
-    let num_at = pointer(at, "numerator");
-    let den_at = pointer(at, "denominator");
+    let none = SexSplit::default();
+    let num = v.numerator.as_ref().unwrap_or(&none);
+    let den = v.denominator.as_ref().unwrap_or(&none);
+    let num_at = || pointer(at, "numerator");
+    let den_at = || pointer(at, "denominator");
     if v.numerator.is_some() {
-        check_split(&num, &num_at, ("Tử số: ", "Numerator: "), out);
+        check_split(num, &num_at(), ("Tử số: ", "Numerator: "), out);
     }
     if v.denominator.is_some() {
-        check_split(&den, &den_at, ("Mẫu số: ", "Denominator: "), out);
+        check_split(den, &den_at(), ("Mẫu số: ", "Denominator: "), out);
     }
     let Some(ind) = lookup.indicator(&v.indicator) else {
         out.push(
@@ -599,9 +602,9 @@ fn check_fields(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSe
         }
         return;
     }
-    for (split, where_) in [(&num, &num_at), (&den, &den_at)] {
+    for (split, where_) in [(num, &num_at as &dyn Fn() -> String), (den, &den_at)] {
         if needs_split(ind, split) {
-            out.push(breakdown(where_.clone()));
+            out.push(breakdown(where_()));
         }
     }
     // Numerator against denominator: in total, and for each sex both give.
@@ -611,10 +614,10 @@ fn check_fields(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSe
             "female" => s.female,
             _ => s.male,
         };
-        let (Some(n), Some(d)) = (pick(&num), pick(&den)) else { continue };
+        let (Some(n), Some(d)) = (pick(num), pick(den)) else { continue };
         if d == Count::ZERO && n > Count::ZERO {
             out.push(
-                Finding::new(Code::ZeroDenominator, pointer(&den_at, key), msg::zero_denominator(ind, n.get()))
+                Finding::new(Code::ZeroDenominator, pointer(&den_at(), key), msg::zero_denominator(ind, n.get()))
                     .with("indicator", id)
                     .with("numerator", n.get()),
             );
@@ -622,7 +625,7 @@ fn check_fields(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSe
             out.push(
                 Finding::new(
                     Code::NumeratorExceedsDenominator,
-                    pointer(&num_at, key),
+                    pointer(&num_at(), key),
                     msg::numerator_exceeds_denominator(ind, n.get(), d.get()),
                 )
                 .with("indicator", id)
