@@ -24,7 +24,8 @@ class Text(str):
 
 
 def plan() -> Dict[str, Any]:
-    return json.loads(PLAN.read_text(encoding="utf-8"))
+    loaded: Dict[str, Any] = json.loads(PLAN.read_text(encoding="utf-8"))
+    return loaded
 
 
 def outcome(call: Callable[[], Any]) -> Any:
