@@ -21,6 +21,11 @@ cd "$(dirname "$0")"
 ROOT=$(cd ../.. && pwd)
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 rm -rf pkg
+# Panic locations carry source paths into the .wasm; without remapping, the
+# module's size (and bytes) would depend on where the clone and cargo's home
+# are (CI's clone path made the form module 700 bytes larger gzipped).
+CARGO_HOME_DIR=${CARGO_HOME:-$HOME/.cargo}
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$ROOT=/binhdang --remap-path-prefix=$CARGO_HOME_DIR=/cargo"
 # module NAME FEATURE: one module of the package, from the one crate built with one feature.
 module() {
   cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p binhdang-wasm --no-default-features --features "$2"
