@@ -338,6 +338,9 @@ impl Triple {
     fn parts(&self) -> Parts {
         Parts { female: self.female.get(), male: self.male.get(), total: self.total.get() }
     }
+    fn any_overflow(&self) -> bool {
+        [self.female, self.male, self.total].contains(&Sum::Overflow)
+    }
     fn overflowed(&self) -> Vec<&'static str> {
         [("female", self.female), ("male", self.male), ("total", self.total)]
             .into_iter()
@@ -368,24 +371,39 @@ struct Acc {
 impl Acc {
     /// Every part that overflowed, named as in `Figure::overflow`.
     fn overflowed(&self) -> Vec<String> {
+        // Almost no figure overflows: say so without walking every part.
+        if !(self.counts.any_overflow() || self.numerator.any_overflow() || self.denominator.any_overflow()) {
+            return Vec::new();
+        }
         [("", &self.counts), ("numerator/", &self.numerator), ("denominator/", &self.denominator)]
             .into_iter()
             .flat_map(|(what, t)| t.overflowed().into_iter().map(move |part| format!("{what}{part}")))
             .collect()
     }
     fn from_entry(index: usize, v: &ValueEntry) -> Acc {
-        let mut a = Acc::from_cell(index, &crate::breakdown::own_cell(v));
+        // The value's own fields, as its cell with the empty key would give
+        // them, read in place rather than copied into such a cell.
+        let counts = SexSplit { female: v.female, male: v.male, total: v.total, extra: Default::default() };
+        let mut a = Acc::from_parts(index, &counts, v.numerator.as_ref(), v.denominator.as_ref());
         a.stated = v.stated;
         a
     }
     fn from_cell(index: usize, c: &Cell) -> Acc {
+        Acc::from_parts(index, &c.counts(), c.numerator.as_ref(), c.denominator.as_ref())
+    }
+    fn from_parts(
+        index: usize,
+        counts: &SexSplit,
+        numerator: Option<&SexSplit>,
+        denominator: Option<&SexSplit>,
+    ) -> Acc {
         let mut a = Acc::default();
-        a.counts.add(&c.counts());
-        if let Some(n) = &c.numerator {
+        a.counts.add(counts);
+        if let Some(n) = numerator {
             a.numerator.add(n);
             a.has_fraction = true;
         }
-        if let Some(d) = &c.denominator {
+        if let Some(d) = denominator {
             a.denominator.add(d);
             a.has_fraction = true;
         }
@@ -464,6 +482,11 @@ impl Cells {
     /// Adds `other` in, key by key: a key new here starts from zero, as an
     /// entry of a map would (`entry(key).or_default().merge(..)`).
     fn merge(&mut self, other: &Cells) {
+        // Into nothing yet, adding in is copying (each `Acc` added to zero is itself).
+        if self.0.is_empty() {
+            self.0.clone_from(&other.0);
+            return;
+        }
         let same_keys = self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| a.0 == b.0);
         if same_keys {
             for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
@@ -612,13 +635,19 @@ fn period_summary(
         let Some(&at) = place.get(&r.unit) else { continue };
         // An entry with every part left out reports nothing: it feeds no figure.
         for v in r.values.iter().filter(|v| !v.is_empty()) {
-            let Some(ind) = lookup.indicator(&v.indicator) else { continue };
-            let slot = *slot_of.entry(&ind.id).or_insert_with(|| {
-                own.push(Some(Own { ind, entries: Vec::new() }));
-                own.len() - 1
-            });
+            // The indicator is looked up in the plan once, at its first value.
+            let slot = match slot_of.get(&v.indicator) {
+                Some(slot) => *slot,
+                None => {
+                    let Some(ind) = lookup.indicator(&v.indicator) else { continue };
+                    own.push(Some(Own { ind, entries: Vec::new() }));
+                    slot_of.insert(&ind.id, own.len() - 1);
+                    own.len() - 1
+                }
+            };
             if let Some(Some(o)) = own.get_mut(slot) {
-                o.entries.push((at, (r.period.to, r.submitted, *index), Acc::cells_of(*index, v, lookup, ind)));
+                let cells = Acc::cells_of(*index, v, lookup, o.ind);
+                o.entries.push((at, (r.period.to, r.submitted, *index), cells));
             }
         }
     }
@@ -646,7 +675,10 @@ fn period_summary(
                 *seen = Some(stamp);
                 *slot = Some(cells);
             } else {
-                slot.get_or_insert_with(Cells::default).merge(&cells);
+                match slot {
+                    Some(mine) => mine.merge(&cells),
+                    None => *slot = Some(cells),
+                }
             }
         }
         let mut totals: Vec<Option<Cells>> = (0..order.len()).map(|_| None).collect();

@@ -184,9 +184,12 @@ fn own_rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date) -> Vec<Fin
     check_narrative(plan, r, &mut out);
     // When some values could not be read, absence proves nothing.
     let required = if r.positions.values_incomplete { &[][..] } else { &plan.reporting.required_indicators[..] };
+    let reported: BTreeSet<&IndicatorId> = match required {
+        [] => BTreeSet::new(),
+        _ => r.values.iter().filter(|v| !v.is_empty()).map(|v| &v.indicator).collect(),
+    };
     for id in required {
-        let present = r.values.iter().any(|v| &v.indicator == id && !v.is_empty());
-        if !present {
+        if !reported.contains(id) {
             let (vi, en) = lookup.indicator(id).map(|i| (i.name_vi.as_str(), i.name_en.as_str())).unwrap_or(("", ""));
             out.push(
                 Finding::new(Code::MissingRequired, "/values", msg::missing_required(id.as_str(), vi, en))
@@ -295,9 +298,17 @@ impl<'a> History<'a> {
     }
     fn add(&mut self, o: &'a Report) {
         if o.kind == ReportKind::SixMonth {
-            let slot = self.six_month.entry(o.period.from).or_insert(o);
-            if by_key_then_content(o, slot, |r| r.submitted).is_gt() {
-                *slot = o;
+            // Compared only with another report of the same period: a report
+            // compared with itself would be written out twice to tie.
+            match self.six_month.entry(o.period.from) {
+                std::collections::btree_map::Entry::Vacant(slot) => {
+                    slot.insert(o);
+                }
+                std::collections::btree_map::Entry::Occupied(mut slot) => {
+                    if by_key_then_content(o, slot.get(), |r| r.submitted).is_gt() {
+                        slot.insert(o);
+                    }
+                }
             }
         }
         self.by_kind.entry(o.kind).or_default().push(o);
