@@ -339,7 +339,7 @@ impl Triple {
         Parts { female: self.female.get(), male: self.male.get(), total: self.total.get() }
     }
     fn any_overflow(&self) -> bool {
-        [self.female, self.male, self.total].contains(&Sum::Overflow)
+        [self.female, self.male, self.total].iter().any(|s| matches!(s, Sum::Overflow))
     }
     fn overflowed(&self) -> Vec<&'static str> {
         [("female", self.female), ("male", self.male), ("total", self.total)]

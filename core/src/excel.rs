@@ -315,7 +315,7 @@ pub fn form_with(
     entry: &str,
     report: Option<&Report>,
 ) -> Result<Vec<u8>, FormError> {
-    if !plan.reporting.units.contains(unit) {
+    if !plan.expects(unit) {
         return Err(FormError::UnknownUnit(unit.as_str().to_string()));
     }
     let entry: &ScheduleEntry = plan

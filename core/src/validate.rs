@@ -355,7 +355,7 @@ fn check_unit(plan: &Plan, r: &Report, out: &mut Vec<Finding>) {
                     )
                     .with("unit", u.id.as_str()),
                 );
-            } else if !plan.reporting.units.contains(&r.unit) {
+            } else if !plan.expects(&r.unit) {
                 out.push(
                     Finding::new(Code::UnitNotExpected, "/unit", msg::unit_not_expected(&u.name))
                         .with("unit", u.id.as_str()),

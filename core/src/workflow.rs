@@ -350,7 +350,7 @@ fn decide(plan: &Plan, act: &Act, s: &Standing, as_of: Date) -> Result<(Standing
         ),
         Some(u) => {
             if let Some(e) = entry {
-                let m = if !plan.reporting.units.contains(act.unit) {
+                let m = if !plan.expects(act.unit) {
                     Some(msg::report_not_asked(&u.name, &e.id))
                 } else if !u.valid_during(&e.period) {
                     Some(msg::report_unit_not_valid(&u.name, &e.id, e.period.from, e.period.to))

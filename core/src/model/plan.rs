@@ -232,6 +232,9 @@ struct Places {
     // Keyed by the ids' text: one map type for both, one copy of its code.
     units: std::collections::BTreeMap<String, usize>,
     indicators: std::collections::BTreeMap<String, usize>,
+    /// Position in `Plan::reporting.units`: whether a unit is expected to
+    /// report is asked of every report (a scan of a country's 3,300 ids).
+    expected: std::collections::BTreeMap<String, usize>,
 }
 
 impl PartialEq for PlanIndex {
@@ -257,6 +260,9 @@ impl Plan {
             for (i, x) in self.indicators.iter().enumerate() {
                 p.indicators.entry(x.id.as_str().to_string()).or_insert(i);
             }
+            for (i, u) in self.reporting.units.iter().enumerate() {
+                p.expected.entry(u.as_str().to_string()).or_insert(i);
+            }
             p
         })
     }
@@ -268,6 +274,15 @@ impl Plan {
         match self.places().units.get(id.as_str()).and_then(|i| self.units.get(*i)) {
             Some(u) if &u.id == id => Some(u),
             _ => self.units.iter().find(|u| &u.id == id),
+        }
+    }
+
+    /// Whether `id` is among the units expected to report
+    /// (`reporting.units`).
+    pub fn expects(&self, id: &UnitId) -> bool {
+        match self.places().expected.get(id.as_str()).and_then(|i| self.reporting.units.get(*i)) {
+            Some(u) if u == id => true,
+            _ => self.reporting.units.contains(id),
         }
     }
 
