@@ -184,12 +184,16 @@ fn own_rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date) -> Vec<Fin
     check_narrative(plan, r, &mut out);
     // When some values could not be read, absence proves nothing.
     let required = if r.positions.values_incomplete { &[][..] } else { &plan.reporting.required_indicators[..] };
-    let reported: BTreeSet<&IndicatorId> = match required {
-        [] => BTreeSet::new(),
-        _ => r.values.iter().filter(|v| !v.is_empty()).map(|v| &v.indicator).collect(),
-    };
+    // (A map of the same type as `seen`'s rather than a set: a new
+    // collection type is new code in the form's WebAssembly module.)
+    let mut reported: BTreeMap<&IndicatorId, usize> = BTreeMap::new();
+    if !required.is_empty() {
+        for (i, v) in r.values.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            reported.insert(&v.indicator, i);
+        }
+    }
     for id in required {
-        if !reported.contains(id) {
+        if !reported.contains_key(id) {
             let (vi, en) = lookup.indicator(id).map(|i| (i.name_vi.as_str(), i.name_en.as_str())).unwrap_or(("", ""));
             out.push(
                 Finding::new(Code::MissingRequired, "/values", msg::missing_required(id.as_str(), vi, en))
