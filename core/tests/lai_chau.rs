@@ -67,3 +67,24 @@ fn annual_summary_by_hand() {
     let ctmtqg = p.funding.iter().find(|f| f.source.as_str() == "ctmtqg").unwrap();
     assert_eq!((ctmtqg.planned, ctmtqg.spent), (c(1_290_000_000), c(1_193_500_000)));
 }
+
+/// The plan's index of expected units is built on first use; a host that
+/// edits `reporting.units` afterwards (the field is public) gets answers
+/// for the plan as it is now, not as it was indexed.
+#[test]
+fn expected_units_follow_edits_after_the_index_is_built() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/lai-chau-2024");
+    let mut plan = read::plan_from_str(&std::fs::read_to_string(dir.join("plan.json")).unwrap()).value.unwrap();
+    let first = plan.reporting.units[0].clone();
+    let last = plan.reporting.units.last().unwrap().clone();
+    assert!(plan.expects(&first) && plan.expects(&last));
+    let stranger: binhdang::UnitId = serde_json::from_str("\"xa-khong-co\"").unwrap();
+    assert!(!plan.expects(&stranger));
+    // Removed, moved and added after the index exists.
+    plan.reporting.units.remove(0);
+    plan.reporting.units.reverse();
+    plan.reporting.units.push(stranger.clone());
+    assert!(!plan.expects(&first), "a unit taken out is no longer expected");
+    assert!(plan.expects(&last), "a unit moved is still expected");
+    assert!(plan.expects(&stranger), "a unit added is expected");
+}
