@@ -97,6 +97,14 @@ pub fn plan_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
 /// same plan dict neither writes it out nor looks it up by its text again.
 pub fn plan_checker(value: &Bound<'_, PyAny>) -> PyResult<Arc<binhdang::api::Checker>> {
     let py = value.py();
+    // A `str` is looked up by its UTF-8 bytes, borrowed from the str itself:
+    // no copy and no second decoding before the core compares it with the
+    // plans it read last (the core decodes it, once, if it is new).
+    if let Ok(text) = value.cast::<PyString>() {
+        if let Ok(text) = text.to_cow() {
+            return py.detach(|| binhdang::api::Checker::of(text.as_bytes())).map_err(|e| crate::err(py, e));
+        }
+    }
     let Some(c) = converted(value)? else {
         let text = uncached_plan_text(value)?;
         return py.detach(|| binhdang::api::Checker::of(&text)).map_err(|e| crate::err(py, e));
