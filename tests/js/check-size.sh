@@ -12,10 +12,10 @@
 #                         fields held on the stack and its lazy paths
 #                         (fewer allocations per value: 247,521 gzipped,
 #                         197,866 brotli), and for validation's lazily
-#                         written pointers with source paths remapped
-#                         (build.sh; the same bytes from any clone):
-#                         248,198 gzipped, 198,126 brotli. The goal of
-#                         150 kB is not met:
+#                         written pointers (248,198 gzipped, 198,126
+#                         brotli; 247,658 and 198,535 with the speed work
+#                         of 2026-12-07, source paths remapped by
+#                         build.sh). The goal of 150 kB is not met:
 #                         see bindings/wasm/README.md.
 #   pkg/province_bg.wasm  the province module, loaded when a page asks for
 #                         it (adding up, publication, workflow, catalogue);
