@@ -582,8 +582,13 @@ fn the_readme_commands_run() {
             let args: Vec<String> = words
                 .iter()
                 .skip(1)
-                .map(|w| if w.starts_with("examples/") { root.join(w).display().to_string() } else { w.clone() })
-                .map(|w| w.strip_prefix("/tmp/").map_or(w.clone(), |rest| dir.path().join(rest).display().to_string()))
+                // Each word mapped once: a clone that itself lives under
+                // /tmp must keep its example paths.
+                .map(|w| match (w.strip_prefix("examples/"), w.strip_prefix("/tmp/")) {
+                    (Some(_), _) => root.join(w).display().to_string(),
+                    (None, Some(rest)) => dir.path().join(rest).display().to_string(),
+                    (None, None) => w.clone(),
+                })
                 .collect();
             let out = Command::cargo_bin("binhdang").unwrap().current_dir(dir.path()).args(&args).output().unwrap();
             // validate exits 1 when a report has an error (the examples have some).
