@@ -23,7 +23,7 @@ TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 rm -rf pkg
 # Panic locations carry source paths into the .wasm; without remapping, the
 # module's size (and bytes) would depend on where the clone and cargo's home
-# are (CI's clone path made the form module 700 bytes larger gzipped).
+# are, and tests/js/check-size.sh would measure a different module on CI.
 CARGO_HOME_DIR=${CARGO_HOME:-$HOME/.cargo}
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$ROOT=/binhdang --remap-path-prefix=$CARGO_HOME_DIR=/cargo"
 # module NAME FEATURE: one module of the package, from the one crate built with one feature.

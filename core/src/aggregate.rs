@@ -383,8 +383,7 @@ impl Acc {
     fn from_entry(index: usize, v: &ValueEntry) -> Acc {
         // The value's own fields, as its cell with the empty key would give
         // them, read in place rather than copied into such a cell.
-        let counts = SexSplit { female: v.female, male: v.male, total: v.total, extra: Default::default() };
-        let mut a = Acc::from_parts(index, &counts, v.numerator.as_ref(), v.denominator.as_ref());
+        let mut a = Acc::from_parts(index, &v.counts(), v.numerator.as_ref(), v.denominator.as_ref());
         a.stated = v.stated;
         a
     }
@@ -640,8 +639,8 @@ fn period_summary(
                 Some(slot) => *slot,
                 None => {
                     let Some(ind) = lookup.indicator(&v.indicator) else { continue };
+                    slot_of.insert(&ind.id, own.len());
                     own.push(Some(Own { ind, entries: Vec::new() }));
-                    slot_of.insert(&ind.id, own.len() - 1);
                     own.len() - 1
                 }
             };
