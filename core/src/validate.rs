@@ -141,10 +141,13 @@ fn own_rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date) -> Vec<Fin
     }
 
     let mut seen: BTreeMap<&IndicatorId, usize> = BTreeMap::new();
+    let unique = increasing(&r.values);
     for (i, v) in r.values.iter().enumerate() {
         let i = r.positions.value(i);
         let at = pointer("/values", i);
-        duplicate_value(&mut seen, v, i, &at, &mut out);
+        if !unique {
+            duplicate_value(&mut seen, v, i, &at, &mut out);
+        }
         check_value(&lookup, v, &at, &plan.rules, &mut out);
     }
     for (j, a) in r.activities.iter().enumerate() {
@@ -161,9 +164,12 @@ fn own_rules(plan: &Plan, catalog: &Catalog, r: &Report, as_of: Date) -> Vec<Fin
             );
         }
         let mut seen: BTreeMap<&IndicatorId, usize> = BTreeMap::new();
+        let unique = increasing(&a.outputs);
         for (k, v) in a.outputs.iter().enumerate() {
             let at = pointer(&pointer(&at, "outputs"), k);
-            duplicate_value(&mut seen, v, k, &at, &mut out);
+            if !unique {
+                duplicate_value(&mut seen, v, k, &at, &mut out);
+            }
             check_value(&lookup, v, &at, &plan.rules, &mut out);
         }
     }
@@ -250,6 +256,13 @@ fn check_narrative(plan: &Plan, r: &Report, out: &mut Vec<Finding>) {
 }
 
 /// The same indicator a second time in one list (values, or one activity's outputs).
+/// Whether the entries' indicators are in strictly increasing order (as a
+/// form made from the plan lists them): then no two share an indicator, seen
+/// in one pass, and no map of them is needed.
+fn increasing(values: &[ValueEntry]) -> bool {
+    values.windows(2).all(|w| matches!(w, [a, b] if a.indicator < b.indicator))
+}
+
 fn duplicate_value<'r>(
     seen: &mut BTreeMap<&'r IndicatorId, usize>,
     v: &'r ValueEntry,
@@ -541,8 +554,10 @@ fn check_shape(ind: &Indicator, v: &ValueEntry, at: &str, out: &mut Vec<Finding>
 }
 
 fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSettings, out: &mut Vec<Finding>) {
-    check_fields(lookup, v, at, rules, out);
-    let Some(ind) = lookup.indicator(&v.indicator) else { return };
+    // Looked up once for the value and its cells (a country has 264,000 values).
+    let found = lookup.indicator(&v.indicator);
+    check_fields(found, v, at, rules, out);
+    let Some(ind) = found else { return };
     // Each cell is checked as a value of its own (sex sums, the fields its
     // measure takes, numerator against denominator), then the cells together.
     // (Pointers are written only where they are needed: most values have
@@ -559,12 +574,19 @@ fn check_value(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSet
             extra: c.extra.clone(),
             ..ValueEntry::default()
         };
-        check_fields(lookup, &as_value, &pointer(&cells_at, j), rules, out);
+        check_fields(found, &as_value, &pointer(&cells_at, j), rules, out);
     }
     crate::breakdown::check(lookup, ind, v, at, out);
 }
 
-fn check_fields(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSettings, out: &mut Vec<Finding>) {
+/// The fields of a value (or of a cell, as a value) whose indicator `found` is.
+fn check_fields(
+    found: Option<&Indicator>,
+    v: &ValueEntry,
+    at: &str,
+    rules: &crate::RuleSettings,
+    out: &mut Vec<Finding>,
+) {
     numbers_nowhere(&v.extra, at, ("chỉ tiêu", "an indicator value"), out);
     check_split(&v.counts(), at, ("", ""), out);
     let none = SexSplit::default();
@@ -578,7 +600,7 @@ fn check_fields(lookup: &Lookup, v: &ValueEntry, at: &str, rules: &crate::RuleSe
     if v.denominator.is_some() {
         check_split(den, &den_at(), ("Mẫu số: ", "Denominator: "), out);
     }
-    let Some(ind) = lookup.indicator(&v.indicator) else {
+    let Some(ind) = found else {
         out.push(
             Finding::new(
                 Code::UnknownIndicator,
@@ -674,19 +696,41 @@ fn parts(v: &ValueEntry) -> [(&'static str, Option<Count>); 3] {
 }
 
 /// A report's values by indicator (the first of duplicates, as a scan would find).
-fn by_indicator(r: &Report) -> BTreeMap<&IndicatorId, &ValueEntry> {
-    let mut out = BTreeMap::new();
-    for v in &r.values {
-        out.entry(&v.indicator).or_insert(v);
+/// A report's values by indicator, the first of each.
+enum ByIndicator<'a> {
+    /// Ids in increasing order (each once): found by their place.
+    Sorted(&'a [ValueEntry]),
+    Map(BTreeMap<&'a IndicatorId, &'a ValueEntry>),
+}
+
+impl<'a> ByIndicator<'a> {
+    fn of(values: &'a [ValueEntry]) -> Self {
+        if increasing(values) {
+            return ByIndicator::Sorted(values);
+        }
+        let mut out = BTreeMap::new();
+        for v in values {
+            out.entry(&v.indicator).or_insert(v);
+        }
+        ByIndicator::Map(out)
     }
-    out
+
+    /// The value of `id`.
+    fn get(&self, id: &IndicatorId) -> Option<&'a ValueEntry> {
+        match self {
+            ByIndicator::Sorted(values) => {
+                values.binary_search_by(|v| v.indicator.cmp(id)).ok().and_then(|i| values.get(i))
+            }
+            ByIndicator::Map(map) => map.get(id).copied(),
+        }
+    }
 }
 
 fn compare_with_context(plan: &Plan, lookup: &Lookup, r: &Report, history: &History, out: &mut Vec<Finding>) {
     // Annual against the same year's six-month report.
     if r.kind == ReportKind::Annual {
         if let Some(six) = history.six_month_of(r) {
-            let six_values = by_indicator(six);
+            let six_values = ByIndicator::of(&six.values);
             for (i, v) in r.values.iter().enumerate() {
                 let i = r.positions.value(i);
                 let Some(ind) = lookup.indicator(&v.indicator) else { continue };
@@ -715,7 +759,7 @@ fn compare_with_context(plan: &Plan, lookup: &Lookup, r: &Report, history: &Hist
     }
     // Outliers against the same unit's previous period of the same kind.
     let Some(previous) = history.previous(r) else { return };
-    let previous_values = by_indicator(previous);
+    let previous_values = ByIndicator::of(&previous.values);
     let factor = plan.rules.outlier_factor;
     for (i, v) in r.values.iter().enumerate() {
         let i = r.positions.value(i);
@@ -1275,4 +1319,61 @@ pub fn plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
         }
     }
     settle(plan, out)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn values(ids: &[u8]) -> Vec<ValueEntry> {
+        ids.iter()
+            .map(|i| ValueEntry { indicator: IndicatorId(format!("chi-tieu-{i:02}")), ..ValueEntry::default() })
+            .collect()
+    }
+
+    proptest! {
+        /// The shortcuts for values listed in the plan's order find what a
+        /// scan finds, in any order: the first value of each indicator, and
+        /// a duplicate wherever there is one.
+        #[test]
+        fn values_are_found_as_a_scan_finds_them(
+            mut ids in proptest::collection::vec(0u8..12, 0..16),
+            sort in any::<bool>(),
+            dedup in any::<bool>(),
+        ) {
+            if sort {
+                ids.sort_unstable();
+            }
+            if dedup {
+                ids.dedup();
+            }
+            let vals = values(&ids);
+            let by = ByIndicator::of(&vals);
+            prop_assert_eq!(matches!(by, ByIndicator::Sorted(_)), increasing(&vals));
+            if sort && dedup {
+                prop_assert!(increasing(&vals));
+            }
+            for probe in values(&(0u8..12).collect::<Vec<_>>()) {
+                let scan = vals.iter().find(|v| v.indicator == probe.indicator);
+                let found = by.get(&probe.indicator);
+                let same = match (scan, found) {
+                    (Some(a), Some(b)) => std::ptr::eq(a, b),
+                    (None, None) => true,
+                    _ => false,
+                };
+                prop_assert!(same, "{:?} found as {:?}, a scan finds {:?}", probe.indicator, found, scan);
+            }
+            let mut seen = BTreeMap::new();
+            let mut dups = Vec::new();
+            for (i, v) in vals.iter().enumerate() {
+                duplicate_value(&mut seen, v, i, "", &mut dups);
+            }
+            if increasing(&vals) {
+                prop_assert!(dups.is_empty());
+            }
+        }
+    }
 }
