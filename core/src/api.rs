@@ -435,9 +435,19 @@ pub fn validate_reports(
     earlier: &[impl AsRef<[u8]>],
     limits: &Limits,
 ) -> Result<Vec<Outcome>, ApiError> {
+    validate_read_reports(plan, read::reports_from_strs(reports, limits), as_of, earlier, limits)
+}
+
+/// [`validate_reports`] of reports already read ([`read::reports_overlapped`]).
+pub fn validate_read_reports(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    inputs: Vec<read::Read<Report>>,
+    as_of: Date,
+    earlier: &[impl AsRef<[u8]>],
+    limits: &Limits,
+) -> Result<Vec<Outcome>, ApiError> {
     let plan = load_plan(plan)?;
     let earlier = earlier_reports(earlier, limits);
-    let inputs = read::reports_from_strs(reports, limits);
     Ok(validate::batch_with(&plan, &Catalog::builtin(), inputs, as_of, &earlier, limits).outcomes)
 }
 
@@ -476,8 +486,18 @@ pub fn summarise_with_events(
     as_of: Date,
     limits: &Limits,
 ) -> Result<(Plan, Catalog, Summary), ApiError> {
+    summarise_read(plan, read::reports_from_strs(reports, limits), events, as_of, limits)
+}
+
+/// [`summarise_with_events`] of reports already read ([`read::reports_overlapped`]).
+pub fn summarise_read(
+    plan: &(impl AsRef<[u8]> + ?Sized),
+    inputs: Vec<read::Read<Report>>,
+    events: Option<&[u8]>,
+    as_of: Date,
+    limits: &Limits,
+) -> Result<(Plan, Catalog, Summary), ApiError> {
     let plan = load_plan(plan)?;
-    let inputs = read::reports_from_strs(reports, limits);
     let catalog = Catalog::builtin();
     let mut summary = aggregate::aggregate_with(&plan, &catalog, inputs, as_of, limits);
     if let Some(events) = events {

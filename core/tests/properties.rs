@@ -233,4 +233,43 @@ proptest! {
         }
         prop_assert!(seen.values().all(|n| *n == 1));
     }
+
+    #[test]
+    fn reports_read_on_two_threads_are_read_as_on_one(
+        reports in proptest::collection::vec(report(), 0..40),
+        broken in proptest::collection::vec((0usize..40, 0u8..3), 0..6),
+        max_reports in 0usize..45,
+    ) {
+        // Well-formed reports, and some broken: cut short, not UTF-8, or
+        // not an object; some past `max_reports`.
+        let mut texts: Vec<Vec<u8>> = reports.iter().map(|r| r.to_string().into_bytes()).collect();
+        for (i, how) in broken {
+            if let Some(t) = texts.get_mut(i) {
+                match how {
+                    0 => t.truncate(t.len() / 2),
+                    1 => t.insert(1, 0xFF),
+                    _ => *t = b"[1, 2]".to_vec(),
+                }
+            }
+        }
+        let limits = read::Limits { max_reports, ..read::Limits::default() };
+        let one = read::reports_from_strs(&texts, &limits);
+        let mut two = read::OverlappedReports::new(texts.len(), &limits);
+        for t in &texts {
+            two.push(t.clone());
+        }
+        let two = two.finish();
+        prop_assert_eq!(format!("{one:?}"), format!("{two:?}"));
+    }
+}
+
+/// A batch given up halfway (the host failed to make a report's bytes)
+/// ends its reading thread: nothing waits for reports that never come.
+#[test]
+fn a_batch_given_up_ends_its_reading() {
+    let mut reading = read::OverlappedReports::new(100, &read::Limits::default());
+    for _ in 0..40 {
+        reading.push(br#"{"plan": "p", "unit": "u"}"#.to_vec());
+    }
+    drop(reading);
 }

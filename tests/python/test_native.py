@@ -122,6 +122,30 @@ def test_every_entry_point_reads_dicts_alike() -> None:
     assert binhdang.aggregate(plan_object, REPORTS, AS_OF) == binhdang.aggregate(PLAN, REPORTS, AS_OF)
 
 
+def test_a_large_batch_reads_as_its_text() -> None:
+    # A batch past one chunk (16) is written out here while a second thread
+    # reads it: the outcomes are those of the same reports as JSON text, in
+    # their places, with broken reports and reports past max_reports among them.
+    dicts: List[Any] = [json.loads(p.read_text(encoding="utf-8")) for p in REPORTS] * 3
+    dicts[7] = dict(dicts[7], submitted=float("inf"))
+    dicts[20] = {"unit": 106, "values": "none"}
+    texts = [json.dumps(d, separators=(",", ":"), ensure_ascii=False) for d in dicts]
+    texts[7] = texts[7].replace("Infinity", "1e999")
+    limits = {"max_reports": 50}
+    by_dict = binhdang.validate_reports(dicts, PLAN, as_of=AS_OF, limits=limits)
+    assert by_dict == binhdang.validate_reports(texts, PLAN, as_of=AS_OF, limits=limits)
+    assert [o.index for o in by_dict] == list(range(len(dicts)))
+    assert [(f.code, f.path, f.context["problem"]) for f in by_dict[7].findings] == [
+        ("malformed", "/submitted", "number_out_of_range")
+    ]
+    assert all(o.status == "rejected" for o in by_dict[50:])
+    # A document that is none stops the batch with its TypeError; nothing hangs.
+    with pytest.raises(TypeError, match="^reports: "):
+        binhdang.validate_reports(dicts[:30] + [42] + dicts, PLAN, as_of=AS_OF)
+    with pytest.raises(TypeError, match="^reports: "):
+        binhdang.aggregate(PLAN, dicts[:30] + [42], AS_OF)
+
+
 def found_objects() -> List[binhdang.Finding]:
     return binhdang.validate_report(BAD_106, PLAN, as_of=AS_OF)
 

@@ -438,15 +438,14 @@ record!(Summary, s => &s.data.summary;
         limits: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let plan = input::plan_text(plan)?;
-        let reports = input::documents(Some(reports), "reports")?;
         let as_of = input::date_text(Some(as_of))?;
         let events = events.map(|e| input::workflow(e, "events", "events")).transpose()?;
         let limits = input::limits_text(limits)?;
-        let made = py.detach(|| {
-            let as_of = binhdang::api::date_or_today(as_of.as_deref())?;
-            let limits = binhdang::api::limits(limits.as_deref())?;
-            binhdang::api::summarise_with_events(&plan, &reports, events.as_deref(), as_of, &limits)
-        });
+        let as_of = binhdang::api::date_or_today(as_of.as_deref()).map_err(|e| err(py, e))?;
+        let limits = binhdang::api::limits(limits.as_deref()).map_err(|e| err(py, e))?;
+        let reports = input::read_reports(reports, "reports", &limits)?;
+        let made =
+            py.detach(|| binhdang::api::summarise_read(&plan, reports.finish(), events.as_deref(), as_of, &limits));
         let (plan, catalog, summary) = made.map_err(|e| err(py, e))?;
         Ok(Summary { data: Arc::new(Aggregated { plan, catalog, summary }) })
     }

@@ -602,13 +602,136 @@ pub fn unreadable(kind: std::io::ErrorKind) -> Read<Report> {
 /// `max_reports`, each further report gets a `too_large` finding unread, so
 /// it is still accounted for (rejected) and nothing disappears.
 pub fn reports_from_strs<S: AsRef<[u8]>>(texts: &[S], limits: &Limits) -> Vec<Read<Report>> {
-    texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            past_max_reports(i, texts.len(), limits).unwrap_or_else(|| report_from_bytes_with(t.as_ref(), limits))
-        })
-        .collect()
+    texts.iter().enumerate().map(|(i, t)| read_in_batch(i, texts.len(), t.as_ref(), limits)).collect()
+}
+
+/// [`reports_from_strs`] for a host that makes each report's bytes itself,
+/// such as Python writing a dict out as JSON text. The host [`push`]es each
+/// report's bytes as it makes them, and a second thread reads each one as
+/// soon as it arrives. [`finish`] then reads the rest on the calling thread
+/// too. Making the bytes and reading them so share two cores, and the host
+/// can release its own lock (Python's GIL) for `finish` alone.
+///
+/// The reports read are those of [`reports_from_strs`] on the same bytes, in
+/// the same order. A report's reading depends on nothing but its bytes, its
+/// place and the count, never on which thread reads it or when. Where no
+/// thread can be started (WebAssembly), or the batch is one chunk, each
+/// report is read as it is pushed.
+///
+/// [`push`]: OverlappedReports::push
+/// [`finish`]: OverlappedReports::finish
+pub struct OverlappedReports {
+    n: usize,
+    pushed: usize,
+    limits: Limits,
+    send: Option<std::sync::mpsc::Sender<Chunk>>,
+    queue: std::sync::Arc<std::sync::Mutex<std::sync::mpsc::Receiver<Chunk>>>,
+    /// Reports pushed, not yet sent: they go in chunks, since waking the
+    /// other thread costs more than reading a small report.
+    pending: Chunk,
+    worker: Option<std::thread::JoinHandle<Placed>>,
+    /// Read on the calling thread (all of them when there is no worker).
+    done: Placed,
+}
+
+impl OverlappedReports {
+    /// A batch of `n` reports, read within `limits` (past `max_reports`,
+    /// each further report is refused unread, as by [`reports_from_strs`]).
+    pub fn new(n: usize, limits: &Limits) -> Self {
+        let (send, receive) = std::sync::mpsc::channel();
+        let queue = std::sync::Arc::new(std::sync::Mutex::new(receive));
+        let limits = *limits;
+        let theirs = std::sync::Arc::clone(&queue);
+        // A batch of one chunk is read where it is made: a thread would cost
+        // more than it saves.
+        let worker = (n > CHUNK)
+            .then(|| std::thread::Builder::new().name("binhdang-read".into()).spawn(move || drain(&theirs, n, &limits)))
+            .and_then(Result::ok);
+        let send = worker.is_some().then_some(send);
+        OverlappedReports { n, pushed: 0, limits, send, queue, pending: Vec::new(), worker, done: Vec::new() }
+    }
+
+    /// The next report's bytes.
+    pub fn push(&mut self, bytes: Vec<u8>) {
+        let i = self.pushed;
+        self.pushed += 1;
+        if self.send.is_none() {
+            self.done.push((i, read_in_batch(i, self.n, &bytes, &self.limits)));
+            return;
+        }
+        self.pending.push((i, bytes));
+        if self.pending.len() >= CHUNK {
+            self.flush();
+        }
+    }
+
+    /// Sends the reports pending to be read.
+    fn flush(&mut self) {
+        let chunk = std::mem::take(&mut self.pending);
+        let Some(send) = &self.send else { return };
+        // `queue` holds the receiving end, so a send cannot fail; were it
+        // to, the reports are read here.
+        if let Err(std::sync::mpsc::SendError(back)) = send.send(chunk) {
+            let (n, limits) = (self.n, self.limits);
+            self.done.extend(back.into_iter().map(|(i, bytes)| (i, read_in_batch(i, n, &bytes, &limits))));
+        }
+    }
+
+    /// The reports pushed, read, in the order they were pushed.
+    pub fn finish(mut self) -> Vec<Read<Report>> {
+        self.flush();
+        self.send = None;
+        let mut out = std::mem::take(&mut self.done);
+        out.extend(drain(&self.queue, self.n, &self.limits));
+        if let Some(worker) = self.worker.take() {
+            out.extend(worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        // Each place was read exactly once, by one of the two threads.
+        out.sort_unstable_by_key(|(i, _)| *i);
+        out.into_iter().map(|(_, r)| r).collect()
+    }
+}
+
+impl Drop for OverlappedReports {
+    /// A batch given up (the host failed to make a report's bytes): the
+    /// queue is closed, and the worker ends once it has read what it holds.
+    fn drop(&mut self) {
+        self.send = None;
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+    }
+}
+
+/// Reports of a batch by their place, sent to be read together.
+type Chunk = Vec<(usize, Vec<u8>)>;
+
+/// Reports read, by their place in the batch.
+type Placed = Vec<(usize, Read<Report>)>;
+
+/// Reports sent together to be read.
+const CHUNK: usize = 16;
+
+/// Takes the next reports from the queue and reads them, until the queue is
+/// closed and empty.
+fn drain(queue: &std::sync::Mutex<std::sync::mpsc::Receiver<Chunk>>, n: usize, limits: &Limits) -> Placed {
+    let mut out = Vec::new();
+    loop {
+        // A lock poisoned by a panic of the other reader: that panic is
+        // raised when its thread is joined.
+        let next = match queue.lock() {
+            Ok(q) => q.recv(),
+            Err(_) => break,
+        };
+        let Ok(chunk) = next else { break };
+        out.extend(chunk.into_iter().map(|(i, bytes)| (i, read_in_batch(i, n, &bytes, limits))));
+    }
+    out
+}
+
+/// The `i`-th of `n` reports of a batch, read as [`reports_from_strs`] reads it.
+fn read_in_batch(i: usize, n: usize, bytes: &[u8], limits: &Limits) -> Read<Report> {
+    past_max_reports(i, n, limits).unwrap_or_else(|| report_from_bytes_with(bytes, limits))
 }
 
 /// For the `i`-th of `n` reports of a batch: past `max_reports`, the report
