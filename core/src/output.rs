@@ -171,13 +171,15 @@ fn unit_name(plan: &Plan, id: &UnitId) -> String {
 fn figure_rows(p: &PeriodSummary, f: &Figure, plan: &Plan) -> Vec<FigureRow> {
     let mut rows = Vec::new();
     let over = |part: &str| f.overflow.iter().any(|p| p == part || p.ends_with(&format!("/{part}")));
+    // Looked up once for the figure's rows (one per sex).
+    let name = unit_name(plan, &f.unit);
     let row = |sex: &str, value: Option<f64>, numerator: Option<Count>, denominator: Option<Count>| FigureRow {
         entry: p.entry.clone(),
         kind: p.kind,
         period_from: p.period.from,
         period_to: p.period.to,
         unit: f.unit.clone(),
-        unit_name: unit_name(plan, &f.unit),
+        unit_name: name.clone(),
         indicator: f.indicator.clone(),
         by: f.by.clone(),
         sex: sex.to_string(),

@@ -56,7 +56,27 @@ impl fmt::Display for Date {
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.iso())
+        // Digits written in place: a country's tables hold millions of dates,
+        // and `iso` allocates and formats each.
+        let (y, m, d) = (self.year(), self.month(), self.day());
+        let Some(y) = u32::try_from(y).ok().filter(|y| *y <= 9999) else { return s.serialize_str(&self.iso()) };
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let text = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        match std::str::from_utf8(&text) {
+            Ok(text) => s.serialize_str(text),
+            Err(_) => s.serialize_str(&self.iso()),
+        }
     }
 }
 
@@ -236,3 +256,29 @@ id_type!(
     /// A funding source's id within its plan (`ngan-sach-dia-phuong`).
     FundingSourceId
 );
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod date_tests {
+    use proptest::prelude::*;
+
+    use super::Date;
+
+    proptest! {
+        /// A date is written as its ISO form, in place or not: years with
+        /// fewer digits, past 9999 and before year 0 included.
+        #[test]
+        fn a_date_is_written_as_its_iso_form(year in -20_000i32..20_000, month in 1u32..=12, day in 1u32..=31) {
+            if let Some(date) = Date::from_ymd(year, month, day) {
+                prop_assert_eq!(serde_json::to_string(&date).unwrap(), format!("\"{}\"", date.iso()));
+            }
+        }
+    }
+
+    #[test]
+    fn common_dates_are_written_in_place() {
+        let date = Date::from_ymd(2024, 6, 5).unwrap();
+        assert_eq!(serde_json::to_string(&date).unwrap(), "\"2024-06-05\"");
+        assert_eq!(serde_json::to_string(&Date::from_ymd(7, 1, 31).unwrap()).unwrap(), "\"0007-01-31\"");
+    }
+}
