@@ -17,7 +17,7 @@ import pytest
 
 import binhdang
 from binhdang import _binhdang as native
-from vectors import report_texts, vectors
+from vectors import plan_text, report_texts, vectors
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PLAN = ROOT / "examples" / "lai-chau-2024" / "plan.json"
@@ -235,6 +235,28 @@ def test_to_pandas_reads_columns() -> None:
         assert frame.fillna(-1).to_dict("records") == expected.fillna(-1).to_dict("records"), table
     published = summary.to_pandas("figures", published=True)
     assert len(published) == len(summary.published_tables()["figures"])
+
+
+@pytest.mark.parametrize("with_pyarrow", [True, False])
+def test_to_pandas_is_the_frame_of_its_columns(with_pyarrow: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # With pyarrow the columns cross as Arrow buffers, without as lists: the
+    # frame is pandas' own of the lists either way, dtypes included, for
+    # every table of the bundled summary and of the aggregation vectors
+    # (breakdowns, withheld cells, empty tables).
+    pd = pytest.importorskip("pandas")
+    if with_pyarrow:
+        pytest.importorskip("pyarrow")
+    else:
+        monkeypatch.setitem(sys.modules, "pyarrow", None)
+    summaries = [binhdang.aggregate(PLAN, REPORTS, AS_OF)]
+    summaries += [binhdang.aggregate(plan_text(v), report_texts(v), v["as_of"]) for _, v in vectors("aggregate")]
+    kinds = {c[0] for c in summaries[0]._arrow_columns("figures").values() if isinstance(c, tuple)}
+    assert kinds == {"text", "float", "int"}
+    for summary in summaries:
+        for table in binhdang.schema("tables")["properties"]:
+            for published in (False, True):
+                frame = summary.to_pandas(table, published=published)
+                pd.testing.assert_frame_equal(frame, pd.DataFrame(summary.columns(table, published)))
 
 
 def test_errors_carry_findings_as_objects() -> None:

@@ -1,7 +1,9 @@
 //! One table of the core's `Tables` as Python columns (`{name: [cell, ...]}`),
 //! for `pandas.DataFrame`: no dict per row, and a text that repeats down a
 //! column (an entry, a unit's name, a sex) is one Python string shared by
-//! every row, not a copy per row.
+//! every row, not a copy per row. Or as Arrow buffers (`Shape::Arrow`), for
+//! `to_pandas` with pyarrow: a column of texts, whole numbers, numbers or
+//! true/false crosses as a few `bytes`, not a Python object per cell.
 //!
 //! Generic over serde: the table is picked by its field name in the core's
 //! serde form and each row's fields become columns in the order serde gives
@@ -13,31 +15,47 @@ use std::collections::HashMap;
 use std::fmt::Display;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
-/// Past this many distinct texts in one column, new ones are not shared (a
-/// column of free text must not grow a table of its own).
-const SHARED_TEXTS: usize = 100_000;
+/// What a table's columns cross as.
+#[derive(Clone, Copy)]
+pub enum Shape {
+    /// `{name: [cell, ...]}`.
+    Lists,
+    /// `{name: column}`, a column being a list as in `Lists` where its cells
+    /// are of mixed kinds or all empty, else a tuple `(kind, length,
+    /// null_count, validity, values, data)`: `kind` "text" (`values` the
+    /// 64-bit offsets, `data` the UTF-8 bytes: Arrow's `large_string`),
+    /// "int" (64-bit), "float" (64-bit), "bool" (bits); `validity` None or
+    /// Arrow's bitmap (bit set: a value); all little-endian, as Arrow lays
+    /// them out, for `pyarrow.Array.from_buffers`.
+    Arrow,
+}
 
 /// The table named `name` of `tables` (a struct of lists of rows) as columns,
 /// or None when the struct has no such field.
-pub fn table<'py, T: Serialize>(py: Python<'py>, tables: &T, name: &str) -> PyResult<Option<Bound<'py, PyDict>>> {
+pub fn table<'py, T: Serialize>(
+    py: Python<'py>,
+    tables: &T,
+    name: &str,
+    shape: Shape,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
     let mut pick = Pick { py, name, found: None };
     tables.serialize(&mut pick).map_err(Error::into_py)?;
-    pick.found.map(|columns| finish(py, columns)).transpose()
+    pick.found.map(|columns| finish(py, columns, shape)).transpose()
 }
 
 /// A list of rows (serialized as a sequence of structs) as columns, as
 /// [`table`] gives one table: for a table the core makes row by row.
-pub fn rows<'py, T: Serialize>(py: Python<'py>, rows: &T) -> PyResult<Bound<'py, PyDict>> {
+pub fn rows<'py, T: Serialize>(py: Python<'py>, rows: &T, shape: Shape) -> PyResult<Bound<'py, PyDict>> {
     let mut columns = Columns::new(py);
     rows.serialize(Rows { columns: &mut columns }).map_err(Error::into_py)?;
-    finish(py, columns)
+    finish(py, columns, shape)
 }
 
 /// The columns as a dict, in the rows' field order.
-fn finish<'py>(py: Python<'py>, columns: Columns<'py>) -> PyResult<Bound<'py, PyDict>> {
+fn finish<'py>(py: Python<'py>, columns: Columns<'py>, shape: Shape) -> PyResult<Bound<'py, PyDict>> {
     // Columns from a map (a figure's cell: one per dimension) go where the
     // map's field is, after the column before it, as in the CSV.
     let mut order: Vec<usize> = Vec::new();
@@ -52,14 +70,183 @@ fn finish<'py>(py: Python<'py>, columns: Columns<'py>) -> PyResult<Bound<'py, Py
         spliced.sort_by_key(|j| columns.names.get(*j));
         order.extend(spliced);
     }
-    let mut cells: Vec<Option<Vec<Bound<'py, PyAny>>>> = columns.cells.into_iter().map(Some).collect();
+    let mut cells: Vec<Option<Vec<Scalar<'py>>>> = columns.cells.into_iter().map(Some).collect();
+    let mut texts: Vec<Option<Texts>> = columns.texts.into_iter().map(Some).collect();
     let out = PyDict::new(py);
     for i in order {
-        if let (Some(name), Some(column)) = (columns.names.get(i), cells.get_mut(i).and_then(Option::take)) {
-            out.set_item(name, PyList::new(py, column)?)?;
+        let (Some(name), Some(column), Some(texts)) =
+            (columns.names.get(i), cells.get_mut(i).and_then(Option::take), texts.get_mut(i).and_then(Option::take))
+        else {
+            continue;
+        };
+        match shape {
+            Shape::Arrow => match arrow(py, &column, &texts)? {
+                Some(buffers) => out.set_item(name, buffers)?,
+                None => out.set_item(name, list(py, column, &texts)?)?,
+            },
+            Shape::Lists => out.set_item(name, list(py, column, &texts)?)?,
         }
     }
     Ok(out)
+}
+
+/// A column as a list of Python values, each distinct text one string.
+fn list<'py>(py: Python<'py>, column: Vec<Scalar<'py>>, texts: &Texts) -> PyResult<Bound<'py, PyList>> {
+    let strings: Vec<Bound<'py, PyString>> = texts.list.iter().map(|t| PyString::new(py, t)).collect();
+    let none = py.None().into_bound(py);
+    let cells = column.into_iter().map(|cell| -> PyResult<Bound<'py, PyAny>> {
+        Ok(match cell {
+            Scalar::Null => none.clone(),
+            Scalar::Bool(b) => pyo3::types::PyBool::new(py, b).to_owned().into_any(),
+            Scalar::Int(n) => n.into_pyobject(py)?.into_any(),
+            Scalar::UInt(n) => n.into_pyobject(py)?.into_any(),
+            Scalar::Float(x) => pyo3::types::PyFloat::new(py, x).into_any(),
+            Scalar::Text(t) => match strings.get(t as usize) {
+                Some(s) => s.clone().into_any(),
+                None => none.clone(),
+            },
+            Scalar::Object(o) => o,
+        })
+    });
+    PyList::new(py, cells.collect::<PyResult<Vec<_>>>()?)
+}
+
+/// What a column holds, for Arrow: one kind of value (and empty cells).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Int,
+    Float,
+    Bool,
+}
+
+/// A column as Arrow buffers (see [`Shape::Arrow`]), or None when it is not
+/// of one kind (texts with numbers, a large whole number, plain data) or has
+/// no value at all: it then crosses as a list, for pandas to take as it takes
+/// lists.
+fn arrow<'py>(py: Python<'py>, column: &[Scalar<'py>], texts: &Texts) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let mut kind: Option<Kind> = None;
+    let mut nulls = 0usize;
+    for cell in column {
+        let this = match cell {
+            Scalar::Null => {
+                nulls += 1;
+                continue;
+            }
+            Scalar::Text(_) => Kind::Text,
+            Scalar::Int(_) => Kind::Int,
+            Scalar::Float(_) => Kind::Float,
+            Scalar::Bool(_) => Kind::Bool,
+            Scalar::UInt(_) | Scalar::Object(_) => return Ok(None),
+        };
+        kind = match (kind, this) {
+            (None, k) => Some(k),
+            (Some(a), b) if a == b => Some(a),
+            // Whole numbers and numbers: numbers, as pandas makes them.
+            (Some(Kind::Int | Kind::Float), Kind::Int | Kind::Float) => Some(Kind::Float),
+            _ => return Ok(None),
+        };
+    }
+    let Some(kind) = kind else { return Ok(None) };
+    let n = column.len();
+    let bits = |on: &dyn Fn(&Scalar<'py>) -> bool| {
+        let mut out = vec![0u8; n.div_ceil(8)];
+        for (i, cell) in column.iter().enumerate() {
+            if on(cell) {
+                if let Some(byte) = out.get_mut(i / 8) {
+                    *byte |= 1 << (i % 8);
+                }
+            }
+        }
+        out
+    };
+    let validity = (nulls > 0).then(|| bits(&|c| !matches!(c, Scalar::Null)));
+    let (name, values, data): (&str, Vec<u8>, Option<Vec<u8>>) = match kind {
+        Kind::Text => {
+            let mut offsets = Vec::with_capacity((n + 1) * 8);
+            let mut data = Vec::new();
+            offsets.extend_from_slice(&0i64.to_le_bytes());
+            for cell in column {
+                if let Scalar::Text(t) = cell {
+                    data.extend_from_slice(texts.list.get(*t as usize).map_or("", String::as_str).as_bytes());
+                }
+                offsets.extend_from_slice(&i64::try_from(data.len()).unwrap_or(i64::MAX).to_le_bytes());
+            }
+            ("text", offsets, Some(data))
+        }
+        Kind::Int => {
+            let mut values = Vec::with_capacity(n * 8);
+            for cell in column {
+                let v = if let Scalar::Int(v) = cell { *v } else { 0 };
+                values.extend_from_slice(&v.to_le_bytes());
+            }
+            ("int", values, None)
+        }
+        Kind::Float => {
+            let mut values = Vec::with_capacity(n * 8);
+            for cell in column {
+                #[allow(clippy::cast_precision_loss)] // as pandas turns whole numbers beside numbers into floats
+                let v = match cell {
+                    Scalar::Float(v) => *v,
+                    Scalar::Int(v) => *v as f64,
+                    _ => 0.0,
+                };
+                values.extend_from_slice(&v.to_le_bytes());
+            }
+            ("float", values, None)
+        }
+        Kind::Bool => ("bool", bits(&|c| matches!(c, Scalar::Bool(true))), None),
+    };
+    let bytes = |b: &[u8]| PyBytes::new(py, b).into_any();
+    let tuple = (name, n, nulls, validity.as_deref().map(bytes), bytes(&values), data.as_deref().map(bytes));
+    Ok(Some(tuple.into_pyobject(py)?.into_any()))
+}
+
+/// One cell as it is held until its table is complete: a scalar as Rust
+/// data (a text by its place in the column's texts), anything else as the
+/// Python data `pythonize` made of it.
+enum Scalar<'py> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    /// Past `i64::MAX`.
+    UInt(u64),
+    Float(f64),
+    Text(u32),
+    Object(Bound<'py, PyAny>),
+}
+
+/// The distinct texts of a column, each kept once.
+#[derive(Default)]
+struct Texts {
+    list: Vec<String>,
+    index: HashMap<String, u32>,
+    /// The last text placed: rows come sorted, so a column mostly repeats
+    /// the text of the row before (a period, a unit, its name).
+    last: Option<u32>,
+}
+
+impl Texts {
+    fn place(&mut self, s: &str) -> Result<u32, Error> {
+        if let Some(i) = self.last {
+            if self.list.get(i as usize).is_some_and(|t| t == s) {
+                return Ok(i);
+            }
+        }
+        let i = self.find_or_add(s)?;
+        self.last = Some(i);
+        Ok(i)
+    }
+
+    fn find_or_add(&mut self, s: &str) -> Result<u32, Error> {
+        if let Some(i) = self.index.get(s) {
+            return Ok(*i);
+        }
+        let i = u32::try_from(self.list.len()).map_err(|_| Error::Custom("more than 2^32 texts in a column".into()))?;
+        self.list.push(s.to_string());
+        self.index.insert(s.to_string(), i);
+        Ok(i)
+    }
 }
 
 #[derive(Debug)]
@@ -115,9 +302,11 @@ struct Pick<'a, 'py> {
 struct Columns<'py> {
     py: Python<'py>,
     names: Vec<String>,
-    cells: Vec<Vec<Bound<'py, PyAny>>>,
-    shared: Vec<HashMap<String, Bound<'py, PyString>>>,
+    cells: Vec<Vec<Scalar<'py>>>,
+    texts: Vec<Texts>,
     rows: usize,
+    /// The rows the table says it has: each column is made that long at once.
+    expected: usize,
     /// The last column a row filled, and for a column made from a map's
     /// key, the column it follows (its map field's place in the row).
     last: Option<usize>,
@@ -134,8 +323,9 @@ impl<'py> Columns<'py> {
             py,
             names: Vec::new(),
             cells: Vec::new(),
-            shared: Vec::new(),
+            texts: Vec::new(),
             rows: 0,
+            expected: 0,
             last: None,
             anchors: HashMap::new(),
             guess: 0,
@@ -155,9 +345,10 @@ impl<'py> Columns<'py> {
         }
         self.names.push(name.to_string());
         // A column first seen late: None in the rows before.
-        let none = self.py.None().into_bound(self.py);
-        self.cells.push(vec![none; self.rows]);
-        self.shared.push(HashMap::new());
+        let mut cells = Vec::with_capacity(self.expected.max(self.rows));
+        cells.extend(std::iter::repeat_with(|| Scalar::Null).take(self.rows));
+        self.cells.push(cells);
+        self.texts.push(Texts::default());
         self.names.len() - 1
     }
 
@@ -165,10 +356,9 @@ impl<'py> Columns<'py> {
         self.rows += 1;
         self.last = None;
         self.guess = 0;
-        let none = self.py.None().into_bound(self.py);
         for column in &mut self.cells {
             if column.len() < self.rows {
-                column.push(none.clone());
+                column.push(Scalar::Null);
             }
         }
     }
@@ -176,12 +366,14 @@ impl<'py> Columns<'py> {
     fn cell<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
         let py = self.py;
         let made = self.find(name);
-        let mut fresh = HashMap::new();
-        let shared = match made.and_then(|i| self.shared.get_mut(i)) {
-            Some(shared) => shared,
-            None => &mut fresh,
+        // A column not made yet gets its texts once its first cell is made
+        // (a cell that is a map becomes columns of its own).
+        let mut fresh = None;
+        let texts = match made.and_then(|i| self.texts.get_mut(i)) {
+            Some(texts) => texts,
+            None => fresh.insert(Texts::default()),
         };
-        let cell = match value.serialize(Cell { py, shared }) {
+        let cell = match value.serialize(Cell { texts, py: std::marker::PhantomData }) {
             Ok(cell) => cell,
             Err(Error::Custom(_)) => {
                 // A map of texts (a figure's cell of a breakdown, dimension →
@@ -201,15 +393,13 @@ impl<'py> Columns<'py> {
                         return Ok(());
                     }
                 }
-                pythonize::pythonize(py, value).map_err(PyErr::from)?
+                Scalar::Object(pythonize::pythonize(py, value).map_err(PyErr::from)?)
             }
             Err(e) => return Err(e),
         };
         let i = self.column(name);
-        if made.is_none() {
-            if let Some(shared) = self.shared.get_mut(i) {
-                *shared = fresh;
-            }
+        if let (Some(fresh), Some(texts)) = (fresh, self.texts.get_mut(i)) {
+            *texts = fresh;
         }
         let Some(column) = self.cells.get_mut(i) else {
             return unexpected("a column that was not made");
@@ -393,7 +583,8 @@ impl<'c, 'py> Serializer for Rows<'c, 'py> {
     fn serialize_char(self, _: char) -> Result<Self::Ok, Error> {
         unexpected("text")
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self, Error> {
+    fn serialize_seq(self, rows: Option<usize>) -> Result<Self, Error> {
+        self.columns.expected = rows.unwrap_or(0);
         Ok(self)
     }
     fn serialize_bool(self, _: bool) -> Result<(), Error> {
@@ -638,36 +829,29 @@ impl SerializeMap for Row<'_, '_> {
     }
 }
 
-/// One cell: a scalar as a Python object; anything else is refused (with
-/// `Error::Custom`), for the caller to convert whole.
+/// One cell: a scalar; anything else is refused (with `Error::Custom`), for
+/// the caller to convert whole.
 struct Cell<'s, 'py> {
-    py: Python<'py>,
-    shared: &'s mut HashMap<String, Bound<'py, PyString>>,
+    texts: &'s mut Texts,
+    py: std::marker::PhantomData<Scalar<'py>>,
 }
 
-impl<'s, 'py> Cell<'s, 'py> {
-    fn text(self, s: &str) -> Result<Bound<'py, PyAny>, Error> {
-        if let Some(shared) = self.shared.get(s) {
-            return Ok(shared.clone().into_any());
-        }
-        let text = PyString::new(self.py, s);
-        if self.shared.len() < SHARED_TEXTS {
-            self.shared.insert(s.to_string(), text.clone());
-        }
-        Ok(text.into_any())
+impl<'py> Cell<'_, 'py> {
+    fn text(self, s: &str) -> Result<Scalar<'py>, Error> {
+        self.texts.place(s).map(Scalar::Text)
     }
 }
 
-impl<'s, 'py> Serializer for Cell<'s, 'py> {
-    type Ok = Bound<'py, PyAny>;
+impl<'py> Serializer for Cell<'_, 'py> {
+    type Ok = Scalar<'py>;
     type Error = Error;
-    type SerializeSeq = Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeTuple = Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeTupleStruct = Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeTupleVariant = Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeMap = Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeStruct = Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeStructVariant = Impossible<Bound<'py, PyAny>, Error>;
+    type SerializeSeq = Impossible<Scalar<'py>, Error>;
+    type SerializeTuple = Impossible<Scalar<'py>, Error>;
+    type SerializeTupleStruct = Impossible<Scalar<'py>, Error>;
+    type SerializeTupleVariant = Impossible<Scalar<'py>, Error>;
+    type SerializeMap = Impossible<Scalar<'py>, Error>;
+    type SerializeStruct = Impossible<Scalar<'py>, Error>;
+    type SerializeStructVariant = Impossible<Scalar<'py>, Error>;
 
     fn serialize_i8(self, v: i8) -> Result<Self::Ok, Error> {
         self.serialize_i64(v.into())
@@ -688,13 +872,13 @@ impl<'s, 'py> Serializer for Cell<'s, 'py> {
         self.text(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_bool(self, v: bool) -> Result<Self::Ok, Error> {
-        Ok(pyo3::types::PyBool::new(self.py, v).to_owned().into_any())
+        Ok(Scalar::Bool(v))
     }
     fn serialize_i64(self, v: i64) -> Result<Self::Ok, Error> {
-        Ok(v.into_pyobject(self.py).map(Bound::into_any).unwrap_or_else(|never| match never {}))
+        Ok(Scalar::Int(v))
     }
     fn serialize_u64(self, v: u64) -> Result<Self::Ok, Error> {
-        Ok(v.into_pyobject(self.py).map(Bound::into_any).unwrap_or_else(|never| match never {}))
+        Ok(i64::try_from(v).map_or(Scalar::UInt(v), Scalar::Int))
     }
     fn serialize_i32(self, v: i32) -> Result<Self::Ok, Error> {
         self.serialize_i64(v.into())
@@ -703,7 +887,7 @@ impl<'s, 'py> Serializer for Cell<'s, 'py> {
         self.serialize_u64(v.into())
     }
     fn serialize_f64(self, v: f64) -> Result<Self::Ok, Error> {
-        Ok(pyo3::types::PyFloat::new(self.py, v).into_any())
+        Ok(Scalar::Float(v))
     }
     fn serialize_str(self, v: &str) -> Result<Self::Ok, Error> {
         self.text(v)
@@ -712,16 +896,16 @@ impl<'s, 'py> Serializer for Cell<'s, 'py> {
         unexpected("bytes")
     }
     fn serialize_none(self) -> Result<Self::Ok, Error> {
-        Ok(self.py.None().into_bound(self.py))
+        Ok(Scalar::Null)
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Self::Ok, Error> {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<Self::Ok, Error> {
-        Ok(self.py.None().into_bound(self.py))
+        Ok(Scalar::Null)
     }
     fn serialize_unit_struct(self, _: &'static str) -> Result<Self::Ok, Error> {
-        Ok(self.py.None().into_bound(self.py))
+        Ok(Scalar::Null)
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<Self::Ok, Error> {
         self.text(variant)

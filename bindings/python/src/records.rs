@@ -420,6 +420,24 @@ impl Summary {
         py.detach(|| binhdang::document::consolidated(&d.plan, &d.catalog, &d.summary, entry, published))
             .map_err(|e| PyKeyError::new_err(binhdang::api::say(e.message())))
     }
+    /// One table as columns of `shape`. The figures (most of the rows) are
+    /// made as they cross, never all held at once; the published figures
+    /// need the whole table first (to decide what to withhold), and the
+    /// other tables are small.
+    fn columns_as<'py>(
+        &self,
+        py: Python<'py>,
+        table: &str,
+        published: bool,
+        shape: crate::columns::Shape,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        if table == "figures" && !published {
+            let d = &self.data;
+            return crate::columns::rows(py, &binhdang::output::FigureRows::new(&d.summary, &d.plan), shape);
+        }
+        let tables = py.detach(|| self.tables_of(published));
+        crate::columns::table(py, &tables, table, shape)?.ok_or_else(|| PyKeyError::new_err(table.to_string()))
+    }
     fn tables_of(&self, published: bool) -> binhdang::output::Tables {
         let d = &self.data;
         binhdang::publish::tables_as(&d.summary, &d.plan, &d.catalog, published)
@@ -515,15 +533,13 @@ record!(Summary, s => &s.data.summary;
     /// some rows have holds None in the others. KeyError for an unknown table.
     #[pyo3(signature = (table, published=false))]
     fn columns<'py>(&self, py: Python<'py>, table: &str, published: bool) -> PyResult<Bound<'py, PyDict>> {
-        // The figures (most of the rows) are made as they cross, never all
-        // held at once; the published figures need the whole table first
-        // (to decide what to withhold), and the other tables are small.
-        if table == "figures" && !published {
-            let d = &self.data;
-            return crate::columns::rows(py, &binhdang::output::FigureRows::new(&d.summary, &d.plan));
-        }
-        let tables = py.detach(|| self.tables_of(published));
-        crate::columns::table(py, &tables, table)?.ok_or_else(|| PyKeyError::new_err(table.to_string()))
+        self.columns_as(py, table, published, crate::columns::Shape::Lists)
+    }
+    /// One table's columns as Arrow buffers where a column is of one kind
+    /// (see `columns::Shape::Arrow`), for `to_pandas` with pyarrow.
+    #[pyo3(signature = (table, published=false))]
+    fn _arrow_columns<'py>(&self, py: Python<'py>, table: &str, published: bool) -> PyResult<Bound<'py, PyDict>> {
+        self.columns_as(py, table, published, crate::columns::Shape::Arrow)
     }
     /// The summary as an Excel workbook (`.xlsx` bytes): a sheet per
     /// schedule entry, completeness, progress, funding, accounting.

@@ -145,6 +145,19 @@ _native._set_findings_type(Findings)
 Events = Union[Sequence[Mapping[str, Any]], str, bytes, "_os.PathLike[str]"]
 
 
+def _arrow_column(pa: Any, column: Any) -> Any:
+    """A column of ``Summary._arrow_columns`` for pandas: Arrow buffers as a
+    pandas column by pyarrow's own conversion, a list as it is."""
+    if isinstance(column, list):
+        return column
+    kind, n, nulls, validity, values, data = column
+    types = {"text": pa.large_string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    buffers = [None if validity is None else pa.py_buffer(validity), pa.py_buffer(values)]
+    if data is not None:
+        buffers.append(pa.py_buffer(data))
+    return pa.Array.from_buffers(types[kind], n, buffers, null_count=nulls).to_pandas()
+
+
 class Summary(_native.Summary):
     """The province's summary: one ``PeriodSummary`` per schedule entry, and
     the accounting of every report. Made by ``aggregate``; it shows itself in
@@ -167,10 +180,16 @@ class Summary(_native.Summary):
         schedule entry, unit, indicator and sex; also ``completeness``,
         ``progress``, ``funding``, ``activities``, ``outputs``). ``published``:
         the table as it may be published (see ``published_tables``). Needs
-        pandas (``pip install binhdang[pandas]``)."""
+        pandas (``pip install binhdang[pandas]``); with pyarrow, the columns
+        cross as Arrow buffers, with no Python object per cell. The frame is
+        the same either way: ``pandas.DataFrame(summary.columns(table))``."""
         import pandas as pd
 
-        return pd.DataFrame(self.columns(table, published))
+        try:
+            import pyarrow as pa
+        except ImportError:
+            return pd.DataFrame(self.columns(table, published))
+        return pd.DataFrame({name: _arrow_column(pa, c) for name, c in self._arrow_columns(table, published).items()})
 
     def to_excel(self, path: Union[str, "_os.PathLike[str]"], *, published: bool = False) -> None:
         """Writes the summary as an Excel workbook: a sheet per schedule entry
