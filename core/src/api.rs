@@ -438,7 +438,7 @@ pub fn validate_reports(
     validate_read_reports(plan, read::reports_from_strs(reports, limits), as_of, earlier, limits)
 }
 
-/// [`validate_reports`] of reports already read ([`read::reports_overlapped`]).
+/// [`validate_reports`] of reports already read ([`read::OverlappedReports`]).
 pub fn validate_read_reports(
     plan: &(impl AsRef<[u8]> + ?Sized),
     inputs: Vec<read::Read<Report>>,
@@ -489,7 +489,7 @@ pub fn summarise_with_events(
     summarise_read(plan, read::reports_from_strs(reports, limits), events, as_of, limits)
 }
 
-/// [`summarise_with_events`] of reports already read ([`read::reports_overlapped`]).
+/// [`summarise_with_events`] of reports already read ([`read::OverlappedReports`]).
 pub fn summarise_read(
     plan: &(impl AsRef<[u8]> + ?Sized),
     inputs: Vec<read::Read<Report>>,

@@ -255,7 +255,6 @@ fn check_narrative(plan: &Plan, r: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-/// The same indicator a second time in one list (values, or one activity's outputs).
 /// Whether the entries' indicators are in strictly increasing order (as a
 /// form made from the plan lists them): then no two share an indicator, seen
 /// in one pass, and no map of them is needed.
@@ -263,6 +262,7 @@ fn increasing(values: &[ValueEntry]) -> bool {
     values.windows(2).all(|w| matches!(w, [a, b] if a.indicator < b.indicator))
 }
 
+/// The same indicator a second time in one list (values, or one activity's outputs).
 fn duplicate_value<'r>(
     seen: &mut BTreeMap<&'r IndicatorId, usize>,
     v: &'r ValueEntry,
@@ -696,7 +696,6 @@ fn parts(v: &ValueEntry) -> [(&'static str, Option<Count>); 3] {
 }
 
 /// A report's values by indicator (the first of duplicates, as a scan would find).
-/// A report's values by indicator, the first of each.
 enum ByIndicator<'a> {
     /// Ids in increasing order (each once): found by their place.
     Sorted(&'a [ValueEntry]),

@@ -238,20 +238,34 @@ def test_to_pandas_reads_columns() -> None:
 
 
 @pytest.mark.parametrize("with_pyarrow", [True, False])
-def test_to_pandas_is_the_frame_of_its_columns(with_pyarrow: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("infer_string", [None, False])
+def test_to_pandas_is_the_frame_of_its_columns(
+    with_pyarrow: bool, infer_string: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # With pyarrow the columns cross as Arrow buffers, without as lists: the
     # frame is pandas' own of the lists either way, dtypes included, for
     # every table of the bundled summary and of the aggregation vectors
-    # (breakdowns, withheld cells, empty tables).
+    # (breakdowns, withheld cells, empty tables); also with pandas' string
+    # inference turned off.
     pd = pytest.importorskip("pandas")
     if with_pyarrow:
         pytest.importorskip("pyarrow")
     else:
         monkeypatch.setitem(sys.modules, "pyarrow", None)
+    if infer_string is not None:
+        try:
+            monkeypatch.setattr(pd.options.future, "infer_string", infer_string)
+        except (AttributeError, pd.errors.OptionError):
+            pytest.skip("this pandas has no future.infer_string")
     summaries = [binhdang.aggregate(PLAN, REPORTS, AS_OF)]
     summaries += [binhdang.aggregate(plan_text(v), report_texts(v), v["as_of"]) for _, v in vectors("aggregate")]
     kinds = {c[0] for c in summaries[0]._arrow_columns("figures").values() if isinstance(c, tuple)}
     assert kinds == {"text", "float", "int"}
+    if with_pyarrow and infer_string is None:
+        # The Arrow path is the one taken here (pyarrow 19 or later).
+        import pyarrow
+
+        assert binhdang._arrow_agrees(pd, pyarrow)
     for summary in summaries:
         for table in binhdang.schema("tables")["properties"]:
             for published in (False, True):

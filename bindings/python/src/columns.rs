@@ -168,7 +168,7 @@ fn arrow<'py>(py: Python<'py>, column: &[Scalar<'py>], texts: &Texts) -> PyResul
             offsets.extend_from_slice(&0i64.to_le_bytes());
             for cell in column {
                 if let Scalar::Text(t) = cell {
-                    data.extend_from_slice(texts.list.get(*t as usize).map_or("", String::as_str).as_bytes());
+                    data.extend_from_slice(texts.list.get(*t as usize).map_or("", |t| &**t).as_bytes());
                 }
                 offsets.extend_from_slice(&i64::try_from(data.len()).unwrap_or(i64::MAX).to_le_bytes());
             }
@@ -216,11 +216,12 @@ enum Scalar<'py> {
     Object(Bound<'py, PyAny>),
 }
 
-/// The distinct texts of a column, each kept once.
+/// The distinct texts of a column, each kept once (shared by the list and
+/// the index).
 #[derive(Default)]
 struct Texts {
-    list: Vec<String>,
-    index: HashMap<String, u32>,
+    list: Vec<std::rc::Rc<str>>,
+    index: HashMap<std::rc::Rc<str>, u32>,
     /// The last text placed: rows come sorted, so a column mostly repeats
     /// the text of the row before (a period, a unit, its name).
     last: Option<u32>,
@@ -229,7 +230,7 @@ struct Texts {
 impl Texts {
     fn place(&mut self, s: &str) -> Result<u32, Error> {
         if let Some(i) = self.last {
-            if self.list.get(i as usize).is_some_and(|t| t == s) {
+            if self.list.get(i as usize).is_some_and(|t| &**t == s) {
                 return Ok(i);
             }
         }
@@ -243,8 +244,9 @@ impl Texts {
             return Ok(*i);
         }
         let i = u32::try_from(self.list.len()).map_err(|_| Error::Custom("more than 2^32 texts in a column".into()))?;
-        self.list.push(s.to_string());
-        self.index.insert(s.to_string(), i);
+        let text: std::rc::Rc<str> = s.into();
+        self.list.push(std::rc::Rc::clone(&text));
+        self.index.insert(text, i);
         Ok(i)
     }
 }

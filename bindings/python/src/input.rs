@@ -158,9 +158,9 @@ pub fn documents(values: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Vec<
     items.iter().map(|item| document(item, name)).collect()
 }
 
-/// The reports of a batch (a list or tuple of documents) handed to the core
-/// as they are written out: each is written here, under the GIL, while the
-/// core reads the ones before it on a second thread
+/// The reports of a batch (a list or tuple of documents; None: none) handed
+/// to the core as they are written out: each is written here, under the
+/// GIL, while the core reads the ones before it on a second thread
 /// (`read::OverlappedReports`); `finish` it with the GIL released.
 /// `TypeError` naming `name` as [`documents`] raises it.
 pub fn read_reports(
@@ -168,7 +168,9 @@ pub fn read_reports(
     name: &str,
     limits: &binhdang::read::Limits,
 ) -> PyResult<binhdang::read::OverlappedReports> {
-    let items: Vec<Bound<'_, PyAny>> = if let Ok(list) = values.cast::<PyList>() {
+    let items: Vec<Bound<'_, PyAny>> = if values.is_none() {
+        Vec::new()
+    } else if let Ok(list) = values.cast::<PyList>() {
         list.iter().collect()
     } else if let Ok(tuple) = values.cast::<PyTuple>() {
         tuple.iter().collect()

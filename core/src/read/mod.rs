@@ -607,9 +607,9 @@ pub fn reports_from_strs<S: AsRef<[u8]>>(texts: &[S], limits: &Limits) -> Vec<Re
 
 /// [`reports_from_strs`] for a host that makes each report's bytes itself,
 /// such as Python writing a dict out as JSON text. The host [`push`]es each
-/// report's bytes as it makes them, and a second thread reads each one as
-/// soon as it arrives. [`finish`] then reads the rest on the calling thread
-/// too. Making the bytes and reading them so share two cores, and the host
+/// report's bytes as it makes them, and a second thread reads them as they
+/// arrive, in chunks of 16. [`finish`] then reads the rest on the calling
+/// thread too. Making the bytes and reading them so share two cores, and the host
 /// can release its own lock (Python's GIL) for `finish` alone.
 ///
 /// The reports read are those of [`reports_from_strs`] on the same bytes, in
@@ -679,6 +679,8 @@ impl OverlappedReports {
 
     /// The reports pushed, read, in the order they were pushed.
     pub fn finish(mut self) -> Vec<Read<Report>> {
+        // `n` counted the batch for `max_reports`' finding.
+        debug_assert_eq!(self.pushed, self.n, "a batch of {} reports had {} pushed", self.n, self.pushed);
         self.flush();
         self.send = None;
         let mut out = std::mem::take(&mut self.done);
@@ -694,9 +696,13 @@ impl OverlappedReports {
 
 impl Drop for OverlappedReports {
     /// A batch given up (the host failed to make a report's bytes): the
-    /// queue is closed, and the worker ends once it has read what it holds.
+    /// queue is closed and emptied unread, and the worker ends once the
+    /// chunk it may be reading is read.
     fn drop(&mut self) {
         self.send = None;
+        if let Ok(queue) = self.queue.lock() {
+            while queue.try_recv().is_ok() {}
+        }
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();
         }

@@ -145,6 +145,15 @@ _native._set_findings_type(Findings)
 Events = Union[Sequence[Mapping[str, Any]], str, bytes, "_os.PathLike[str]"]
 
 
+def _arrow_agrees(pd: Any, pa: Any) -> bool:
+    """Whether pyarrow turns a column of texts into the dtype pandas itself
+    gives a list of texts. pyarrow follows pandas' string dtype from version
+    19; an older one, or pandas' ``future.infer_string`` set against its
+    default, may not, and ``to_pandas`` then takes the lists."""
+    made = pa.array(["a", None], pa.large_string()).to_pandas()
+    return bool(made.dtype == pd.Series(["a", None]).dtype)
+
+
 def _arrow_column(pa: Any, column: Any) -> Any:
     """A column of ``Summary._arrow_columns`` for pandas: Arrow buffers as a
     pandas column by pyarrow's own conversion, a list as it is."""
@@ -188,6 +197,8 @@ class Summary(_native.Summary):
         try:
             import pyarrow as pa
         except ImportError:
+            return pd.DataFrame(self.columns(table, published))
+        if not _arrow_agrees(pd, pa):
             return pd.DataFrame(self.columns(table, published))
         return pd.DataFrame({name: _arrow_column(pa, c) for name, c in self._arrow_columns(table, published).items()})
 
