@@ -252,16 +252,23 @@ def test_to_pandas_is_the_frame_of_its_columns(
         pytest.importorskip("pyarrow")
     else:
         monkeypatch.setitem(sys.modules, "pyarrow", None)
-    if infer_string is not None:
-        try:
-            monkeypatch.setattr(pd.options.future, "infer_string", infer_string)
-        except (AttributeError, pd.errors.OptionError):
-            pytest.skip("this pandas has no future.infer_string")
+    if infer_string is None:
+        check_frames(pd, with_pyarrow)
+        return
+    try:
+        pd.get_option("future.infer_string")
+    except (KeyError, pd.errors.OptionError):
+        pytest.skip("this pandas has no future.infer_string")
+    with pd.option_context("future.infer_string", infer_string):
+        check_frames(pd, False)
+
+
+def check_frames(pd: Any, arrow_expected: bool) -> None:
     summaries = [binhdang.aggregate(PLAN, REPORTS, AS_OF)]
     summaries += [binhdang.aggregate(plan_text(v), report_texts(v), v["as_of"]) for _, v in vectors("aggregate")]
     kinds = {c[0] for c in summaries[0]._arrow_columns("figures").values() if isinstance(c, tuple)}
     assert kinds == {"text", "float", "int"}
-    if with_pyarrow and infer_string is None:
+    if arrow_expected:
         # The Arrow path is the one taken here (pyarrow 19 or later).
         import pyarrow
 
