@@ -144,18 +144,21 @@ fn uncached_plan_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
 /// the list of its files); anything else is `TypeError` naming the argument.
 pub fn documents(values: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Vec<Vec<u8>>> {
     let Some(values) = values else { return Ok(Vec::new()) };
+    batch(values, name)?.iter().map(|item| document(item, name)).collect()
+}
+
+/// The items of a batch of documents: a list or tuple (None: none), or
+/// `TypeError` naming `name`.
+fn batch<'py>(values: &Bound<'py, PyAny>, name: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
     if values.is_none() {
-        return Ok(Vec::new());
-    }
-    let wrong = || PyTypeError::new_err(binhdang::api::wrong_argument(name, "reports"));
-    let items: Vec<Bound<'_, PyAny>> = if let Ok(list) = values.cast::<PyList>() {
-        list.iter().collect()
+        Ok(Vec::new())
+    } else if let Ok(list) = values.cast::<PyList>() {
+        Ok(list.iter().collect())
     } else if let Ok(tuple) = values.cast::<PyTuple>() {
-        tuple.iter().collect()
+        Ok(tuple.iter().collect())
     } else {
-        return Err(wrong());
-    };
-    items.iter().map(|item| document(item, name)).collect()
+        Err(PyTypeError::new_err(binhdang::api::wrong_argument(name, "reports")))
+    }
 }
 
 /// The reports of a batch (a list or tuple of documents; None: none) handed
@@ -168,15 +171,7 @@ pub fn read_reports(
     name: &str,
     limits: &binhdang::read::Limits,
 ) -> PyResult<binhdang::read::OverlappedReports> {
-    let items: Vec<Bound<'_, PyAny>> = if values.is_none() {
-        Vec::new()
-    } else if let Ok(list) = values.cast::<PyList>() {
-        list.iter().collect()
-    } else if let Ok(tuple) = values.cast::<PyTuple>() {
-        tuple.iter().collect()
-    } else {
-        return Err(PyTypeError::new_err(binhdang::api::wrong_argument(name, "reports")));
-    };
+    let items = batch(values, name)?;
     let mut reading = binhdang::read::OverlappedReports::new(items.len(), limits);
     for item in &items {
         reading.push(document(item, name)?);

@@ -237,6 +237,20 @@ struct Places {
     expected: std::collections::BTreeMap<String, usize>,
 }
 
+/// The first item of `list` whose id is `id`: at its place in `index` when
+/// the list has not changed there since the index was built, else by a scan.
+fn placed<'a, T>(
+    index: &std::collections::BTreeMap<String, usize>,
+    list: &'a [T],
+    id: &str,
+    id_of: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    match index.get(id).and_then(|i| list.get(*i)) {
+        Some(x) if id_of(x) == id => Some(x),
+        _ => list.iter().find(|x| id_of(x) == id),
+    }
+}
+
 impl PartialEq for PlanIndex {
     fn eq(&self, _: &Self) -> bool {
         true
@@ -271,27 +285,18 @@ impl Plan {
     // built: a hit is checked, and a miss (rare: an id the plan does not
     // know) falls back to the scan.
     pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
-        match self.places().units.get(id.as_str()).and_then(|i| self.units.get(*i)) {
-            Some(u) if &u.id == id => Some(u),
-            _ => self.units.iter().find(|u| &u.id == id),
-        }
+        placed(&self.places().units, &self.units, id.as_str(), |u| u.id.as_str())
     }
 
     /// Whether `id` is among the units expected to report
     /// (`reporting.units`).
     pub fn expects(&self, id: &UnitId) -> bool {
-        match self.places().expected.get(id.as_str()).and_then(|i| self.reporting.units.get(*i)) {
-            Some(u) if u == id => true,
-            _ => self.reporting.units.contains(id),
-        }
+        placed(&self.places().expected, &self.reporting.units, id.as_str(), UnitId::as_str).is_some()
     }
 
     /// The plan's own indicator with `id`.
     pub fn indicator(&self, id: &IndicatorId) -> Option<&Indicator> {
-        match self.places().indicators.get(id.as_str()).and_then(|i| self.indicators.get(*i)) {
-            Some(x) if &x.id == id => Some(x),
-            _ => self.indicators.iter().find(|x| &x.id == id),
-        }
+        placed(&self.places().indicators, &self.indicators, id.as_str(), |x| x.id.as_str())
     }
     /// The unit that reviews the reports: `reporting.reviewer`, or the issuer.
     pub fn reviewer(&self) -> &UnitId {

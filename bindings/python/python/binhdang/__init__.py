@@ -197,8 +197,8 @@ class Summary(_native.Summary):
         try:
             import pyarrow as pa
         except ImportError:
-            return pd.DataFrame(self.columns(table, published))
-        if not _arrow_agrees(pd, pa):
+            pa = None
+        if pa is None or not _arrow_agrees(pd, pa):
             return pd.DataFrame(self.columns(table, published))
         return pd.DataFrame({name: _arrow_column(pa, c) for name, c in self._arrow_columns(table, published).items()})
 
