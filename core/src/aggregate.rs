@@ -280,34 +280,39 @@ pub struct Summary {
 }
 
 /// A sum that may be unreported, a count, or past the limit.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-enum Sum {
-    #[default]
-    None,
-    Some(Count),
-    Overflow,
-}
+///
+/// One word rather than an enum of three (16 bytes): a country's
+/// aggregation keeps nine of them per figure and is bound by the memory it
+/// walks. 0 is unreported, `OVERFLOW` past the limit, any other word the
+/// count plus one (a count stops at 2^53 − 1, far below `OVERFLOW`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Sum(u64);
 
 impl Sum {
+    const NONE: Sum = Sum(0);
+    const OVERFLOW: Sum = Sum(u64::MAX);
+    fn of(c: Count) -> Sum {
+        Sum(c.get() + 1)
+    }
     fn add(self, x: Option<Count>) -> Sum {
         match (self, x) {
             (s, None) => s,
-            (Sum::None, Some(c)) => Sum::Some(c),
-            (Sum::Some(a), Some(c)) => a.checked_add(c).map_or(Sum::Overflow, Sum::Some),
-            (Sum::Overflow, Some(_)) => Sum::Overflow,
+            (Sum::NONE, Some(c)) => Sum::of(c),
+            (Sum::OVERFLOW, Some(_)) => Sum::OVERFLOW,
+            (a, Some(c)) => a.get().and_then(|a| a.checked_add(c)).map_or(Sum::OVERFLOW, Sum::of),
         }
     }
     fn merge(self, other: Sum) -> Sum {
         match other {
-            Sum::None => self,
-            Sum::Some(c) => self.add(Some(c)),
-            Sum::Overflow => Sum::Overflow,
+            Sum::NONE => self,
+            Sum::OVERFLOW => Sum::OVERFLOW,
+            c => self.add(c.get()),
         }
     }
     fn get(self) -> Option<Count> {
         match self {
-            Sum::Some(c) => Some(c),
-            Sum::None | Sum::Overflow => None,
+            Sum::NONE | Sum::OVERFLOW => None,
+            Sum(n) => Count::new(n - 1),
         }
     }
 }
@@ -326,7 +331,7 @@ impl Triple {
         // An implicit total (female + male) that does not fit is an overflow,
         // never a silently missing total.
         self.total = match (s.total, s.female, s.male) {
-            (None, Some(f), Some(m)) => f.checked_add(m).map_or(Sum::Overflow, |t| self.total.add(Some(t))),
+            (None, Some(f), Some(m)) => f.checked_add(m).map_or(Sum::OVERFLOW, |t| self.total.add(Some(t))),
             _ => self.total.add(s.effective_total()),
         };
     }
@@ -339,12 +344,12 @@ impl Triple {
         Parts { female: self.female.get(), male: self.male.get(), total: self.total.get() }
     }
     fn any_overflow(&self) -> bool {
-        [self.female, self.male, self.total].iter().any(|s| matches!(s, Sum::Overflow))
+        [self.female, self.male, self.total].contains(&Sum::OVERFLOW)
     }
     fn overflowed(&self) -> Vec<&'static str> {
         [("female", self.female), ("male", self.male), ("total", self.total)]
             .into_iter()
-            .filter(|(_, s)| *s == Sum::Overflow)
+            .filter(|(_, s)| *s == Sum::OVERFLOW)
             .map(|(k, _)| k)
             .collect()
     }
@@ -1057,7 +1062,7 @@ fn funding(
     plan.funding_sources
         .iter()
         .map(|s| {
-            let (mut planned, mut spent, mut reports) = (Sum::None, Sum::None, BTreeSet::new());
+            let (mut planned, mut spent, mut reports) = (Sum::NONE, Sum::NONE, BTreeSet::new());
             for (i, r) in used {
                 for line in r.funding.iter().filter(|l| l.source == s.id) {
                     planned = planned.add(line.planned);
@@ -1066,7 +1071,7 @@ fn funding(
                 }
             }
             for (part, sum) in [("planned", planned), ("spent", spent)] {
-                if sum == Sum::Overflow {
+                if sum == Sum::OVERFLOW {
                     findings.push(
                         Finding::new(Code::Overflow, "", msg::overflow(s.id.as_str()))
                             .with("funding_source", s.id.as_str())
@@ -1100,5 +1105,41 @@ impl PeriodSummary {
     /// The figure of `unit` for `indicator` in the cell `by`.
     pub fn cell(&self, unit: &str, indicator: &str, by: &CellKey) -> Option<&Figure> {
         self.figures.iter().find(|f| f.unit.as_str() == unit && f.indicator.as_str() == indicator && &f.by == by)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MAX_COUNT;
+    use proptest::prelude::*;
+
+    fn count() -> impl Strategy<Value = Option<Count>> {
+        prop_oneof![
+            Just(None),
+            (0..1000u64).prop_map(Count::new),
+            ((MAX_COUNT - 1000)..=MAX_COUNT).prop_map(Count::new),
+        ]
+    }
+
+    proptest! {
+        /// A sum in one word adds up as exact arithmetic does: unreported
+        /// until a count comes, past 2^53 − 1 an overflow that stays one,
+        /// added part by part or merged from two halves alike.
+        #[test]
+        fn a_sum_adds_up_as_exact_arithmetic(parts in prop::collection::vec(count(), 0..8), cut in 0usize..8) {
+            let exact = parts.iter().flatten().try_fold(None::<u64>, |s, c| {
+                let t = s.unwrap_or(0).checked_add(c.get()).filter(|t| *t <= MAX_COUNT);
+                t.map(Some).ok_or(())
+            });
+            let sum = parts.iter().fold(Sum::NONE, |s, c| s.add(*c));
+            match exact {
+                Ok(total) => prop_assert_eq!(sum.get().map(Count::get), total),
+                Err(()) => prop_assert_eq!(sum, Sum::OVERFLOW),
+            }
+            let (a, b) = parts.split_at(cut.min(parts.len()));
+            let half = |p: &[Option<Count>]| p.iter().fold(Sum::NONE, |s, c| s.add(*c));
+            prop_assert_eq!(half(a).merge(half(b)), sum);
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::num::NonZeroU64;
 
 use chrono::{Datelike, NaiveDate};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
@@ -114,21 +115,43 @@ impl JsonSchema for Date {
 ///
 /// Counts are never fractions and never negative; a value that is not
 /// reported is left out (or `null`), never written as 0.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Count(u64);
+///
+/// Held as the count plus one, which never is zero: an `Option<Count>`
+/// then takes 8 bytes instead of 16, and a report's values, a summary's
+/// figures and the sums behind them hold several of them each (a third
+/// of a country's values in memory). The order is the counts' order.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Count(NonZeroU64);
 
 impl Count {
-    pub const ZERO: Count = Count(0);
+    pub const ZERO: Count = Count(NonZeroU64::MIN);
     /// A count, or `None` past [`MAX_COUNT`].
     pub fn new(n: u64) -> Option<Count> {
-        (n <= MAX_COUNT).then_some(Count(n))
+        // MAX_COUNT + 1 cannot wrap, and n + 1 is never zero.
+        if n <= MAX_COUNT {
+            NonZeroU64::new(n + 1).map(Count)
+        } else {
+            None
+        }
     }
     pub fn get(self) -> u64 {
-        self.0
+        self.0.get() - 1
     }
     /// Exact addition; `None` instead of passing [`MAX_COUNT`].
     pub fn checked_add(self, other: Count) -> Option<Count> {
-        self.0.checked_add(other.0).and_then(Count::new)
+        self.get().checked_add(other.get()).and_then(Count::new)
+    }
+}
+
+impl Default for Count {
+    fn default() -> Count {
+        Count::ZERO
+    }
+}
+
+impl fmt::Debug for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Count").field(&self.get()).finish()
     }
 }
 
@@ -159,13 +182,13 @@ pub(crate) fn object_only<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) 
 
 impl fmt::Display for Count {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
+        write!(f, "{}", self.get())
     }
 }
 
 impl Serialize for Count {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_u64(self.0)
+        s.serialize_u64(self.get())
     }
 }
 
@@ -259,10 +282,10 @@ id_type!(
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-mod date_tests {
+mod tests {
     use proptest::prelude::*;
 
-    use super::Date;
+    use super::{Count, Date, MAX_COUNT};
 
     proptest! {
         /// A date is written as its ISO form, in place or not: years with
@@ -273,6 +296,30 @@ mod date_tests {
                 prop_assert_eq!(serde_json::to_string(&date).unwrap(), format!("\"{}\"", date.iso()));
             }
         }
+    }
+
+    proptest! {
+        /// A count held as itself plus one reads back, orders, reads from
+        /// JSON and writes as the number it is, to 2^53 − 1 and not past it.
+        #[test]
+        fn a_count_is_the_number_it_holds(a in prop_oneof![0..1000u64, (MAX_COUNT - 1000)..=u64::MAX], b in 0..=MAX_COUNT) {
+            let count = Count::new(a);
+            prop_assert_eq!(count.is_some(), a <= MAX_COUNT);
+            prop_assert_eq!(serde_json::from_str::<Count>(&a.to_string()).ok(), count);
+            let (Some(x), Some(y)) = (count, Count::new(b)) else { return Ok(()) };
+            prop_assert_eq!(x.get(), a);
+            prop_assert_eq!(x.cmp(&y), a.cmp(&b));
+            prop_assert_eq!(x.checked_add(y).map(Count::get), a.checked_add(b).filter(|s| *s <= MAX_COUNT));
+            prop_assert_eq!(serde_json::to_string(&x).unwrap(), a.to_string());
+            prop_assert_eq!(format!("{x}"), a.to_string());
+        }
+    }
+
+    #[test]
+    fn an_unreported_count_takes_no_room_of_its_own() {
+        assert_eq!(std::mem::size_of::<Option<Count>>(), 8);
+        assert_eq!(Count::default(), Count::ZERO);
+        assert_eq!(Count::ZERO.get(), 0);
     }
 
     #[test]

@@ -282,6 +282,15 @@ impl<'de, K: Kind> Visitor<'de> for ListVisitor<'_, K> {
         while let Some(x) = seq.next_element_seed(self.0)? {
             out.push(x);
         }
+        // A list grown by doubling ends with up to half its room unused (a
+        // report of 40 values holds room for 64), and a batch keeps every
+        // report's values: a copy of the exact size gives that memory back
+        // under any allocator (a shrinking realloc may keep the room).
+        if out.capacity() - out.len() > out.len() / 4 {
+            let mut exact = Vec::with_capacity(out.len());
+            exact.append(&mut out);
+            return Ok(exact);
+        }
         Ok(out)
     }
 }
