@@ -420,11 +420,7 @@ impl Acc {
     fn cells_of(index: usize, v: &ValueEntry, lookup: &Lookup, ind: &Indicator) -> Cells {
         // Most values have no cells: their own figure alone, with no map built.
         if v.cells.is_empty() {
-            return Cells(if v.own_is_empty() {
-                Vec::new()
-            } else {
-                vec![(CellKey::new(), Acc::from_entry(index, v))]
-            });
+            return if v.own_is_empty() { Cells::Empty } else { Cells::Own(Acc::from_entry(index, v)) };
         }
         let mut out = BTreeMap::new();
         if !v.own_is_empty() {
@@ -454,7 +450,7 @@ impl Acc {
                 out.insert(key, sum);
             }
         }
-        Cells(out.into_iter().collect())
+        Cells::Keyed(out.into_iter().collect())
     }
     fn merge(&mut self, o: &Acc) {
         self.counts.merge(&o.counts);
@@ -476,62 +472,108 @@ impl Acc {
 /// The figures of one unit's subtree for one indicator, one per cell key,
 /// sorted by key (the empty key, the indicator's own figure, first).
 ///
-/// A sorted list rather than a map: almost every figure has the one empty
-/// key, and a `BTreeMap` node keeps room for eleven entries (over 2 kB with
-/// an `Acc` in each), which made most of a country's memory and time.
-#[derive(Debug, Default)]
-struct Cells(Vec<(CellKey, Acc)>);
+/// Not a map: almost every figure has the one empty key, and a `BTreeMap`
+/// node keeps room for eleven entries (over 2 kB with an `Acc` in each),
+/// which made most of a country's memory and time. And that one figure is
+/// held in place: a list of one would cost an allocation for every value
+/// of every report (a tenth of a country's memory while it is added up).
+#[derive(Clone, Debug, Default)]
+enum Cells {
+    /// Nothing reported.
+    #[default]
+    Empty,
+    /// The indicator's own figure alone, under the empty key.
+    Own(Acc),
+    /// Figures by cell key, sorted, the keys unique.
+    Keyed(Vec<(CellKey, Acc)>),
+}
+
+/// The empty cell key, for [`Cells::Own`]'s figure.
+static OWN_KEY: CellKey = CellKey::new();
 
 impl Cells {
+    /// Each figure with its key, in the order of the keys.
+    fn iter(&self) -> impl Iterator<Item = (&CellKey, &Acc)> {
+        let (own, keyed): (Option<&Acc>, &[(CellKey, Acc)]) = match self {
+            Cells::Empty => (None, &[]),
+            Cells::Own(acc) => (Some(acc), &[]),
+            Cells::Keyed(list) => (None, list),
+        };
+        own.map(|acc| (&OWN_KEY, acc)).into_iter().chain(keyed.iter().map(|(key, acc)| (key, acc)))
+    }
+    fn len(&self) -> usize {
+        match self {
+            Cells::Empty => 0,
+            Cells::Own(_) => 1,
+            Cells::Keyed(list) => list.len(),
+        }
+    }
     /// Adds `other` in, key by key: a key new here starts from zero, as an
     /// entry of a map would (`entry(key).or_default().merge(..)`).
     fn merge(&mut self, other: &Cells) {
-        // Into nothing yet, adding in is copying (each `Acc` added to zero is itself).
-        if self.0.is_empty() {
-            self.0.clone_from(&other.0);
-            return;
-        }
-        let same_keys = self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| a.0 == b.0);
-        if same_keys {
-            for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
-                mine.1.merge(&theirs.1);
-            }
-            return;
-        }
-        // Both lists are sorted with unique keys: one merge-join keeps them so.
-        let mut out = Vec::with_capacity(self.0.len().max(other.0.len()));
-        let mut mine = std::mem::take(&mut self.0).into_iter().peekable();
-        let mut theirs = other.0.iter().peekable();
-        loop {
-            let order = match (mine.peek(), theirs.peek()) {
-                (Some(a), Some(b)) => a.0.cmp(&b.0),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => break,
-            };
-            match order {
-                std::cmp::Ordering::Less => out.extend(mine.next()),
-                std::cmp::Ordering::Greater => {
-                    if let Some((key, acc)) = theirs.next() {
-                        let mut fresh = Acc::default();
-                        fresh.merge(acc);
-                        out.push((key.clone(), fresh));
-                    }
-                }
-                std::cmp::Ordering::Equal => {
-                    if let (Some((key, mut acc)), Some((_, b))) = (mine.next(), theirs.next()) {
-                        acc.merge(b);
-                        out.push((key, acc));
-                    }
+        match (&mut *self, other) {
+            (_, Cells::Empty) => {}
+            // Into nothing yet, adding in is copying (each `Acc` added to zero is itself).
+            (Cells::Empty, _) => self.clone_from(other),
+            (Cells::Own(mine), Cells::Own(theirs)) => mine.merge(theirs),
+            (Cells::Keyed(mine), Cells::Keyed(theirs))
+                if mine.len() == theirs.len() && mine.iter().zip(theirs).all(|(a, b)| a.0 == b.0) =>
+            {
+                for (mine, theirs) in mine.iter_mut().zip(theirs) {
+                    mine.1.merge(&theirs.1);
                 }
             }
+            _ => {
+                let mine = match std::mem::take(self) {
+                    Cells::Empty => Vec::new(),
+                    Cells::Own(acc) => vec![(CellKey::new(), acc)],
+                    Cells::Keyed(list) => list,
+                };
+                *self = Cells::Keyed(merge_keyed(mine, other));
+            }
         }
-        self.0 = out;
     }
     /// The indicator's own figure (the empty key), when there is one.
     fn own(self) -> Option<Acc> {
-        self.0.into_iter().next().filter(|(key, _)| key.is_empty()).map(|(_, acc)| acc)
+        match self {
+            Cells::Empty => None,
+            Cells::Own(acc) => Some(acc),
+            Cells::Keyed(list) => list.into_iter().next().filter(|(key, _)| key.is_empty()).map(|(_, acc)| acc),
+        }
     }
+}
+
+/// Two lists of figures sorted by unique keys, added up key by key: one
+/// merge-join keeps them so.
+fn merge_keyed(mine: Vec<(CellKey, Acc)>, other: &Cells) -> Vec<(CellKey, Acc)> {
+    let mut out = Vec::with_capacity(mine.len().max(other.len()));
+    let mut mine = mine.into_iter().peekable();
+    let mut theirs = other.iter().peekable();
+    loop {
+        let order = match (mine.peek(), theirs.peek()) {
+            (Some(a), Some(b)) => a.0.cmp(b.0),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => break,
+        };
+        match order {
+            std::cmp::Ordering::Less => out.extend(mine.next()),
+            std::cmp::Ordering::Greater => {
+                if let Some((key, acc)) = theirs.next() {
+                    let mut fresh = Acc::default();
+                    fresh.merge(acc);
+                    out.push((key.clone(), fresh));
+                }
+            }
+            std::cmp::Ordering::Equal => {
+                if let (Some((key, mut acc)), Some((_, b))) = (mine.next(), theirs.next()) {
+                    acc.merge(b);
+                    out.push((key, acc));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Reads, validates and adds up `inputs` against `plan` at `as_of`.
@@ -696,7 +738,7 @@ fn period_summary(
                 }
             }
             let Some(accs) = accs else { continue };
-            for (cell, acc) in &accs.0 {
+            for (cell, acc) in accs.iter() {
                 let at = findings.len();
                 overflow_findings(acc, ind.id.as_str(), ("unit", u.as_str()), e, findings);
                 if !cell.is_empty() {
@@ -715,10 +757,10 @@ fn period_summary(
             }
         }
     }
-    let mut figures = Vec::with_capacity(rolled.iter().flatten().map(|r| r.1 .0.len()).sum());
+    let mut figures = Vec::with_capacity(rolled.iter().flatten().map(|r| r.1.len()).sum());
     for (u, list) in by_id.iter().zip(&rolled) {
         for (ind, cells) in list {
-            for (cell, acc) in &cells.0 {
+            for (cell, acc) in cells.iter() {
                 figures.push(figure(u, ind, acc, cell));
             }
         }
