@@ -196,7 +196,7 @@ pub fn parse_vi(s: &str) -> Result<Date, DateError> {
             _ => Err(DateError::Form(s.to_string())),
         };
     }
-    let nfc = unicode_normalization::UnicodeNormalization::nfc(t).collect::<String>();
+    let nfc = crate::nfc::nfc(t);
     let words: Vec<&str> = nfc.split_whitespace().collect();
     // The three words as officers write them, in any case. Matching them
     // directly keeps Unicode's case tables out of the WebAssembly module.

@@ -42,6 +42,7 @@ pub mod foreign;
 pub mod lp;
 pub mod messages;
 pub mod model;
+mod nfc;
 pub mod numbers;
 pub mod output;
 pub mod publish;

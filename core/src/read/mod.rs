@@ -22,7 +22,6 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Number, Value};
-use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod direct;
@@ -444,7 +443,7 @@ pub fn normalize(value: &mut Value, path: &str, findings: &mut Vec<Finding>) {
 
 /// Whether `s` is in NFC: ASCII always is, and is most of what a report holds.
 fn nfc(s: &str) -> bool {
-    s.is_ascii() || is_nfc(s)
+    s.is_ascii() || crate::nfc::is_nfc(s)
 }
 
 /// [`normalize`] with the place as a chain of segments, written out as a
@@ -453,7 +452,7 @@ fn normalize_at(value: &mut Value, at: &typed::Path, findings: &mut Vec<Finding>
     match value {
         Value::String(s) => {
             if !nfc(s) {
-                let fixed: String = s.nfc().collect();
+                let fixed = crate::nfc::nfc(s);
                 findings.push(
                     Finding::new(Code::TextNotNormalized, at.render(), msg::text_not_normalized(&fixed))
                         .with("normalized", fixed.as_str()),
@@ -473,7 +472,7 @@ fn normalize_at(value: &mut Value, at: &typed::Path, findings: &mut Vec<Finding>
                     let key = if nfc(&k) {
                         k
                     } else {
-                        let fixed: String = k.nfc().collect();
+                        let fixed = crate::nfc::nfc(&k);
                         findings.push(
                             Finding::new(
                                 Code::TextNotNormalized,
