@@ -12,9 +12,13 @@
 use unicode_normalization::char::{canonical_combining_class as class, compose, decompose_canonical};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
-/// Whether `s` is in NFC: the crate's quick check, and where it cannot
-/// tell, whether NFC leaves `s` as it is (the crate's `is_nfc` asks its `nfc()`).
+/// Whether `s` is in NFC: ASCII always is, and is most of what a report
+/// holds; else the crate's quick check, and where it cannot tell, whether
+/// NFC leaves `s` as it is (the crate's `is_nfc` asks its `nfc()`).
 pub(crate) fn is_nfc(s: &str) -> bool {
+    if s.is_ascii() {
+        return true;
+    }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => true,
         IsNormalized::No => false,

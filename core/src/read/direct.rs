@@ -19,12 +19,13 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::{nfc, Limits};
+use super::Limits;
 use crate::calendar::{Period, ReportKind};
 use crate::model::{
     ActivityResult, ActivityStatus, AreaNarrative, Cell, CellKey, Count, Date, Extra, FundingLine, Report, SexSplit,
     ValueEntry, MAX_COUNT,
 };
+use crate::nfc::is_nfc;
 
 /// The report in `text`, when the full reader would read it with no finding;
 /// `None` when it must be read by the full reader.
@@ -186,10 +187,10 @@ impl Kind for F64Kind {
 struct TextKind;
 visitor!(TextVisitor -> String {
     fn visit_str<E: de::Error>(self, s: &str) -> Result<String, E> {
-        if nfc(s) { Ok(s.to_string()) } else { Err(give_up()) }
+        if is_nfc(s) { Ok(s.to_string()) } else { Err(give_up()) }
     }
     fn visit_string<E: de::Error>(self, s: String) -> Result<String, E> {
-        if nfc(&s) { Ok(s) } else { Err(give_up()) }
+        if is_nfc(&s) { Ok(s) } else { Err(give_up()) }
     }
 });
 /// A key as text in NFC (keys are not values: the budget does not count them).

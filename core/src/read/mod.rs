@@ -32,6 +32,7 @@ pub use typed::{Kind, Problem};
 use crate::finding::{pointer, Code, Finding};
 use crate::messages as msg;
 use crate::model::{Plan, Report};
+use crate::nfc::{is_nfc, nfc};
 
 /// Limits a host can set on the reports it reads. Past one, reading stops
 /// with a `too_large` finding that names the limit, before the work the input
@@ -191,17 +192,12 @@ const PARSE_DEPTH: usize = 120;
 #[derive(Clone, Copy)]
 struct Strict<'s> {
     stop: &'s RefCell<Option<Stop>>,
-    /// The place of the value where the parse failed, innermost first: each
-    /// value an error leaves adds where it is in its parent, so the happy
-    /// path tracks nothing (a third of the time of a parse that did).
-    failed_at: &'s RefCell<Vec<Place>>,
+    /// The place of the value where the parse failed (each segment: an
+    /// index or a key), innermost first: each value an error leaves adds
+    /// where it is in its parent, so the happy path tracks nothing (a third
+    /// of the time of a parse that did).
+    failed_at: &'s RefCell<Vec<String>>,
     depth: usize,
-}
-
-/// Where a value is in its parent.
-enum Place {
-    Index(usize),
-    Key(String),
 }
 
 impl<'s> Strict<'s> {
@@ -218,14 +214,7 @@ impl<'s> Strict<'s> {
     }
     /// The pointer of the place the parse failed at.
     fn failed_pointer(&self) -> String {
-        let mut out = String::new();
-        for place in self.failed_at.borrow().iter().rev() {
-            out = match place {
-                Place::Index(i) => pointer(&out, i),
-                Place::Key(key) => pointer(&out, key),
-            };
-        }
-        out
+        self.failed_at.borrow().iter().rev().fold(String::new(), |out, segment| pointer(&out, segment))
     }
 }
 
@@ -241,22 +230,15 @@ impl<'de> DeserializeSeed<'de> for Strict<'_> {
 /// that comes back from it names its place; one before it is read (a comma
 /// or colon missing) is the place of the list or object, as serde's path
 /// trackers say it.
-struct At<'s, 'k> {
+struct At<'s, 'p> {
     strict: Strict<'s>,
-    index: usize,
-    key: Option<&'k str>,
+    place: &'p dyn fmt::Display,
 }
 
 impl<'de> DeserializeSeed<'de> for At<'_, '_> {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self.strict).inspect_err(|_| {
-            let place = match self.key {
-                Some(key) => Place::Key(key.to_string()),
-                None => Place::Index(self.index),
-            };
-            self.strict.failed_at.borrow_mut().push(place);
-        })
+        d.deserialize_any(self.strict).inspect_err(|_| self.strict.failed_at.borrow_mut().push(self.place.to_string()))
     }
 }
 
@@ -293,16 +275,19 @@ impl<'de> Visitor<'de> for Strict<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let inner = self.deeper()?;
         let mut out = Vec::new();
-        while let Some(v) = seq.next_element_seed(At { strict: inner, index: out.len(), key: None })? {
-            out.push(v);
+        loop {
+            let index = out.len();
+            match seq.next_element_seed(At { strict: inner, place: &index })? {
+                Some(v) => out.push(v),
+                None => return Ok(Value::Array(out)),
+            }
         }
-        Ok(Value::Array(out))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let inner = self.deeper()?;
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let v = map.next_value_seed(At { strict: inner, index: 0, key: Some(&key) })?;
+            let v = map.next_value_seed(At { strict: inner, place: &key })?;
             if out.contains_key(&key) {
                 return Err(self.fail(Stop::DuplicateKey(key)));
             }
@@ -471,18 +456,13 @@ pub fn normalize(value: &mut Value, path: &str, findings: &mut Vec<Finding>) {
     normalize_at(value, &typed::Path::Base(path), findings);
 }
 
-/// Whether `s` is in NFC: ASCII always is, and is most of what a report holds.
-fn nfc(s: &str) -> bool {
-    s.is_ascii() || crate::nfc::is_nfc(s)
-}
-
 /// [`normalize`] with the place as a chain of segments, written out as a
 /// pointer only for a warning (not for every value of a country's reports).
 fn normalize_at(value: &mut Value, at: &typed::Path, findings: &mut Vec<Finding>) {
     match value {
         Value::String(s) => {
-            if !nfc(s) {
-                let fixed = crate::nfc::nfc(s);
+            if !is_nfc(s) {
+                let fixed = nfc(s);
                 findings.push(
                     Finding::new(Code::TextNotNormalized, at.render(), msg::text_not_normalized(&fixed))
                         .with("normalized", fixed.as_str()),
@@ -496,13 +476,13 @@ fn normalize_at(value: &mut Value, at: &typed::Path, findings: &mut Vec<Finding>
             }
         }
         Value::Object(map) => {
-            if map.keys().any(|k| !nfc(k)) {
+            if map.keys().any(|k| !is_nfc(k)) {
                 let old = std::mem::take(map);
                 for (k, v) in old {
-                    let key = if nfc(&k) {
+                    let key = if is_nfc(&k) {
                         k
                     } else {
-                        let fixed = crate::nfc::nfc(&k);
+                        let fixed = nfc(&k);
                         findings.push(
                             Finding::new(
                                 Code::TextNotNormalized,
