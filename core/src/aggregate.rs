@@ -592,14 +592,23 @@ pub fn aggregate_with(
     let batch = validate::batch_with(plan, catalog, inputs, as_of, &[], limits);
     let lookup = Lookup::new(plan, catalog);
     let mut findings = Vec::new();
-    let periods = plan
-        .reporting
-        .schedule
+    let schedule = &plan.reporting.schedule;
+    let trees: Vec<_> = schedule.iter().map(|e| tree(plan, &e.period)).collect();
+    let shapes: Vec<Shape> = trees.iter().map(Shape::of).collect();
+    // Everything each period takes from the reports is gathered first, and
+    // the reports (the bulk of a country's input) are let go before any
+    // figure is built: the two never take room at the same time.
+    let gathered: Vec<Gathered> = schedule
         .iter()
-        .map(|e| period_summary(plan, &lookup, e, &batch, as_of, &mut findings))
+        .zip(&shapes)
+        .map(|(e, shape)| gather(plan, &lookup, e, shape, &batch, as_of, &mut findings))
         .collect();
+    let validate::Batch { outcomes, reports } = batch;
+    drop(reports);
+    let periods =
+        gathered.into_iter().zip(&shapes).map(|(g, shape)| roll_up(plan, &lookup, g, shape, &mut findings)).collect();
     finding::sort(&mut findings);
-    Summary { plan: plan.number.clone(), as_of, root: root_of(plan), periods, accounting: batch.outcomes, findings }
+    Summary { plan: plan.number.clone(), as_of, root: root_of(plan), periods, accounting: outcomes, findings }
 }
 
 fn root_of(plan: &Plan) -> Option<UnitId> {
@@ -621,14 +630,79 @@ pub(crate) fn tree(plan: &Plan, period: &Period) -> BTreeMap<UnitId, Option<Unit
         .collect()
 }
 
-fn period_summary(
-    plan: &Plan,
-    lookup: &Lookup,
-    e: &ScheduleEntry,
+/// A period's tree as numbers: units are places in an order where every
+/// child comes before its parent, so that the country's million values cost
+/// no string comparisons.
+struct Shape<'t> {
+    tree: &'t BTreeMap<UnitId, Option<UnitId>>,
+    order: Vec<&'t UnitId>,
+    place: BTreeMap<&'t UnitId, usize>,
+    /// Each unit's children by place, in the order of their ids.
+    kids: Vec<Vec<usize>>,
+    /// The units by id (the tree's own order): the order figures come out in.
+    by_id: Vec<&'t UnitId>,
+    /// Each place's rank in `by_id`.
+    unit_rank: Vec<usize>,
+}
+
+impl<'t> Shape<'t> {
+    fn of(tree: &'t BTreeMap<UnitId, Option<UnitId>>) -> Shape<'t> {
+        let mut children: BTreeMap<&UnitId, Vec<&UnitId>> = BTreeMap::new();
+        for (u, p) in tree {
+            if let Some(p) = p {
+                children.entry(p).or_default().push(u);
+            }
+        }
+        let order = post_order(tree, &children);
+        let place: BTreeMap<&UnitId, usize> = order.iter().enumerate().map(|(i, u)| (*u, i)).collect();
+        let kids = order
+            .iter()
+            .map(|u| children.get(u).into_iter().flatten().filter_map(|c| place.get(c).copied()).collect())
+            .collect();
+        let by_id: Vec<&UnitId> = tree.keys().collect();
+        let mut unit_rank = vec![0; order.len()];
+        for (rank, u) in by_id.iter().enumerate() {
+            if let Some(r) = place.get(u).and_then(|i| unit_rank.get_mut(*i)) {
+                *r = rank;
+            }
+        }
+        Shape { tree, order, place, kids, by_id, unit_rank }
+    }
+}
+
+/// What one indicator's values were, unit by unit, before rolling up.
+struct Own<'p> {
+    ind: &'p Indicator,
+    /// Unit place, the report's stamp for stocks, and its cells.
+    entries: Vec<(usize, (Date, Date, usize), Cells)>,
+}
+
+/// All a period takes from the reports it uses: their values as cells by
+/// indicator, and the parts of the summary read straight from them.
+struct Gathered<'p> {
+    entry: &'p ScheduleEntry,
+    /// By the indicator's id (one definition per id), so in id order too.
+    slot_of: BTreeMap<&'p IndicatorId, usize>,
+    own: Vec<Option<Own<'p>>>,
+    completeness: Completeness,
+    activities: Vec<AreaActivities>,
+    funding: Vec<FundingTotal>,
+    narratives: Vec<Narrative>,
+}
+
+fn root_in(plan: &Plan, shape: &Shape) -> Option<UnitId> {
+    shape.tree.iter().find(|(_, p)| p.is_none()).map(|(u, _)| u.clone()).or_else(|| root_of(plan))
+}
+
+fn gather<'p>(
+    plan: &'p Plan,
+    lookup: &Lookup<'p>,
+    e: &'p ScheduleEntry,
+    shape: &Shape,
     batch: &validate::Batch,
     as_of: Date,
     findings: &mut Vec<Finding>,
-) -> PeriodSummary {
+) -> Gathered<'p> {
     let in_entry = |o: &&Outcome| o.kind == Some(e.kind) && o.period == Some(e.period);
     let used: Vec<(usize, &Report)> = batch
         .outcomes
@@ -638,47 +712,15 @@ fn period_summary(
         .filter_map(|o| batch.reports.get(o.index).and_then(Option::as_ref).map(|r| (o.index, r)))
         .collect();
 
-    let tree = tree(plan, &e.period);
-    // Units by their place in an order where every child comes before its
-    // parent; units and indicators are numbers from here on, so that the
-    // country's million values cost no string comparisons. Units outside the
-    // tree (unknown, or not existing in the period) are rejected by
-    // validation; whatever they reported feeds no figure.
-    let mut children: BTreeMap<&UnitId, Vec<&UnitId>> = BTreeMap::new();
-    for (u, p) in &tree {
-        if let Some(p) = p {
-            children.entry(p).or_default().push(u);
-        }
-    }
-    let order = post_order(&tree, &children);
-    let place: BTreeMap<&UnitId, usize> = order.iter().enumerate().map(|(i, u)| (*u, i)).collect();
-    // Each unit's children by place, in the order of their ids.
-    let kids: Vec<Vec<usize>> = order
-        .iter()
-        .map(|u| children.get(u).into_iter().flatten().filter_map(|c| place.get(c).copied()).collect())
-        .collect();
-    // The units by id (the tree's own order): the order figures come out in.
-    let by_id: Vec<&UnitId> = tree.keys().collect();
-    let mut unit_rank = vec![0; order.len()];
-    for (rank, u) in by_id.iter().enumerate() {
-        if let Some(r) = place.get(u).and_then(|i| unit_rank.get_mut(*i)) {
-            *r = rank;
-        }
-    }
-
     // Own figures: what each unit reported itself, gathered by indicator in
     // the order of the reports (each figure keyed by its cells too, the
-    // empty key for the value itself).
-    struct Own<'p> {
-        ind: &'p Indicator,
-        /// Unit place, the report's stamp for stocks, and its cells.
-        entries: Vec<(usize, (Date, Date, usize), Cells)>,
-    }
+    // empty key for the value itself). Units outside the tree (unknown, or
+    // not existing in the period) are rejected by validation; whatever they
+    // reported feeds no figure.
     let mut own: Vec<Option<Own>> = Vec::new();
-    // By the indicator's id (one definition per id), so in id order too.
     let mut slot_of: BTreeMap<&IndicatorId, usize> = BTreeMap::new();
     for (index, r) in &used {
-        let Some(&at) = place.get(&r.unit) else { continue };
+        let Some(&at) = shape.place.get(&r.unit) else { continue };
         // An entry with every part left out reports nothing: it feeds no figure.
         for v in r.values.iter().filter(|v| !v.is_empty()) {
             // The indicator is looked up in the plan once, at its first value.
@@ -697,7 +739,23 @@ fn period_summary(
             }
         }
     }
+    let root = root_in(plan, shape);
+    Gathered {
+        entry: e,
+        slot_of,
+        own,
+        completeness: completeness(plan, e, batch, as_of),
+        activities: activities(lookup, root.as_ref(), &used, e, findings),
+        funding: funding(plan, &used, e, findings),
+        narratives: narratives(plan, &used),
+    }
+}
 
+/// A period's figures from what was gathered: each unit's own cells plus
+/// its children's, then progress against the targets.
+fn roll_up(plan: &Plan, lookup: &Lookup, g: Gathered, shape: &Shape, findings: &mut Vec<Finding>) -> PeriodSummary {
+    let Gathered { entry: e, slot_of, mut own, completeness, activities, funding, narratives } = g;
+    let Shape { order, kids, by_id, unit_rank, .. } = shape;
     // Roll up, one indicator at a time in id order: each unit's subtree,
     // children first. What each unit ends with goes to its place by id, so
     // the figures come out by unit, then indicator, then cell, unsorted.
@@ -766,7 +824,7 @@ fn period_summary(
         }
     }
 
-    let root = tree.iter().find(|(_, p)| p.is_none()).map(|(u, _)| u.clone()).or_else(|| root_of(plan));
+    let root = root_in(plan, shape);
     let mut progress = progress(lookup, &figures, root.as_ref());
     progress.extend(unit_progress(lookup, &figures));
     PeriodSummary {
@@ -774,12 +832,12 @@ fn period_summary(
         kind: e.kind,
         period: e.period,
         due: e.due,
-        completeness: completeness(plan, e, batch, as_of),
+        completeness,
         figures,
         progress,
-        activities: activities(lookup, root.as_ref(), &used, e, findings),
-        funding: funding(plan, &used, e, findings),
-        narratives: narratives(plan, &used),
+        activities,
+        funding,
+        narratives,
     }
 }
 
