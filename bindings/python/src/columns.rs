@@ -70,7 +70,7 @@ fn finish<'py>(py: Python<'py>, columns: Columns<'py>, shape: Shape) -> PyResult
         spliced.sort_by_key(|j| columns.names.get(*j));
         order.extend(spliced);
     }
-    let mut cells: Vec<Option<Vec<Scalar<'py>>>> = columns.cells.into_iter().map(Some).collect();
+    let mut cells: Vec<Option<Held<'py>>> = columns.cells.into_iter().map(Some).collect();
     let mut texts: Vec<Option<Texts>> = columns.texts.into_iter().map(Some).collect();
     let out = PyDict::new(py);
     for i in order {
@@ -91,10 +91,10 @@ fn finish<'py>(py: Python<'py>, columns: Columns<'py>, shape: Shape) -> PyResult
 }
 
 /// A column as a list of Python values, each distinct text one string.
-fn list<'py>(py: Python<'py>, column: Vec<Scalar<'py>>, texts: &Texts) -> PyResult<Bound<'py, PyList>> {
+fn list<'py>(py: Python<'py>, column: Held<'py>, texts: &Texts) -> PyResult<Bound<'py, PyList>> {
     let strings: Vec<Bound<'py, PyString>> = texts.list.iter().map(|t| PyString::new(py, t)).collect();
     let none = py.None().into_bound(py);
-    let cells = column.into_iter().map(|cell| -> PyResult<Bound<'py, PyAny>> {
+    let cells = column.iter().map(|cell| -> PyResult<Bound<'py, PyAny>> {
         Ok(match cell {
             Scalar::Null => none.clone(),
             Scalar::Bool(b) => pyo3::types::PyBool::new(py, b).to_owned().into_any(),
@@ -124,10 +124,10 @@ enum Kind {
 /// of one kind (texts with numbers, a large whole number, plain data) or has
 /// no value at all: it then crosses as a list, for pandas to take as it takes
 /// lists.
-fn arrow<'py>(py: Python<'py>, column: &[Scalar<'py>], texts: &Texts) -> PyResult<Option<Bound<'py, PyAny>>> {
+fn arrow<'py>(py: Python<'py>, column: &Held<'py>, texts: &Texts) -> PyResult<Option<Bound<'py, PyAny>>> {
     let mut kind: Option<Kind> = None;
     let mut nulls = 0usize;
-    for cell in column {
+    for cell in column.iter() {
         let this = match cell {
             Scalar::Null => {
                 nulls += 1;
@@ -154,7 +154,7 @@ fn arrow<'py>(py: Python<'py>, column: &[Scalar<'py>], texts: &Texts) -> PyResul
     let bits = |on: &dyn Fn(&Scalar<'py>) -> bool| {
         PyBytes::new_with(py, n.div_ceil(8), |buf| {
             for (i, cell) in column.iter().enumerate() {
-                if let (true, Some(byte)) = (on(cell), buf.get_mut(i / 8)) {
+                if let (true, Some(byte)) = (on(&cell), buf.get_mut(i / 8)) {
                     *byte |= 1 << (i % 8);
                 }
             }
@@ -163,8 +163,8 @@ fn arrow<'py>(py: Python<'py>, column: &[Scalar<'py>], texts: &Texts) -> PyResul
     };
     let words = |word: &dyn Fn(&Scalar<'py>) -> [u8; 8]| {
         PyBytes::new_with(py, n * 8, |buf| {
-            for (slot, cell) in buf.chunks_exact_mut(8).zip(column) {
-                slot.copy_from_slice(&word(cell));
+            for (slot, cell) in buf.chunks_exact_mut(8).zip(column.iter()) {
+                slot.copy_from_slice(&word(&cell));
             }
             Ok(())
         })
@@ -173,22 +173,24 @@ fn arrow<'py>(py: Python<'py>, column: &[Scalar<'py>], texts: &Texts) -> PyResul
         Scalar::Text(t) => texts.list.get(*t as usize).map_or("", |t| &**t),
         _ => "",
     };
+    let text_len = |cell: Scalar<'py>| text(&cell).len();
     let validity = if nulls > 0 { Some(bits(&|c| !matches!(c, Scalar::Null))?) } else { None };
     let (name, values, data) = match kind {
         Kind::Text => {
             let offsets = PyBytes::new_with(py, (n + 1) * 8, |buf| {
                 let mut end = 0usize;
-                for (i, slot) in buf.chunks_exact_mut(8).enumerate() {
+                let mut lengths = column.iter().map(text_len);
+                for slot in buf.chunks_exact_mut(8) {
                     slot.copy_from_slice(&i64::try_from(end).unwrap_or(i64::MAX).to_le_bytes());
-                    end += column.get(i).map_or(0, |c| text(c).len());
+                    end += lengths.next().unwrap_or(0);
                 }
                 Ok(())
             })?;
-            let size = column.iter().map(|c| text(c).len()).sum();
+            let size = column.iter().map(text_len).sum();
             let data = PyBytes::new_with(py, size, |buf| {
                 let mut at = 0;
-                for cell in column {
-                    let t = text(cell).as_bytes();
+                for cell in column.iter() {
+                    let t = text(&cell).as_bytes();
                     if let Some(slot) = buf.get_mut(at..at + t.len()) {
                         slot.copy_from_slice(t);
                     }
@@ -217,6 +219,7 @@ fn arrow<'py>(py: Python<'py>, column: &[Scalar<'py>], texts: &Texts) -> PyResul
 /// One cell as it is held until its table is complete: a scalar as Rust
 /// data (a text by its place in the column's texts), anything else as the
 /// Python data `pythonize` made of it.
+#[derive(Clone)]
 enum Scalar<'py> {
     Null,
     Bool(bool),
@@ -226,6 +229,62 @@ enum Scalar<'py> {
     Float(f64),
     Text(u32),
     Object(Bound<'py, PyAny>),
+}
+
+/// A column's cells until its table is complete: while they are all texts
+/// or empty, each text's place in the column's texts (4 bytes a cell, where
+/// a `Scalar` takes 16: a country's figures are 9.5 million cells, most of
+/// them texts); from the first cell of another kind, every cell a `Scalar`.
+enum Held<'py> {
+    Texts(Vec<u32>),
+    Scalars(Vec<Scalar<'py>>),
+}
+
+/// An empty cell in `Held::Texts`.
+const NO_TEXT: u32 = u32::MAX;
+
+impl<'py> Held<'py> {
+    fn with_capacity(n: usize) -> Held<'py> {
+        Held::Texts(Vec::with_capacity(n))
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Held::Texts(v) => v.len(),
+            Held::Scalars(v) => v.len(),
+        }
+    }
+
+    fn push(&mut self, cell: Scalar<'py>) {
+        match (&mut *self, cell) {
+            (Held::Texts(v), Scalar::Null) => v.push(NO_TEXT),
+            (Held::Texts(v), Scalar::Text(t)) if t != NO_TEXT => v.push(t),
+            (Held::Scalars(v), cell) => v.push(cell),
+            (Held::Texts(v), cell) => {
+                let mut all: Vec<Scalar<'py>> = Vec::with_capacity(v.capacity());
+                all.extend(v.iter().map(|t| Held::text(*t)));
+                all.push(cell);
+                *self = Held::Scalars(all);
+            }
+        }
+    }
+
+    fn text(t: u32) -> Scalar<'py> {
+        if t == NO_TEXT {
+            Scalar::Null
+        } else {
+            Scalar::Text(t)
+        }
+    }
+
+    /// The cells in order, as scalars.
+    fn iter(&self) -> impl Iterator<Item = Scalar<'py>> + '_ {
+        let (texts, scalars) = match self {
+            Held::Texts(v) => (Some(v.iter().map(|t| Held::text(*t))), None),
+            Held::Scalars(v) => (None, Some(v.iter().cloned())),
+        };
+        texts.into_iter().flatten().chain(scalars.into_iter().flatten())
+    }
 }
 
 /// The distinct texts of a column, each kept once (shared by the list and
@@ -316,7 +375,7 @@ struct Pick<'a, 'py> {
 struct Columns<'py> {
     py: Python<'py>,
     names: Vec<String>,
-    cells: Vec<Vec<Scalar<'py>>>,
+    cells: Vec<Held<'py>>,
     texts: Vec<Texts>,
     rows: usize,
     /// The rows the table says it has: each column is made that long at once.
@@ -359,8 +418,10 @@ impl<'py> Columns<'py> {
         }
         self.names.push(name.to_string());
         // A column first seen late: None in the rows before.
-        let mut cells = Vec::with_capacity(self.expected.max(self.rows));
-        cells.extend(std::iter::repeat_with(|| Scalar::Null).take(self.rows));
+        let mut cells = Held::with_capacity(self.expected.max(self.rows));
+        for _ in 0..self.rows {
+            cells.push(Scalar::Null);
+        }
         self.cells.push(cells);
         self.texts.push(Texts::default());
         self.names.len() - 1
