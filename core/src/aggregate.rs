@@ -356,13 +356,16 @@ impl Triple {
 }
 
 /// What one unit's subtree adds up to for one indicator.
-#[derive(Clone, Debug, Default)]
+///
+/// 48 bytes: a country's aggregation holds one for every value of every
+/// report it gathers (264,000) before it adds them up, and 112 bytes each
+/// was a fifth of its peak memory.
+#[derive(Clone, Debug)]
 struct Acc {
     counts: Triple,
-    numerator: Triple,
-    denominator: Triple,
-    has_fraction: bool,
-    stated: Option<f64>,
+    /// What only some indicators have (percents, ratios and rates; a
+    /// stated value), apart: nine values in ten are counts.
+    rest: Option<Box<Rest>>,
     /// Distinct reports that fed the figure. Subtrees hold different units,
     /// so their reports never overlap and counts add up; within one unit,
     /// entries of the same report (possible when a plan turns
@@ -370,17 +373,52 @@ struct Acc {
     /// (A set of indexes did the same at the cost of one allocation per
     /// figure: a quarter of a country's aggregation time.)
     reports: u32,
-    last: Option<usize>,
+    /// The index of the last report added in, or `NO_REPORT`.
+    last: usize,
+}
+
+/// No report yet (no batch holds `usize::MAX` reports).
+const NO_REPORT: usize = usize::MAX;
+
+impl Default for Acc {
+    fn default() -> Acc {
+        Acc { counts: Triple::default(), rest: None, reports: 0, last: NO_REPORT }
+    }
+}
+
+/// The parts of an [`Acc`] that counts do not have.
+#[derive(Clone, Debug, Default)]
+struct Rest {
+    numerator: Triple,
+    denominator: Triple,
+    has_fraction: bool,
+    stated: Option<f64>,
 }
 
 impl Acc {
+    fn numerator(&self) -> Triple {
+        self.rest.as_ref().map_or_else(Triple::default, |r| r.numerator)
+    }
+    fn denominator(&self) -> Triple {
+        self.rest.as_ref().map_or_else(Triple::default, |r| r.denominator)
+    }
+    fn has_fraction(&self) -> bool {
+        self.rest.as_ref().is_some_and(|r| r.has_fraction)
+    }
+    fn stated(&self) -> Option<f64> {
+        self.rest.as_ref().and_then(|r| r.stated)
+    }
+    fn rest_mut(&mut self) -> &mut Rest {
+        self.rest.get_or_insert_with(Box::default)
+    }
     /// Every part that overflowed, named as in `Figure::overflow`.
     fn overflowed(&self) -> Vec<String> {
         // Almost no figure overflows: say so without walking every part.
-        if !(self.counts.any_overflow() || self.numerator.any_overflow() || self.denominator.any_overflow()) {
+        let (numerator, denominator) = (self.numerator(), self.denominator());
+        if !(self.counts.any_overflow() || numerator.any_overflow() || denominator.any_overflow()) {
             return Vec::new();
         }
-        [("", &self.counts), ("numerator/", &self.numerator), ("denominator/", &self.denominator)]
+        [("", &self.counts), ("numerator/", &numerator), ("denominator/", &denominator)]
             .into_iter()
             .flat_map(|(what, t)| t.overflowed().into_iter().map(move |part| format!("{what}{part}")))
             .collect()
@@ -389,7 +427,9 @@ impl Acc {
         // The value's own fields, as its cell with the empty key would give
         // them, read in place rather than copied into such a cell.
         let mut a = Acc::from_parts(index, &v.counts(), v.numerator.as_ref(), v.denominator.as_ref());
-        a.stated = v.stated;
+        if v.stated.is_some() {
+            a.rest_mut().stated = v.stated;
+        }
         a
     }
     fn from_cell(index: usize, c: &Cell) -> Acc {
@@ -404,15 +444,17 @@ impl Acc {
         let mut a = Acc::default();
         a.counts.add(counts);
         if let Some(n) = numerator {
-            a.numerator.add(n);
-            a.has_fraction = true;
+            let rest = a.rest_mut();
+            rest.numerator.add(n);
+            rest.has_fraction = true;
         }
         if let Some(d) = denominator {
-            a.denominator.add(d);
-            a.has_fraction = true;
+            let rest = a.rest_mut();
+            rest.denominator.add(d);
+            rest.has_fraction = true;
         }
         a.reports = 1;
-        a.last = Some(index);
+        a.last = index;
         a
     }
     /// The figure of each cell of a value, and of each margin its cells give
@@ -446,7 +488,7 @@ impl Acc {
             if let Some(mut sum) = sum {
                 // One report's cells are one report.
                 sum.reports = 1;
-                sum.last = Some(index);
+                sum.last = index;
                 out.insert(key, sum);
             }
         }
@@ -454,15 +496,19 @@ impl Acc {
     }
     fn merge(&mut self, o: &Acc) {
         self.counts.merge(&o.counts);
-        self.numerator.merge(&o.numerator);
-        self.denominator.merge(&o.denominator);
-        self.has_fraction |= o.has_fraction;
-        // A figure that is not added up keeps the first stated value; a
-        // second one (the same indicator twice) has its own finding.
-        if self.stated.is_none() {
-            self.stated = o.stated;
+        // Nothing in `o.rest` adds nothing: its parts are unreported sums.
+        if let Some(theirs) = &o.rest {
+            let mine = self.rest_mut();
+            mine.numerator.merge(&theirs.numerator);
+            mine.denominator.merge(&theirs.denominator);
+            mine.has_fraction |= theirs.has_fraction;
+            // A figure that is not added up keeps the first stated value; a
+            // second one (the same indicator twice) has its own finding.
+            if mine.stated.is_none() {
+                mine.stated = theirs.stated;
+            }
         }
-        if !(self.last.is_some() && self.last == o.last) {
+        if !(self.last != NO_REPORT && self.last == o.last) {
             self.reports = self.reports.saturating_add(o.reports);
         }
         self.last = o.last;
@@ -719,20 +765,47 @@ fn gather<'p>(
     // reported feeds no figure.
     let mut own: Vec<Option<Own>> = Vec::new();
     let mut slot_of: BTreeMap<&IndicatorId, usize> = BTreeMap::new();
-    for (index, r) in &used {
-        let Some(&at) = shape.place.get(&r.unit) else { continue };
-        // An entry with every part left out reports nothing: it feeds no figure.
+    // First each value's indicator (its slot) and how many values each
+    // indicator has, so that each list is made its exact size at once:
+    // grown by doubling, a third of the country's lists was room never used.
+    // An entry with every part left out reports nothing: it feeds no figure.
+    let mut slots: Vec<usize> = Vec::new();
+    let mut sizes: Vec<usize> = Vec::new();
+    for (_, r) in &used {
+        if !shape.place.contains_key(&r.unit) {
+            continue;
+        }
         for v in r.values.iter().filter(|v| !v.is_empty()) {
             // The indicator is looked up in the plan once, at its first value.
             let slot = match slot_of.get(&v.indicator) {
                 Some(slot) => *slot,
-                None => {
-                    let Some(ind) = lookup.indicator(&v.indicator) else { continue };
-                    slot_of.insert(&ind.id, own.len());
-                    own.push(Some(Own { ind, entries: Vec::new() }));
-                    own.len() - 1
-                }
+                None => match lookup.indicator(&v.indicator) {
+                    Some(ind) => {
+                        slot_of.insert(&ind.id, own.len());
+                        own.push(Some(Own { ind, entries: Vec::new() }));
+                        sizes.push(0);
+                        own.len() - 1
+                    }
+                    None => usize::MAX,
+                },
             };
+            if let Some(n) = sizes.get_mut(slot) {
+                *n += 1;
+            }
+            slots.push(slot);
+        }
+    }
+    for (o, n) in own.iter_mut().zip(&sizes) {
+        if let Some(o) = o {
+            o.entries.reserve_exact(*n);
+        }
+    }
+    // Then the values, in the same order.
+    let mut slots = slots.into_iter();
+    for (index, r) in &used {
+        let Some(&at) = shape.place.get(&r.unit) else { continue };
+        for v in r.values.iter().filter(|v| !v.is_empty()) {
+            let Some(slot) = slots.next() else { break };
             if let Some(Some(o)) = own.get_mut(slot) {
                 let cells = Acc::cells_of(*index, v, lookup, o.ind);
                 o.entries.push((at, (r.period.to, r.submitted, *index), cells));
@@ -923,23 +996,21 @@ pub fn key_text(key: &CellKey) -> String {
 fn figure(unit: &UnitId, ind: &Indicator, acc: &Acc, by: &CellKey) -> Figure {
     let fraction = ind.measure.is_fraction();
     let scale = ind.measure.scale();
-    let (numerator, denominator) = if fraction || acc.has_fraction {
-        (Some(acc.numerator.parts()), Some(acc.denominator.parts()))
-    } else {
-        (None, None)
-    };
-    let value = if ind.aggregation == Aggregation::NotAdditive && acc.stated.is_some() {
-        acc.stated
+    let (num, den) = (acc.numerator(), acc.denominator());
+    let (numerator, denominator) =
+        if fraction || acc.has_fraction() { (Some(num.parts()), Some(den.parts())) } else { (None, None) };
+    let value = if ind.aggregation == Aggregation::NotAdditive && acc.stated().is_some() {
+        acc.stated()
     } else if fraction {
-        ratio(acc.numerator.total.get(), acc.denominator.total.get(), scale)
+        ratio(num.total.get(), den.total.get(), scale)
     } else {
         acc.counts.total.get().map(|c| c.get() as f64)
     };
     let gender = if !ind.by_sex {
         None
     } else if fraction {
-        let f = ratio(acc.numerator.female.get(), acc.denominator.female.get(), scale);
-        let m = ratio(acc.numerator.male.get(), acc.denominator.male.get(), scale);
+        let f = ratio(num.female.get(), den.female.get(), scale);
+        let m = ratio(num.male.get(), den.male.get(), scale);
         Some(GenderMetrics {
             female: f,
             male: m,
