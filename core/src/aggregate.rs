@@ -644,11 +644,8 @@ pub fn aggregate_with(
     // Everything each period takes from the reports is gathered first, and
     // the reports (the bulk of a country's input) are let go before any
     // figure is built: the two never take room at the same time.
-    let gathered: Vec<Gathered> = schedule
-        .iter()
-        .zip(&shapes)
-        .map(|(e, shape)| gather(plan, &lookup, e, shape, &batch, as_of, &mut findings))
-        .collect();
+    let gathered: Vec<Gathered> =
+        schedule.iter().zip(&shapes).map(|(e, shape)| gather(plan, &lookup, e, shape, &batch, as_of)).collect();
     let validate::Batch { outcomes, reports } = batch;
     drop(reports);
     let periods =
@@ -734,6 +731,11 @@ struct Gathered<'p> {
     activities: Vec<AreaActivities>,
     funding: Vec<FundingTotal>,
     narratives: Vec<Narrative>,
+    /// What activities and funding said: added after the period's own
+    /// figures' findings, as when a period was made in one go (the sort
+    /// keeps findings that tie, such as two overflows of one indicator, in
+    /// the order they came).
+    findings: Vec<Finding>,
 }
 
 fn root_in(plan: &Plan, shape: &Shape) -> Option<UnitId> {
@@ -747,7 +749,6 @@ fn gather<'p>(
     shape: &Shape,
     batch: &validate::Batch,
     as_of: Date,
-    findings: &mut Vec<Finding>,
 ) -> Gathered<'p> {
     let in_entry = |o: &&Outcome| o.kind == Some(e.kind) && o.period == Some(e.period);
     let used: Vec<(usize, &Report)> = batch
@@ -813,21 +814,23 @@ fn gather<'p>(
         }
     }
     let root = root_in(plan, shape);
+    let mut findings = Vec::new();
     Gathered {
         entry: e,
         slot_of,
         own,
         completeness: completeness(plan, e, batch, as_of),
-        activities: activities(lookup, root.as_ref(), &used, e, findings),
-        funding: funding(plan, &used, e, findings),
+        activities: activities(lookup, root.as_ref(), &used, e, &mut findings),
+        funding: funding(plan, &used, e, &mut findings),
         narratives: narratives(plan, &used),
+        findings,
     }
 }
 
 /// A period's figures from what was gathered: each unit's own cells plus
 /// its children's, then progress against the targets.
 fn roll_up(plan: &Plan, lookup: &Lookup, g: Gathered, shape: &Shape, findings: &mut Vec<Finding>) -> PeriodSummary {
-    let Gathered { entry: e, slot_of, mut own, completeness, activities, funding, narratives } = g;
+    let Gathered { entry: e, slot_of, mut own, completeness, activities, funding, narratives, findings: gathered } = g;
     let Shape { order, kids, by_id, unit_rank, .. } = shape;
     // Roll up, one indicator at a time in id order: each unit's subtree,
     // children first. What each unit ends with goes to its place by id, so
@@ -897,6 +900,7 @@ fn roll_up(plan: &Plan, lookup: &Lookup, g: Gathered, shape: &Shape, findings: &
         }
     }
 
+    findings.extend(gathered);
     let root = root_in(plan, shape);
     let mut progress = progress(lookup, &figures, root.as_ref());
     progress.extend(unit_progress(lookup, &figures));
@@ -1284,6 +1288,55 @@ mod tests {
     use super::*;
     use crate::model::MAX_COUNT;
     use proptest::prelude::*;
+
+    /// Findings that tie in the sort (same path, code and message: one
+    /// indicator overflowing in a unit's figure and in an activity's
+    /// outputs) come period by period, each period's figures before its
+    /// activities, as when a period was made in one go. (Gathering every
+    /// period's activities before any figure once reordered them.)
+    #[test]
+    fn tied_findings_come_period_by_period() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let plan_text = std::fs::read_to_string(format!("{root}/../tests/conformance/plans/tree.json")).unwrap();
+        let plan = crate::read::plan_from_str(&plan_text).value.unwrap();
+        let report = |unit: &str, kind: &str, to: &str, female: u64, male: u64| {
+            let value = format!(r#"{{"indicator": "people_reached", "female": {female}, "male": {male}}}"#);
+            crate::read::report_from_str(&format!(
+                r#"{{"plan": "03/KH-TONGHOP", "unit": "{unit}", "kind": "{kind}",
+                    "period": {{"from": "2024-01-01", "to": "{to}"}}, "submitted": "2025-01-05",
+                    "values": [{value}], "activities": [{{"activity": "1.1", "status": "done", "outputs": [{value}]}}]}}"#
+            ))
+        };
+        let big = MAX_COUNT - 1;
+        let reports = vec![
+            report("x1", "six_month", "2024-06-30", big, 1),
+            report("x2", "six_month", "2024-06-30", 1, 0),
+            report("x1", "annual", "2024-12-31", big, 1),
+            report("x2", "annual", "2024-12-31", 1, 0),
+        ];
+        let s = aggregate(&plan, &Catalog::builtin(), reports, Date::from_ymd(2025, 2, 1).unwrap());
+        let order: Vec<(Option<&str>, Option<&str>)> = s
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::Overflow)
+            .map(|f| {
+                let text = |k: &str| f.context.get(k).and_then(serde_json::Value::as_str);
+                (
+                    text("entry"),
+                    if text("activity").is_some() { Some("activity") } else { text("unit").map(|_| "unit") },
+                )
+            })
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (Some("2024-6m"), Some("unit")),
+                (Some("2024-6m"), Some("activity")),
+                (Some("2024-annual"), Some("unit")),
+                (Some("2024-annual"), Some("activity")),
+            ]
+        );
+    }
 
     fn count() -> impl Strategy<Value = Option<Count>> {
         prop_oneof![

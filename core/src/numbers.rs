@@ -65,13 +65,14 @@ fn number(whole: &str, fraction: Option<&str>) -> Result<f64, NumberError> {
         return Err(NumberError::NotANumber);
     }
     // The digits as JSON writes the number (no leading zeros), read by the
-    // reader every report's JSON numbers go through: a number typed in a form
-    // is by construction the number the same digits give in a report. (One
-    // decimal-to-binary converter, not two: core's `f64::from_str` and its
-    // tables were 12.5 kB of the gzipped form module.) Up to 15 significant
-    // digits and 22 decimals, which covers anything an officer types, both
-    // give the correctly rounded number (`typed_numbers_read_as_rust_reads_them`);
-    // a number too large for a double is not a number here, never infinity.
+    // reader every report's JSON numbers go through, so a number typed in a
+    // form is by construction the number the same digits give in a report,
+    // and one decimal-to-binary converter is linked, not two. serde_json is
+    // built with `float_roundtrip`: its best-effort default rounded twice
+    // past 2^53 (`979820,7342000001`, a double pasted in full, read as
+    // 979820.7342). So every number reads as Rust's correctly rounded parse
+    // (`typed_numbers_read_as_rust_reads_them`), and a number too large for
+    // a double is not a number here, never infinity.
     let whole = match whole.trim_start_matches('0') {
         "" => "0",
         w => w,
@@ -115,28 +116,38 @@ mod tests {
         assert_eq!(parse_vi("007"), Ok(7.0));
         assert_eq!(parse_vi("00,5"), Ok(0.5));
         assert_eq!(parse_vi("000"), Ok(0.0));
-        // Past the largest double: not a number, never infinity.
+        // Past the largest double: not a number, never infinity; the largest
+        // written out in full is itself.
         assert_eq!(parse_vi(&format!("1{}", "0".repeat(400))), Err(NumberError::NotANumber));
+        assert_eq!(parse_vi(&format!("{}", f64::MAX)), Ok(f64::MAX));
+        // Trailing zeros, and every digit of a pasted double, are read exactly.
+        assert_eq!(parse_vi("406,55939785313100"), Ok(406.559_397_853_131));
+        assert_eq!(parse_vi("979820,7342000001"), Ok(979_820.734_200_000_1));
     }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
-        /// Whatever an officer types (up to 15 significant digits, up to 22
-        /// decimals, leading zeros or not) reads as Rust's own correctly
+        /// Whatever is typed or pasted (any digits, leading and trailing
+        /// zeros, more than a double holds) reads as Rust's own correctly
         /// rounded parse reads the same digits.
         #[test]
         fn typed_numbers_read_as_rust_reads_them(
-            zeros in 0usize..3,
-            // A whole part and up to 8 decimals, or below 1 with up to 22
-            // decimals: never more than 15 significant digits.
-            (whole, fraction) in proptest::prop_oneof![
-                ("[1-9][0-9]{0,6}", proptest::option::of("[0-9]{1,8}")),
-                (proptest::strategy::Just("0".to_string()), proptest::option::of("0{0,14}[0-9]{1,8}")),
-            ],
+            whole in "0{0,3}[0-9]{1,20}",
+            fraction in proptest::option::of("[0-9]{1,30}"),
         ) {
-            let typed = format!("{}{whole}{}", "0".repeat(zeros), fraction.as_deref().map(|f| format!(",{f}")).unwrap_or_default());
+            let typed = format!("{whole}{}", fraction.as_deref().map(|f| format!(",{f}")).unwrap_or_default());
             let rust: f64 = format!("{whole}.{}", fraction.as_deref().unwrap_or("0")).parse().unwrap();
             proptest::prop_assert_eq!(parse_vi(&typed), Ok(rust), "{}", typed);
+        }
+
+        /// Any double written out in full, with a decimal comma (as a
+        /// spreadsheet pastes it), reads back as itself.
+        #[test]
+        fn a_double_written_out_reads_back(bits in proptest::prelude::any::<u64>()) {
+            let x = f64::from_bits(bits);
+            proptest::prop_assume!(x.is_finite());
+            let typed = format!("{x}").replace('.', ",");
+            proptest::prop_assert_eq!(parse_vi(&typed).map(f64::to_bits), Ok(x.to_bits()), "{}", typed);
         }
     }
 }

@@ -65,7 +65,7 @@ test("the form marks a total that is not female + male, in Vietnamese, and clear
     await page.fill(`input[data-path="${path}"]`, n);
   }
   const women = page.locator(`[data-msg-for="${p8}/female"]`);
-  await assert.doesNotReject(women.getByText("Các ô theo dân tộc cộng lại được 30, khác với 31 đã ghi.").waitFor({ timeout: 5000 }));
+  await assert.doesNotReject(women.getByText("Các ô theo \"Dân tộc\" cộng lại được 30, khác với 31 đã ghi.").waitFor({ timeout: 5000 }));
   assert.match(await page.getAttribute(`input[data-path="${p8}/female"]`, "class"), /error-field/);
   assert.doesNotMatch(await page.getAttribute(`input[data-path="${p8}/male"]`, "class") ?? "", /error-field/);
   await page.screenshot({ path: join(ROOT, "target/test-logs/portal-form-breakdown.png"), fullPage: true });
