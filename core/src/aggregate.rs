@@ -358,13 +358,13 @@ impl Triple {
 /// What one unit's subtree adds up to for one indicator.
 ///
 /// 48 bytes: a country's aggregation holds one for every value of every
-/// report it gathers (264,000) before it adds them up, and 112 bytes each
-/// was a fifth of its peak memory.
+/// report it gathers (264,000) before it adds them up, and at 112 bytes
+/// each they were a quarter of its peak memory.
 #[derive(Clone, Debug)]
 struct Acc {
     counts: Triple,
     /// What only some indicators have (percents, ratios and rates; a
-    /// stated value), apart: nine values in ten are counts.
+    /// stated value), apart: most values are counts.
     rest: Option<Box<Rest>>,
     /// Distinct reports that fed the figure. Subtrees hold different units,
     /// so their reports never overlap and counts add up; within one unit,
@@ -496,7 +496,7 @@ impl Acc {
     }
     fn merge(&mut self, o: &Acc) {
         self.counts.merge(&o.counts);
-        // Nothing in `o.rest` adds nothing: its parts are unreported sums.
+        // Without `o.rest` there is nothing more to add: its parts would be unreported sums.
         if let Some(theirs) = &o.rest {
             let mine = self.rest_mut();
             mine.numerator.merge(&theirs.numerator);
