@@ -1295,6 +1295,7 @@ mod tests {
     /// activities, as when a period was made in one go. (Gathering every
     /// period's activities before any figure once reordered them.)
     #[test]
+    #[allow(clippy::unwrap_used)] // a test: a plan or date that does not read is the failure
     fn tied_findings_come_period_by_period() {
         let root = env!("CARGO_MANIFEST_DIR");
         let plan_text = std::fs::read_to_string(format!("{root}/../tests/conformance/plans/tree.json")).unwrap();
