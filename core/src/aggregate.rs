@@ -649,7 +649,7 @@ pub fn aggregate_with(
     let validate::Batch { outcomes, reports } = batch;
     drop(reports);
     let periods =
-        gathered.into_iter().zip(&shapes).map(|(g, shape)| roll_up(plan, &lookup, g, shape, &mut findings)).collect();
+        gathered.into_iter().zip(&shapes).map(|(g, shape)| roll_up(&lookup, g, shape, &mut findings)).collect();
     finding::sort(&mut findings);
     Summary { plan: plan.number.clone(), as_of, root: root_of(plan), periods, accounting: outcomes, findings }
 }
@@ -736,10 +736,8 @@ struct Gathered<'p> {
     /// keeps findings that tie, such as two overflows of one indicator, in
     /// the order they came).
     findings: Vec<Finding>,
-}
-
-fn root_in(plan: &Plan, shape: &Shape) -> Option<UnitId> {
-    shape.tree.iter().find(|(_, p)| p.is_none()).map(|(u, _)| u.clone()).or_else(|| root_of(plan))
+    /// The period's root: its activities and progress are the root's.
+    root: Option<UnitId>,
 }
 
 fn gather<'p>(
@@ -813,7 +811,7 @@ fn gather<'p>(
             }
         }
     }
-    let root = root_in(plan, shape);
+    let root = shape.tree.iter().find(|(_, p)| p.is_none()).map(|(u, _)| u.clone()).or_else(|| root_of(plan));
     let mut findings = Vec::new();
     Gathered {
         entry: e,
@@ -824,13 +822,24 @@ fn gather<'p>(
         funding: funding(plan, &used, e, &mut findings),
         narratives: narratives(plan, &used),
         findings,
+        root,
     }
 }
 
 /// A period's figures from what was gathered: each unit's own cells plus
 /// its children's, then progress against the targets.
-fn roll_up(plan: &Plan, lookup: &Lookup, g: Gathered, shape: &Shape, findings: &mut Vec<Finding>) -> PeriodSummary {
-    let Gathered { entry: e, slot_of, mut own, completeness, activities, funding, narratives, findings: gathered } = g;
+fn roll_up(lookup: &Lookup, g: Gathered, shape: &Shape, findings: &mut Vec<Finding>) -> PeriodSummary {
+    let Gathered {
+        entry: e,
+        slot_of,
+        mut own,
+        completeness,
+        activities,
+        funding,
+        narratives,
+        findings: gathered,
+        root,
+    } = g;
     let Shape { order, kids, by_id, unit_rank, .. } = shape;
     // Roll up, one indicator at a time in id order: each unit's subtree,
     // children first. What each unit ends with goes to its place by id, so
@@ -901,7 +910,6 @@ fn roll_up(plan: &Plan, lookup: &Lookup, g: Gathered, shape: &Shape, findings: &
     }
 
     findings.extend(gathered);
-    let root = root_in(plan, shape);
     let mut progress = progress(lookup, &figures, root.as_ref());
     progress.extend(unit_progress(lookup, &figures));
     PeriodSummary {
