@@ -58,14 +58,24 @@ fn numbers(bytes: &'static [u8]) -> impl Iterator<Item = u32> {
     })
 }
 
+/// A zigzagged number as it was (0, 1, 2, 3... as 0, -1, 1, -2...).
+fn unzigzag(n: u32) -> i64 {
+    i64::from(n >> 1) ^ -i64::from(n & 1)
+}
+
+/// The character at `n` (U+FFFD if it is none: the tables' tests read every
+/// one back as the crate has it, so it never is).
+fn at(n: i64) -> char {
+    u32::try_from(n).ok().and_then(char::from_u32).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
 /// The characters of a stream that holds each as its distance from the one
-/// before (from `start`), zigzagged when `signed`.
-fn chars(bytes: &'static [u8], start: u32, signed: bool) -> impl Iterator<Item = char> {
-    let mut last = i64::from(start);
+/// before (from 0), zigzagged when `signed`.
+fn chars(bytes: &'static [u8], signed: bool) -> impl Iterator<Item = char> {
+    let mut last = 0i64;
     numbers(bytes).map(move |n| {
-        let n = i64::from(n);
-        last += if signed { (n >> 1) ^ -(n & 1) } else { n };
-        u32::try_from(last).ok().and_then(char::from_u32).unwrap_or(char::REPLACEMENT_CHARACTER)
+        last = last.saturating_add(if signed { unzigzag(n) } else { i64::from(n) });
+        at(last)
     })
 }
 
@@ -75,31 +85,29 @@ fn tables() -> &'static Tables {
         let mut decomposed = Vec::new();
         let mut chars = Vec::new();
         let mut composed = Vec::new();
-        let firsts = self::chars(tables::COMPOSITE_FIRSTS, 0, true);
-        let seconds = numbers(tables::COMPOSITE_SECONDS).map(|n| 0x300 + (i64::from(n >> 1) ^ -i64::from(n & 1)));
-        let seconds =
-            seconds.map(|n| u32::try_from(n).ok().and_then(char::from_u32).unwrap_or(char::REPLACEMENT_CHARACTER));
-        for ((c, a), b) in self::chars(tables::COMPOSITES, 0, false).zip(firsts).zip(seconds) {
+        let firsts = self::chars(tables::COMPOSITE_FIRSTS, true);
+        let seconds = numbers(tables::COMPOSITE_SECONDS).map(|n| at(0x300 + unzigzag(n)));
+        for ((c, a), b) in self::chars(tables::COMPOSITES, false).zip(firsts).zip(seconds) {
             decomposed.push((c, true, chars.len()..chars.len() + 2));
             chars.extend([a, b]);
             composed.push((a, b, c));
         }
         let mut lengths = numbers(tables::EXCLUDED_LENGTHS);
-        let mut excluded_chars = self::chars(tables::EXCLUDED_CHARS, 0, true);
-        for c in self::chars(tables::EXCLUDED, 0, false) {
+        let mut excluded_chars = self::chars(tables::EXCLUDED_CHARS, true);
+        for c in self::chars(tables::EXCLUDED, false) {
             let start = chars.len();
             chars.extend(excluded_chars.by_ref().take(lengths.next().unwrap_or(0) as usize));
             decomposed.push((c, false, start..chars.len()));
         }
         decomposed.sort_unstable_by_key(|d| d.0);
         composed.sort_unstable_by_key(|t| (t.0, t.1));
-        let maybe = self::chars(tables::MAYBE, 0, false).collect();
+        let maybe = self::chars(tables::MAYBE, false).collect();
         let mut runs = numbers(tables::CLASSES);
         let mut classes = Vec::new();
         let mut last = 0u32;
         while let (Some(gap), Some(length), Some(class)) = (runs.next(), runs.next(), runs.next()) {
-            let first = last + gap;
-            last = first + length;
+            let first = last.saturating_add(gap);
+            last = first.saturating_add(length);
             if let (Some(first), Some(end), Ok(class)) =
                 (char::from_u32(first), char::from_u32(last), u8::try_from(class))
             {
@@ -151,9 +159,17 @@ fn decompose(c: char, emit: &mut impl FnMut(char)) {
     }
     let t = tables();
     match t.decomposed.binary_search_by_key(&c, |d| d.0).ok().and_then(|at| t.decomposed.get(at)) {
-        // A composite's two halves may decompose in turn (U+01D6 ǖ is U+00FC
-        // ü and U+0304, and ü is u and U+0308); a full decomposition does not.
-        Some(d) => t.chars.get(d.2.clone()).unwrap_or_default().iter().for_each(|h| decompose(*h, emit)),
+        Some((_, composite, range)) => {
+            let halves = t.chars.get(range.clone()).unwrap_or_default().iter();
+            if *composite {
+                // A composite's two halves may decompose in turn (U+01D6 ǖ is
+                // U+00FC ü and U+0304, and ü is u and U+0308).
+                halves.for_each(|h| decompose(*h, emit));
+            } else {
+                // An excluded character's decomposition is held in full.
+                halves.copied().for_each(emit);
+            }
+        }
         None => emit(c),
     }
 }
@@ -481,8 +497,10 @@ mod tests {
         );
     }
 
-    /// Every code point: its decomposition, class, quick check and each
-    /// composition it is the first half of, as the crate has them.
+    /// Every code point: its decomposition, class and quick check as the
+    /// crate has them; then each composition the tables hold, and Hangul's.
+    /// (A composition missing from the tables would show here too: its
+    /// composite would be No to our quick check, and the crate's Yes.)
     #[test]
     fn every_character_is_the_crates() {
         let mut mismatches = Vec::new();
