@@ -65,9 +65,12 @@ fn number(whole: &str, fraction: Option<&str>) -> Result<f64, NumberError> {
         return Err(NumberError::NotANumber);
     }
     // The digits as JSON writes the number (no leading zeros), read by the
-    // reader every report's JSON numbers go through, so a number typed in a
-    // form is by construction the number the same digits give in a report,
-    // and one decimal-to-binary converter is linked, not two. serde_json is
+    // parser every report's JSON goes through (`parse_json`), so a number
+    // typed in a form is by construction the number the same digits give in
+    // a report, and one decimal-to-binary converter is linked, not two.
+    // (Not `from_str::<f64>`: serde's visitor for f64 describes a value of
+    // the wrong type with core's float formatter, 14 kB of the WebAssembly
+    // form module that nothing else there needs.) serde_json is
     // built with `float_roundtrip`: its best-effort default rounded twice
     // past 2^53 (`979820,7342000001`, a double pasted in full, read as
     // 979820.7342). So every number reads as Rust's correctly rounded parse
@@ -81,8 +84,8 @@ fn number(whole: &str, fraction: Option<&str>) -> Result<f64, NumberError> {
         Some(f) => format!("{whole}.{f}"),
         None => whole.to_string(),
     };
-    match serde_json::from_str::<f64>(&text) {
-        Ok(x) if x.is_finite() => Ok(x),
+    match crate::read::parse_json(&text).ok().and_then(|v| v.as_f64()) {
+        Some(x) if x.is_finite() => Ok(x),
         _ => Err(NumberError::NotANumber),
     }
 }
