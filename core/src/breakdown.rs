@@ -169,7 +169,13 @@ pub(crate) fn check(lookup: &Lookup, ind: &Indicator, v: &ValueEntry, at: &str, 
     }
     // Sums at every margin: the value's own fields, then each cell.
     let own = own_cell(v);
-    let by_key: BTreeMap<&CellKey, &Cell> = good.iter().map(|(_, c)| (&c.by, *c)).collect();
+    // Inserted, not collected (a collected map links a sort of its
+    // entries, 4 kB of WebAssembly); as when collected, the last cell of a
+    // key is the one kept.
+    let mut by_key: BTreeMap<&CellKey, &Cell> = BTreeMap::new();
+    for (_, c) in &good {
+        by_key.insert(&c.by, *c);
+    }
     let margins = std::iter::once((at.to_string(), &own)).chain(good.iter().map(|(p, c)| (p.clone(), *c)));
     for (margin_at, margin) in margins {
         for (dim, kids) in ways(&margin.by, &resolved) {
@@ -217,8 +223,12 @@ pub(crate) fn check(lookup: &Lookup, ind: &Indicator, v: &ValueEntry, at: &str, 
     for r in resolved.iter().filter(|r| r.breakdown.required && !zero) {
         let id = r.dimension.id.as_str();
         // A cell with no figure in it (a form's empty row) gives nothing.
-        let seen: BTreeSet<&str> =
-            good.iter().filter(|(_, c)| !c.is_empty()).filter_map(|(_, c)| c.by.get(id).map(String::as_str)).collect();
+        // Inserted, not collected: collecting into a set links a sort of
+        // its items (4 kB of WebAssembly).
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for o in good.iter().filter(|(_, c)| !c.is_empty()).filter_map(|(_, c)| c.by.get(id)) {
+            seen.insert(o);
+        }
         let missing: Vec<&str> = r.options.iter().copied().filter(|o| !seen.contains(o)).collect();
         if seen.is_empty() {
             // Nothing reported at all is `missing_required`'s business, not this.

@@ -875,7 +875,12 @@ fn left_out(plan: &Plan, findings: &[Finding]) -> Option<Vec<LeftOut>> {
 /// The report without the values `left` names (their places kept in
 /// `positions`, so the rest still point where the person typed them).
 fn trimmed(r: &Report, left: &[LeftOut]) -> Report {
-    let gone: BTreeSet<&str> = left.iter().map(|l| l.path.as_str()).collect();
+    // Inserted, not collected: collecting into a set links a sort of its
+    // items (4 kB of WebAssembly).
+    let mut gone: BTreeSet<&str> = BTreeSet::new();
+    for l in left {
+        gone.insert(&l.path);
+    }
     let mut t = r.clone();
     let keep = |list: Vec<ValueEntry>, at: &dyn Fn(usize) -> String, places: &mut Vec<usize>| {
         let mut kept = Vec::new();

@@ -320,7 +320,14 @@ impl<'v, 'p> Obj<'v, 'p> {
 
     /// The fields not asked for, kept as they came.
     pub(crate) fn extra(&self) -> Extra {
-        self.map.iter().filter(|(k, _)| !self.known.contains(k)).map(|(k, v)| (k.clone(), v.clone())).collect()
+        // Inserted one by one, not collected: collecting into a map links
+        // a sort of its entries (4 kB of WebAssembly), and these come in
+        // order already.
+        let mut extra = Extra::new();
+        for (k, v) in self.map.iter().filter(|(k, _)| !self.known.contains(k)) {
+            extra.insert(k.clone(), v.clone());
+        }
+        extra
     }
 
     /// For parts without room for extra fields: each unknown field is a
