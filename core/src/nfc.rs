@@ -8,7 +8,7 @@
 //! (gzipped) WebAssembly form module a mountain commune downloads before
 //! its first check; the same facts as streams of small numbers (distances
 //! between code points) are 4.6 kB gzipped, and NFC as a whole 11.4 kB.
-//! Read once into sorted vectors (0.3 ms), they are searched by bisection:
+//! Read once into sorted vectors (0.3 ms natively), they are searched by bisection:
 //! the country's reports read as fast as before (criterion's
 //! `country/read`). The crate stays the authority, in the
 //! tests: `nfc_tables_are_written_from_the_crate` writes the tables from it

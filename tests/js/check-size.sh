@@ -40,7 +40,7 @@
 #                         165,412 and 135,021 with maps and sets filled
 #                         by insertion rather than collected, and NFC's
 #                         tables sorted by insertion: three fewer sorts
-#                         linked; 2026-12-08). The goal of 150 kB gzipped is not
+#                         linked; 2026-12-07). The goal of 150 kB gzipped is not
 #                         met:
 #                         see bindings/wasm/README.md.
 #   pkg/province_bg.wasm  the province module, loaded when a page asks for
