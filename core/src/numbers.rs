@@ -129,6 +129,23 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1_000))]
+        /// Long digit strings too (a pasted column, a number past the
+        /// largest double): Rust's parse, or not a number where Rust's
+        /// parse gives infinity.
+        #[test]
+        fn long_numbers_read_as_rust_reads_them(
+            whole in "[0-9]{1,420}",
+            fraction in proptest::option::of("[0-9]{1,420}"),
+        ) {
+            let typed = format!("{whole}{}", fraction.as_deref().map(|f| format!(",{f}")).unwrap_or_default());
+            let rust: f64 = format!("{whole}.{}", fraction.as_deref().unwrap_or("0")).parse().unwrap();
+            let want = if rust.is_finite() { Ok(rust) } else { Err(NumberError::NotANumber) };
+            proptest::prop_assert_eq!(parse_vi(&typed), want, "{}", typed);
+        }
+    }
+
+    proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
         /// Whatever is typed or pasted (any digits, leading and trailing
         /// zeros, more than a double holds) reads as Rust's own correctly
