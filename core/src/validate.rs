@@ -293,8 +293,19 @@ fn duplicate_value<'r>(
 struct History<'a> {
     /// Six-month reports by the first day of their period: the latest submitted.
     six_month: BTreeMap<Date, &'a Report>,
-    /// By kind, ordered by (period end, submission, content).
-    by_kind: BTreeMap<ReportKind, Vec<&'a Report>>,
+    /// By kind (six-month, annual, ad hoc), ordered by (period end,
+    /// submission, content). Three lists, not a map keyed by kind: a map
+    /// of its own type costs the WebAssembly form module 2 kB.
+    by_kind: [Vec<&'a Report>; 3],
+}
+
+/// Where `kind`'s list is in `History::by_kind`.
+fn kind_index(kind: ReportKind) -> usize {
+    match kind {
+        ReportKind::SixMonth => 0,
+        ReportKind::Annual => 1,
+        ReportKind::AdHoc => 2,
+    }
 }
 
 /// Orders reports by `key`, then by content where the keys tie.
@@ -328,10 +339,12 @@ impl<'a> History<'a> {
                 }
             }
         }
-        self.by_kind.entry(o.kind).or_default().push(o);
+        if let Some(list) = self.by_kind.get_mut(kind_index(o.kind)) {
+            list.push(o);
+        }
     }
     fn finish(&mut self) {
-        for list in self.by_kind.values_mut() {
+        for list in &mut self.by_kind {
             list.sort_by(|a, b| by_key_then_content(a, b, |r| (r.period.to, r.submitted)));
         }
     }
@@ -341,7 +354,7 @@ impl<'a> History<'a> {
     }
     /// The latest report of the same kind whose period ended before `r`'s began.
     fn previous(&self, r: &Report) -> Option<&'a Report> {
-        let list = self.by_kind.get(&r.kind)?;
+        let list = self.by_kind.get(kind_index(r.kind))?;
         let before = list.partition_point(|o| o.period.to < r.period.from);
         before.checked_sub(1).and_then(|i| list.get(i)).copied()
     }
