@@ -6,6 +6,7 @@
 
 use crate::calendar::format_vi_short;
 use crate::model::{Aggregation, Date, Dimension, Indicator, Measure, MAX_COUNT};
+use crate::numbers::plain;
 use crate::read::Kind;
 
 type M = (String, String);
@@ -182,7 +183,7 @@ pub fn negative(v: &str) -> M {
 }
 
 pub fn fraction(v: f64) -> M {
-    m(format!("Giá trị {} phải là số nguyên.", decimal_vi(v)), format!("Value {} must be a whole number.", decimal(v)))
+    m(format!("Giá trị {} phải là số nguyên.", decimal_vi(v)), format!("Value {} must be a whole number.", plain(v)))
 }
 
 pub fn too_big(v: &str, limit: u64) -> M {
@@ -342,9 +343,9 @@ pub fn stated_percent_mismatch(ind: &Indicator, stated: f64, computed: f64, tole
         format!(
             "Indicator \"{}\": the stated figure ({}) differs from numerator ÷ denominator ({}) by more than {} points.",
             ind.name_en,
-            decimal(stated),
-            decimal(computed),
-            decimal(tolerance)
+            plain(stated),
+            plain(computed),
+            plain(tolerance)
         ),
     )
 }
@@ -607,7 +608,7 @@ pub fn outlier(ind: &Indicator, value: u64, previous: u64, factor: f64) -> M {
             ind.name_en,
             int_en(value),
             int_en(previous),
-            decimal(factor)
+            plain(factor)
         ),
     )
 }
@@ -736,63 +737,21 @@ pub fn value_out_of_range(ind: &Indicator, stated: f64, low: f64, high: Option<f
             format!(
                 "Indicator \"{}\": the value {} is outside {} to {}.",
                 ind.name_en,
-                decimal(stated),
-                decimal(low),
-                decimal(h)
+                plain(stated),
+                plain(low),
+                plain(h)
             ),
         ),
         None => m(
             format!("Chỉ tiêu \"{}\": giá trị {shown} không được nhỏ hơn {}.", ind.name_vi, decimal_vi(low)),
-            format!("Indicator \"{}\": the value {} is below {}.", ind.name_en, decimal(stated), decimal(low)),
+            format!("Indicator \"{}\": the value {} is below {}.", ind.name_en, plain(stated), plain(low)),
         ),
     }
 }
 
 /// A number the Vietnamese way: a decimal comma (75,5).
 fn decimal_vi(x: f64) -> String {
-    decimal(x).replace('.', ",")
-}
-
-/// `x` with the digits serde_json writes it with in JSON (the fewest that
-/// read back as `x`), in the form Rust's `Display` gives a number: never an
-/// exponent (1e16 is 10000000000000000). So a message says a number as the
-/// finding's values hold it, and core's own float formatter (14 kB) is not
-/// linked into the WebAssembly form module. The two formatters differ only
-/// where `x` lies exactly halfway between two shortest forms, which Rust
-/// rounds up and serde_json to the even digit (1125704329120231.25 is
-/// 1125704329120231.2 here); `decimal_reads_back_as_display_writes` checks
-/// any double.
-fn decimal(x: f64) -> String {
-    if x.is_nan() {
-        return "NaN".to_string();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
-    }
-    let written = serde_json::Number::from_f64(x).map(|n| n.to_string()).unwrap_or_default();
-    let (sign, rest) = written.strip_prefix('-').map_or(("", written.as_str()), |r| ("-", r));
-    let (mantissa, exponent) = rest.split_once(['e', 'E']).unwrap_or((rest, "0"));
-    let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(0);
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = format!("{whole}{fraction}");
-    // Where the decimal point falls in `digits`, once their leading zeros
-    // are gone (0.05 is 5 with the point one place before it).
-    let significant = digits.trim_start_matches('0');
-    let point = i64::try_from(whole.len()).unwrap_or(0) + exponent
-        - i64::try_from(digits.len() - significant.len()).unwrap_or(0);
-    let significant = significant.trim_end_matches('0');
-    let zeros = |n: i64| "0".repeat(usize::try_from(n).unwrap_or(0));
-    let len = i64::try_from(significant.len()).unwrap_or(0);
-    if significant.is_empty() {
-        format!("{sign}0")
-    } else if point <= 0 {
-        format!("{sign}0.{}{significant}", zeros(-point))
-    } else if point >= len {
-        format!("{sign}{significant}{}", zeros(point - len))
-    } else {
-        let (int, frac) = significant.split_at(usize::try_from(point).unwrap_or(0));
-        format!("{sign}{int}.{frac}")
-    }
+    plain(x).replace('.', ",")
 }
 
 pub fn future_submission(submitted: Date, as_of: Date) -> M {
@@ -1293,7 +1252,7 @@ pub fn excel_number_as_text(text: &str, read: f64) -> M {
     let (vi, en) = if read.fract() == 0.0 && read.abs() < 9.007_199_254_740_992e15 {
         ((read as i64).to_string(), (read as i64).to_string())
     } else {
-        (decimal_vi(read), decimal(read))
+        (decimal_vi(read), plain(read))
     };
     m(
         format!(
@@ -1647,78 +1606,4 @@ pub fn upward_not_sent(n: &crate::upward::NotSent) -> M {
         ),
     };
     m(format!("Không gửi {what}: {vi}."), format!("Not sent: {what}: {en}."))
-}
-
-#[cfg(test)]
-#[allow(clippy::float_cmp)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::decimal;
-
-    #[test]
-    fn decimal_writes_what_display_writes() {
-        for x in [
-            0.0,
-            -0.0,
-            1.0,
-            -1.0,
-            0.5,
-            75.5,
-            0.05,
-            1e-7,
-            1.5e-7,
-            123_456.0,
-            1e15,
-            1e16,
-            1e21,
-            1.7976931348623157e308,
-            5e-324,
-            f64::MIN_POSITIVE,
-            9_007_199_254_740_993.0,
-            979_820.734_200_000_1,
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-        ] {
-            assert_eq!(decimal(x), x.to_string(), "{x:e}");
-        }
-        // Exactly halfway between two shortest forms: the even digit, as in JSON.
-        let tie = f64::from_bits(4_832_360_835_546_763_066); // 1125704329120231.25 exactly
-        assert_eq!(decimal(tie), "1125704329120231.2");
-        assert_eq!(serde_json::to_string(&tie).unwrap_or_default(), "1125704329120231.2");
-        assert_eq!(tie.to_string(), "1125704329120231.3");
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(20_000))]
-        /// Any double, from its bits: written out it reads back as itself,
-        /// with no exponent, and is Rust's own text but where the double
-        /// lies halfway between two shortest forms (the last digit then
-        /// one apart).
-        #[test]
-        fn decimal_reads_back_as_display_writes(bits in any::<u64>()) {
-            let x = f64::from_bits(bits);
-            let (ours, rusts) = (decimal(x), x.to_string());
-            if x.is_finite() {
-                prop_assert_eq!(ours.parse::<f64>().map(f64::to_bits), Ok(bits), "{}", ours);
-                prop_assert!(ours.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-'), "{}", ours);
-            }
-            if ours != rusts {
-                let (a, b) = (ours.as_bytes(), rusts.as_bytes());
-                prop_assert_eq!(a.len(), b.len(), "{} against {}", ours, rusts);
-                let apart = a.iter().zip(b).filter(|(p, q)| p != q).count();
-                prop_assert!(apart == 1 && a.last().zip(b.last()).is_some_and(|(p, q)| p.abs_diff(*q) == 1),
-                    "{} against {}", ours, rusts);
-            }
-        }
-
-        /// Numbers of a report's size: a few digits either side of the point.
-        #[test]
-        fn decimal_is_rusts_display_for_everyday_numbers(whole in 0u64..10_000_000, fraction in 0u64..1000, scale in 0i32..4) {
-            let x = whole as f64 + fraction as f64 / 10f64.powi(scale);
-            prop_assert_eq!(decimal(x), x.to_string());
-            prop_assert_eq!(decimal(-x), (-x).to_string());
-        }
-    }
 }

@@ -50,12 +50,46 @@ pub fn parse_vi(text: &str) -> Result<f64, NumberError> {
     number(&digits, fraction).map(|x| sign * x)
 }
 
-/// A number as the report's JSON writes it: `1234`, not `1234.0`.
+/// A number as the report's JSON writes it (`1234`, not `1234.0`): `x`
+/// with the digits serde_json writes it with in JSON (the fewest that
+/// read back as `x`), in the form Rust's `Display` gives a number: never an
+/// exponent (1e16 is 10000000000000000). So a message or a cell says a number
+/// as the finding's values hold it, and core's own float formatter (14 kB) is not
+/// linked into the WebAssembly form module. The two formatters differ only
+/// where `x` lies exactly halfway between two shortest forms, which Rust
+/// rounds up and serde_json to the even digit (1125704329120231.25 is
+/// 1125704329120231.2 here); `plain_reads_back_as_display_writes` checks
+/// any double.
 pub fn plain(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() <= crate::model::MAX_COUNT as f64 {
-        format!("{}", x as i64)
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    let written = serde_json::Number::from_f64(x).map(|n| n.to_string()).unwrap_or_default();
+    let (sign, rest) = written.strip_prefix('-').map_or(("", written.as_str()), |r| ("-", r));
+    let (mantissa, exponent) = rest.split_once(['e', 'E']).unwrap_or((rest, "0"));
+    let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(0);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    // Where the decimal point falls in `digits`, once their leading zeros
+    // are gone (0.05 is 5 with the point one place before it).
+    let significant = digits.trim_start_matches('0');
+    let point = i64::try_from(whole.len()).unwrap_or(0) + exponent
+        - i64::try_from(digits.len() - significant.len()).unwrap_or(0);
+    let significant = significant.trim_end_matches('0');
+    let zeros = |n: i64| "0".repeat(usize::try_from(n).unwrap_or(0));
+    let len = i64::try_from(significant.len()).unwrap_or(0);
+    if significant.is_empty() {
+        format!("{sign}0")
+    } else if point <= 0 {
+        format!("{sign}0.{}{significant}", zeros(-point))
+    } else if point >= len {
+        format!("{sign}{significant}{}", zeros(point - len))
     } else {
-        format!("{x}")
+        let (int, frac) = significant.split_at(usize::try_from(point).unwrap_or(0));
+        format!("{sign}{int}.{frac}")
     }
 }
 
@@ -91,7 +125,7 @@ fn number(whole: &str, fraction: Option<&str>) -> Result<f64, NumberError> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::float_cmp)]
 mod tests {
     use super::*;
 
@@ -128,6 +162,17 @@ mod tests {
         assert_eq!(parse_vi("979820,7342000001"), Ok(979_820.734_200_000_1));
     }
 
+    /// `whole` and `fraction` typed with a decimal comma read as Rust's
+    /// own correctly rounded parse reads the same digits; not a number
+    /// where that parse gives infinity.
+    fn reads_as_rust_reads(whole: &str, fraction: Option<&str>) -> Result<(), proptest::test_runner::TestCaseError> {
+        let typed = format!("{whole}{}", fraction.map(|f| format!(",{f}")).unwrap_or_default());
+        let rust: f64 = format!("{whole}.{}", fraction.unwrap_or("0")).parse().unwrap();
+        let want = if rust.is_finite() { Ok(rust) } else { Err(NumberError::NotANumber) };
+        proptest::prop_assert_eq!(parse_vi(&typed), want, "{}", typed);
+        Ok(())
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1_000))]
         /// Long digit strings too (a pasted column, a number past the
@@ -138,10 +183,7 @@ mod tests {
             whole in "[0-9]{1,420}",
             fraction in proptest::option::of("[0-9]{1,420}"),
         ) {
-            let typed = format!("{whole}{}", fraction.as_deref().map(|f| format!(",{f}")).unwrap_or_default());
-            let rust: f64 = format!("{whole}.{}", fraction.as_deref().unwrap_or("0")).parse().unwrap();
-            let want = if rust.is_finite() { Ok(rust) } else { Err(NumberError::NotANumber) };
-            proptest::prop_assert_eq!(parse_vi(&typed), want, "{}", typed);
+            reads_as_rust_reads(&whole, fraction.as_deref())?;
         }
     }
 
@@ -155,9 +197,7 @@ mod tests {
             whole in "0{0,3}[0-9]{1,20}",
             fraction in proptest::option::of("[0-9]{1,30}"),
         ) {
-            let typed = format!("{whole}{}", fraction.as_deref().map(|f| format!(",{f}")).unwrap_or_default());
-            let rust: f64 = format!("{whole}.{}", fraction.as_deref().unwrap_or("0")).parse().unwrap();
-            proptest::prop_assert_eq!(parse_vi(&typed), Ok(rust), "{}", typed);
+            reads_as_rust_reads(&whole, fraction.as_deref())?;
         }
 
         /// Any double written out in full, with a decimal comma (as a
@@ -168,6 +208,72 @@ mod tests {
             proptest::prop_assume!(x.is_finite());
             let typed = format!("{x}").replace('.', ",");
             proptest::prop_assert_eq!(parse_vi(&typed).map(f64::to_bits), Ok(x.to_bits()), "{}", typed);
+        }
+    }
+
+    #[test]
+    fn plain_writes_what_display_writes() {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            75.5,
+            0.05,
+            1e-7,
+            1.5e-7,
+            123_456.0,
+            1e15,
+            1e16,
+            1e21,
+            1.7976931348623157e308,
+            5e-324,
+            f64::MIN_POSITIVE,
+            9_007_199_254_740_993.0,
+            979_820.734_200_000_1,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            assert_eq!(plain(x), x.to_string(), "{x:e}");
+        }
+        // Exactly halfway between two shortest forms: the even digit, as in JSON.
+        let tie = f64::from_bits(4_832_360_835_546_763_066); // 1125704329120231.25 exactly
+        assert_eq!(plain(tie), "1125704329120231.2");
+        assert_eq!(serde_json::to_string(&tie).unwrap_or_default(), "1125704329120231.2");
+        assert_eq!(tie.to_string(), "1125704329120231.3");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// Any double, from its bits: written out it reads back as itself,
+        /// with no exponent, and is Rust's own text but where the double
+        /// lies halfway between two shortest forms (the last digit then
+        /// one apart).
+        #[test]
+        fn plain_reads_back_as_display_writes(bits in proptest::prelude::any::<u64>()) {
+            let x = f64::from_bits(bits);
+            let (ours, rusts) = (plain(x), x.to_string());
+            if x.is_finite() {
+                proptest::prop_assert_eq!(ours.parse::<f64>().map(f64::to_bits), Ok(bits), "{}", ours);
+                proptest::prop_assert!(ours.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-'), "{}", ours);
+            }
+            if ours != rusts {
+                let (a, b) = (ours.as_bytes(), rusts.as_bytes());
+                proptest::prop_assert_eq!(a.len(), b.len(), "{} against {}", ours, rusts);
+                let apart = a.iter().zip(b).filter(|(p, q)| p != q).count();
+                proptest::prop_assert!(apart == 1 && a.last().zip(b.last()).is_some_and(|(p, q)| p.abs_diff(*q) == 1),
+                    "{} against {}", ours, rusts);
+            }
+        }
+
+        /// Numbers of a report's size: a few digits either side of the point.
+        #[test]
+        fn plain_is_rusts_display_for_everyday_numbers(whole in 0u64..10_000_000, fraction in 0u64..1000, scale in 0i32..4) {
+            let x = whole as f64 + fraction as f64 / 10f64.powi(scale);
+            proptest::prop_assert_eq!(plain(x), x.to_string());
+            proptest::prop_assert_eq!(plain(-x), (-x).to_string());
         }
     }
 }

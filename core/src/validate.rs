@@ -293,19 +293,11 @@ fn duplicate_value<'r>(
 struct History<'a> {
     /// Six-month reports by the first day of their period: the latest submitted.
     six_month: BTreeMap<Date, &'a Report>,
-    /// By kind (six-month, annual, ad hoc), ordered by (period end,
-    /// submission, content). Three lists, not a map keyed by kind: a map
-    /// of its own type costs the WebAssembly form module 2 kB.
+    /// By kind, at the kind's place in `ReportKind` (six-month, annual, ad
+    /// hoc), ordered by (period end, submission, content). Three lists, not
+    /// a map keyed by kind: a map of its own type costs the WebAssembly form
+    /// module 2 kB.
     by_kind: [Vec<&'a Report>; 3],
-}
-
-/// Where `kind`'s list is in `History::by_kind`.
-fn kind_index(kind: ReportKind) -> usize {
-    match kind {
-        ReportKind::SixMonth => 0,
-        ReportKind::Annual => 1,
-        ReportKind::AdHoc => 2,
-    }
 }
 
 /// Orders reports by `key`, then by content where the keys tie.
@@ -339,7 +331,7 @@ impl<'a> History<'a> {
                 }
             }
         }
-        if let Some(list) = self.by_kind.get_mut(kind_index(o.kind)) {
+        if let Some(list) = self.by_kind.get_mut(o.kind as usize) {
             list.push(o);
         }
     }
@@ -354,7 +346,7 @@ impl<'a> History<'a> {
     }
     /// The latest report of the same kind whose period ended before `r`'s began.
     fn previous(&self, r: &Report) -> Option<&'a Report> {
-        let list = self.by_kind.get(kind_index(r.kind))?;
+        let list = self.by_kind.get(r.kind as usize)?;
         let before = list.partition_point(|o| o.period.to < r.period.from);
         before.checked_sub(1).and_then(|i| list.get(i)).copied()
     }

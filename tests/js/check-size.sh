@@ -42,7 +42,8 @@
 #                         tables sorted by insertion: three fewer sorts
 #                         linked; 163,563 and 134,329 with a unit's
 #                         reports by kind in three lists, not a map;
-#                         2026-12-07). The goal of 150 kB gzipped is not
+#                         163,903 and 134,338 with messages and Excel
+#                         cells on one plain-number writer; 2026-12-07). The goal of 150 kB gzipped is not
 #                         met:
 #                         see bindings/wasm/README.md.
 #   pkg/province_bg.wasm  the province module, loaded when a page asks for
@@ -106,7 +107,7 @@ check() { # file, gzip limit, brotli limit
   echo "$1: $raw bytes raw, $gz gzipped (limit $2), $br brotli (limit $3)"
   [[ $gz -lt $2 && $br -lt $3 ]] || { echo "$1 is over its limit" >&2; status=1; }
 }
-check binhdang_bg.wasm 164000 135000
+check binhdang_bg.wasm 164300 135000
 check province_bg.wasm 269600 212200
 check workbook_bg.wasm 1000300 751900
 exit $status
