@@ -1886,15 +1886,6 @@ export function validateReport(
 ): Finding[];
 
 /**
- * Validates many reports together: one outcome per report (used, superseded or rejected).
- */
-export function validateReports(
-  reports: Array<Report | string>,
-  plan: Plan | string,
-  options?: ValidateOptions | null,
-): Outcome[];
-
-/**
  * The library's version.
  */
 export function version(): string;
@@ -1912,7 +1903,6 @@ export interface InitOutput {
   readonly schemaFile: (a: number, b: number) => [number, number, number, number];
   readonly setLanguage: (a: number, b: number) => [number, number];
   readonly validateReport: (a: any, b: any, c: number) => [number, number, number];
-  readonly validateReports: (a: any, b: any, c: number) => [number, number, number];
   readonly version: () => [number, number];
   readonly __wbindgen_malloc: (a: number, b: number) => number;
   readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
@@ -2003,6 +1993,16 @@ export function tables(
  * Throws `BinhdangError` only for a plan that cannot be read.
  */
 export function transition(plan: Plan | string, step: Step | string, options?: WorkflowOptions | null): Decision;
+
+/**
+ * Validates many reports together, as a province checks what it received:
+ * one outcome per report (used, superseded or rejected).
+ */
+export function validateReports(
+  reports: Array<Report | string>,
+  plan: Plan | string,
+  options?: ValidateOptions | null,
+): Outcome[];
 
 /**
  * Loads the province module (the functions above) once, before their first

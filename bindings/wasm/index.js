@@ -1,6 +1,7 @@
 // The package's browser entry (and every bundler's): the form module's
 // functions, `init`/`initSync`, and `schema(name)`; the province module's
-// functions with `initProvince`/`initProvinceSync` (province.js); and the
+// functions (`validateReports` among them: a batch is the province's work)
+// with `initProvince`/`initProvinceSync` (province.js); and the
 // workbook module's with `initWorkbook`/`initWorkbookSync` (workbook.js).
 // Call the default export (`await init()`, which fetches the .wasm beside the
 // module) or `initSync({ module: bytes })` once, before the form's functions;
@@ -15,7 +16,6 @@ export {
   parseDate,
   parseNumber,
   validateReport,
-  validateReports,
   version,
 } from "./pkg/binhdang.js";
 export {
@@ -27,6 +27,7 @@ export {
   replay,
   tables,
   transition,
+  validateReports,
 } from "./province.js";
 export {
   consolidatedReport,

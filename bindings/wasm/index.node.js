@@ -60,6 +60,10 @@ export function transition(plan, step, options) {
   load();
   return province.transition(plan, step, options);
 }
+export function validateReports(reports, plan, options) {
+  load();
+  return province.validateReports(reports, plan, options);
+}
 export function catalog() {
   load();
   return province.catalog();

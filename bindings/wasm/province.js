@@ -1,6 +1,6 @@
 // The province module: what a province does with the reports and a form
-// does not need (adding up, publication with small cells withheld, the
-// workflow, the catalogue), in a second .wasm that a page loads only when it
+// does not need (checking them together, adding up, publication with small
+// cells withheld, the workflow, the catalogue), in a second .wasm that a page loads only when it
 // asks for it: `await initProvince()` fetches pkg/province_bg.wasm from
 // beside its module and compiles it as it streams in, or
 // `initProvinceSync({ module })` takes bytes the host got itself. The Node
@@ -9,7 +9,7 @@
 import initModule, { initSync, setLanguage } from "./pkg/province.js";
 import { moduleLoaded } from "./language.js";
 
-export { aggregate, catalog, publishedTables, replay, tables, transition } from "./pkg/province.js";
+export { aggregate, catalog, publishedTables, replay, tables, transition, validateReports } from "./pkg/province.js";
 
 let loaded = false;
 

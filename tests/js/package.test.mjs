@@ -217,8 +217,11 @@ let english;
 try { binhdang.replay("{", []); } catch (e) { english = e.message; }
 binhdang.setLanguage("vi");
 const standing = binhdang.replay(plan, events, { asOf: "2024-06-30" }).standings.find((s) => s.unit === "108");
+// A batch is the province module's: the same report checked with others gets the same findings.
+const [outcome] = binhdang.validateReports([report], plan, { asOf: "2025-01-15" });
+const batch = outcome.findings.map((f) => [f.code, f.path, f.message_vi]);
 const after = performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname);
-document.body.dataset.result = JSON.stringify({ findings, before, id: schema.$id, unknown, english, returned: [standing.state, standing.reason], after });
+document.body.dataset.result = JSON.stringify({ findings, before, id: schema.$id, unknown, english, returned: [standing.state, standing.reason], batch, after });
 </script>`);
   const got = await result("plain.html");
   assertFindings(got.findings);
@@ -229,6 +232,7 @@ document.body.dataset.result = JSON.stringify({ findings, before, id: schema.$id
   // Then initProvince() fetched it, once, from beside its module.
   assert.deepEqual(got.after.filter((p) => p.endsWith(".wasm")), ["/node_modules/binhdang/pkg/binhdang_bg.wasm", "/node_modules/binhdang/pkg/province_bg.wasm"]);
   assertReturned(got.returned);
+  assertFindings(got.batch);
   assert.match(got.english, /^The plan cannot be read/);
   // Then the schema, served as text/plain, read all the same.
   assert.equal(got.id, "https://binhdang.vn/schemas/v1/report.schema.json");

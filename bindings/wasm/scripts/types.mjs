@@ -102,7 +102,7 @@ const lazyFns = (module, expected) => {
   if (found.join() !== expected.join()) throw new Error(`pkg/${module}.d.ts declares ${found.join(", ")}, not ${expected.join(", ")}`);
   return fns.map((m) => m[0]).join("\n");
 };
-const PROVINCE = ["aggregate", "catalog", "publishedTables", "replay", "tables", "transition"];
+const PROVINCE = ["aggregate", "catalog", "publishedTables", "replay", "tables", "transition", "validateReports"];
 const WORKBOOK = ["consolidatedReport", "consolidatedReportHtml", "readWorkbook", "reportForm", "sdmxCsv", "summaryWorkbook", "validateWorkbook"];
 const provinceApi = `${lazyFns("province", PROVINCE)}
 /**

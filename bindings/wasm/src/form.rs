@@ -4,26 +4,10 @@
 use binhdang::api::{self, ApiError};
 use wasm_bindgen::prelude::*;
 
-use crate::{as_of, check_options, err, input_bytes, limits, option, plan_text, texts, to_js};
-
-#[wasm_bindgen]
-extern "C" {
-    /// The options object, typed in TypeScript by the section in lib.rs;
-    /// trailing and optional (`options?:`) because it is an `Option` of an imported type.
-    #[wasm_bindgen(typescript_type = "ValidateOptions")]
-    pub type ValidateOptions;
-}
-
-const VALIDATE_OPTIONS: &[&str] = &["asOf", "context", "limits"];
-
-/// Earlier reports (`options.context`): absent, or a list.
-fn context<T: AsRef<JsValue>>(options: &Option<T>) -> Result<Vec<Vec<u8>>, JsValue> {
-    let value = option(options, "context");
-    if value.is_undefined() || value.is_null() {
-        return Ok(Vec::new());
-    }
-    texts(&value, "options.context")
-}
+use crate::{
+    as_of, check_options, context, err, input_bytes, limits, option, plan_text, to_js, ValidateOptions,
+    VALIDATE_OPTIONS,
+};
 
 /// Validates one report (a form) against a plan. Never throws for anything in the report.
 #[wasm_bindgen(js_name = validateReport, unchecked_return_type = "Finding[]")]
@@ -69,21 +53,6 @@ impl Checker {
         let earlier = context(&options)?;
         to_js(&self.inner.validate_report(input_bytes(&report), when, &earlier, &limits(&options)?))
     }
-}
-
-/// Validates many reports together: one outcome per report (used, superseded or rejected).
-#[wasm_bindgen(js_name = validateReports, unchecked_return_type = "Outcome[]")]
-pub fn validate_reports(
-    #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
-    options: Option<ValidateOptions>,
-) -> Result<JsValue, JsValue> {
-    check_options(&options, VALIDATE_OPTIONS)?;
-    let reports = texts(&reports, "reports")?;
-    let when = as_of(&option(&options, "asOf"), "options.asOf", true)?;
-    let earlier = context(&options)?;
-    let limits = limits(&options)?;
-    to_js(&api::validate_reports(&plan_text(&plan)?, &reports, when, &earlier, &limits).map_err(err)?)
 }
 
 /// Reads a report the way every check reads it (strict JSON, text in NFC,

@@ -15,11 +15,12 @@
 //! with every form. `build.sh` builds it three times, each time with one feature:
 //!
 //! - `form` (`pkg/binhdang_bg.wasm`, the package's `init`): what a form
-//!   needs: reading and validating reports (`Checker`), `loadReport`,
+//!   needs: reading and validating a report (`Checker`), `loadReport`,
 //!   `parseDate`, `parseNumber`, the schema names;
 //! - `province` (`pkg/province_bg.wasm`, the package's `initProvince`,
 //!   loaded only when a page asks for it): what a province does with the
-//!   reports: adding up (`aggregate`, `tables`), publication with small
+//!   reports: checking them together (`validateReports`), adding up
+//!   (`aggregate`, `tables`), publication with small
 //!   cells withheld (`publishedTables`, its linear programs), the workflow
 //!   (`replay`, `transition`) and the catalogue (`catalog`);
 //! - `workbook` (`pkg/workbook_bg.wasm`, the package's `initWorkbook`,
@@ -170,6 +171,29 @@ fn texts(values: &JsValue, name: &str) -> Result<Vec<Vec<u8>>, JsValue> {
         return Err(type_error(binhdang::messages::wrong_argument(name, binhdang::messages::A_LIST_OF_REPORTS)));
     }
     Ok(js_sys::Array::from(values).iter().map(|v| input_bytes(&v)).collect())
+}
+
+#[cfg(any(feature = "form", feature = "province"))]
+#[wasm_bindgen]
+extern "C" {
+    /// The options of `validateReport` and `validateReports`, typed in
+    /// TypeScript by the section above; trailing and optional (`options?:`)
+    /// because it is an `Option` of an imported type.
+    #[wasm_bindgen(typescript_type = "ValidateOptions")]
+    pub type ValidateOptions;
+}
+
+#[cfg(any(feature = "form", feature = "province"))]
+const VALIDATE_OPTIONS: &[&str] = &["asOf", "context", "limits"];
+
+/// Earlier reports (`options.context`): absent, or a list.
+#[cfg(any(feature = "form", feature = "province"))]
+fn context<T: AsRef<JsValue>>(options: &Option<T>) -> Result<Vec<Vec<u8>>, JsValue> {
+    let value = option(options, "context");
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    texts(&value, "options.context")
 }
 
 /// A log of events: JSON text or a list (array) of events, else a `TypeError` naming `name`.

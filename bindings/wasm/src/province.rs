@@ -1,6 +1,6 @@
 //! The province module (`pkg/province_bg.wasm`): what a province does with
-//! the reports, which a form does not need: adding up, publication and the
-//! workflow. The package loads it only when a page asks for it
+//! the reports, which a form does not need: checking them together,
+//! adding up, publication and the workflow. The package loads it only when a page asks for it
 //! (`initProvince`; in Node, on the first call of one of these functions).
 
 use binhdang::api;
@@ -8,7 +8,10 @@ use binhdang::messages::{wrong_argument, A_STEP};
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
-use crate::{as_of, check_options, err, input_bytes, limits, log, option, plan_text, texts, to_js, type_error};
+use crate::{
+    as_of, check_options, context, err, input_bytes, limits, log, option, plan_text, texts, to_js, type_error,
+    ValidateOptions, VALIDATE_OPTIONS,
+};
 
 #[wasm_bindgen]
 extern "C" {
@@ -26,6 +29,25 @@ const AGGREGATE_OPTIONS: &[&str] = &["events", "limits"];
 // The tables have no column for a report's state: a log would change nothing in them.
 const TABLES_OPTIONS: &[&str] = &["limits"];
 const WORKFLOW_OPTIONS: &[&str] = &["asOf", "limits"];
+
+// Here rather than in the form module, which a form loads before its first
+// check: a form checks one report, and the batch's code was 13 kB of that
+// module gzipped (BENCHMARKS.md).
+/// Validates many reports together, as a province checks what it received:
+/// one outcome per report (used, superseded or rejected).
+#[wasm_bindgen(js_name = validateReports, unchecked_return_type = "Outcome[]")]
+pub fn validate_reports(
+    #[wasm_bindgen(unchecked_param_type = "Array<Report | string>")] reports: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
+    options: Option<ValidateOptions>,
+) -> Result<JsValue, JsValue> {
+    check_options(&options, VALIDATE_OPTIONS)?;
+    let reports = texts(&reports, "reports")?;
+    let when = as_of(&option(&options, "asOf"), "options.asOf", true)?;
+    let earlier = context(&options)?;
+    let limits = limits(&options)?;
+    to_js(&api::validate_reports(&plan_text(&plan)?, &reports, when, &earlier, &limits).map_err(err)?)
+}
 
 /// Adds up reports into the province's summary at `asOf`; with
 /// `options.events` (the workflow's log), each period's completeness has
