@@ -31,7 +31,13 @@ module() {
   cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p binhdang-wasm --no-default-features --features "$2"
   cargo run --quiet --release -p binhdang-wasm-bindgen -- \
     "$TARGET/wasm32-unknown-unknown/wasm/binhdang_wasm.wasm" pkg "$1"
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  # `--converge` runs -Oz again while it still shrinks the module (what the
+  # first round inlined opens more to the second): 1.5 kB less gzipped for
+  # the form module, 1.8 and 4 kB for the others, for some 45 s more build.
+  # The producers and target-features sections are for tools, not for a
+  # browser: 0.2 kB.
+  node_modules/.bin/wasm-opt -Oz --converge --strip-producers --strip-target-features \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm"
   echo "pkg/$1_bg.wasm: $(stat -c %s "pkg/$1_bg.wasm") bytes, $(gzip -9 -c "pkg/$1_bg.wasm" | wc -c) gzipped" >&2
