@@ -10,8 +10,9 @@
 #                                          loaded only when asked for
 #                                          (each .wasm is shared by the browser
 #                                          and the Node entries)
-#   index.cjs                              the Node entry (index.node.js) as CommonJS,
-#                                          for `require` (esbuild)
+#   index.cjs, form.cjs                    the Node entries (index.node.js,
+#                                          form.node.js) as CommonJS, for
+#                                          `require` (esbuild)
 #   schemas/                               the checked-in JSON Schemas, for `schema(name)`
 # index.d.ts is committed: `npm run types` writes it from the schemas and
 # pkg/*.d.ts, and tests/js/check-types.sh checks it.
@@ -48,10 +49,13 @@ module workbook workbook
 # `require("binhdang")`: the same entry, bundled into one CommonJS file beside
 # it, where `import.meta.url` becomes this file's URL (so it finds the same
 # pkg/*_bg.wasm and schemas/). Node 18 is the oldest it targets.
-node_modules/.bin/esbuild index.node.js --bundle --platform=node --format=cjs --target=node18 \
-  --log-level=warning --outfile=index.cjs \
-  --define:import.meta.url=importMetaUrl \
-  --banner:js='"use strict"; const importMetaUrl = require("node:url").pathToFileURL(__filename).href;'
+# `require("binhdang/form")` likewise from form.node.js.
+for entry in index form; do
+  node_modules/.bin/esbuild "$entry.node.js" --bundle --platform=node --format=cjs --target=node18 \
+    --log-level=warning --outfile="$entry.cjs" \
+    --define:import.meta.url=importMetaUrl \
+    --banner:js='"use strict"; const importMetaUrl = require("node:url").pathToFileURL(__filename).href;'
+done
 rm -rf schemas
 mkdir -p schemas
 cp "$ROOT"/schemas/*.schema.json schemas/

@@ -1,5 +1,6 @@
 // The package's browser entry (and every bundler's): the form module's
-// functions, `init`/`initSync`, and `schema(name)`; the province module's
+// functions, `init`/`initSync`, `setLanguage` and `schema(name)` (form.js,
+// also an entry of its own: `binhdang/form`); the province module's
 // functions (`validateReports` among them: a batch is the province's work)
 // with `initProvince`/`initProvinceSync` (province.js); and the
 // workbook module's with `initWorkbook`/`initWorkbookSync` (workbook.js).
@@ -8,16 +9,8 @@
 // `await initProvince()` (or `initProvinceSync`) once before the province's,
 // and `await initWorkbook()` before the workbook's, when the page first needs
 // them: a form never loads those modules.
-export {
-  default,
-  initSync,
-  Checker,
-  loadReport,
-  parseDate,
-  parseNumber,
-  validateReport,
-  version,
-} from "./pkg/binhdang.js";
+export * from "./form.js";
+export { default } from "./form.js";
 export {
   aggregate,
   catalog,
@@ -40,5 +33,3 @@ export {
   summaryWorkbook,
   validateWorkbook,
 } from "./workbook.js";
-export { setLanguage } from "./language.js";
-export { schema } from "./schema.js";

@@ -7,11 +7,10 @@
 // `initWorkbookSync()` then return at once, so code written for the browser
 // entry runs unchanged.
 import { readFileSync } from "node:fs";
-import { initSync } from "./pkg/binhdang.js";
+// The form module, ready on import.
+import "./form.node.js";
 import * as province from "./province.js";
 import * as workbook from "./workbook.js";
-
-initSync({ module: readFileSync(new URL("./pkg/binhdang_bg.wasm", import.meta.url)) });
 
 let loaded = false;
 /** The province module, from the package's own .wasm, the first time it is needed. */

@@ -13,16 +13,17 @@
 // names, and offers the province's summary of the files uploaded as a
 // workbook. Excel is binhdang's third module, which the page loads only when
 // a form is asked for or a file chosen.
-import init, {
-  Checker,
-  initProvince,
-  initWorkbook,
-  replay,
-  reportForm,
-  summaryWorkbook,
-  transition,
-  validateWorkbook,
-} from "../../bindings/wasm/index.js";
+//
+// The first check needs only the form's entry (`binhdang/form`); the rest
+// of the package, the JavaScript of the other two modules, is imported
+// when the page first needs it, and shares the form's module.
+import init, { Checker } from "../../bindings/wasm/form.js";
+
+/** The whole package, imported once, the first time the page needs more than the form. */
+let whole;
+const binhdang = () => (whole ??= import("../../bindings/wasm/index.js"));
+// The province module's functions, once `workflow()` has loaded it.
+let replay, transition;
 
 // Breakdowns beyond sex the plan asks for (its own indicators: victims by
 // age band, Project 8 trainees by Kinh / ethnic minorities): one row per
@@ -216,7 +217,11 @@ function submit() {
 
 /** The workflow, once the form is ready: the second module and the log, then the standing. */
 async function workflow() {
-  const [, log] = await Promise.all([initProvince(), fetch("../lai-chau-2024/workflow/events.json").then((r) => r.json())]);
+  const [b, log] = await Promise.all([
+    binhdang().then(async (b) => (await b.initProvince(), b)),
+    fetch("../lai-chau-2024/workflow/events.json").then((r) => r.json()),
+  ]);
+  ({ replay, transition } = b);
   events = log;
   showStanding();
   $("#unit").addEventListener("change", () => {
@@ -227,9 +232,9 @@ async function workflow() {
   $("#submit-report").disabled = false;
 }
 
-// The workbook module, loaded the first time a page asks for it.
+// The workbook module, loaded the first time a page asks for it: its functions.
 let workbookModule;
-const workbook = () => (workbookModule ??= initWorkbook());
+const workbook = () => (workbookModule ??= binhdang().then(async (b) => (await b.initWorkbook(), b)));
 // The files uploaded, by name: the province's summary adds them up.
 const uploaded = new Map();
 const LEVEL = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" };
@@ -245,7 +250,7 @@ function download(bytes, name) {
 
 /** The selected unit's Excel form for this report (the six-month entry). */
 async function getForm() {
-  await workbook();
+  const { reportForm } = await workbook();
   const unit = $("#unit").value;
   download(reportForm(plan, unit, entry.id), `bao-cao-${entry.id}-${unit}.xlsx`);
 }
@@ -253,7 +258,7 @@ async function getForm() {
 /** Checks an uploaded workbook and lists its findings, each beside the cell it names. */
 async function checkWorkbook(file) {
   $("#workbook-status").textContent = `Đang kiểm tra ${file.name}…`;
-  const [bytes] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), workbook()]);
+  const [bytes, { validateWorkbook }] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), workbook()]);
   const findings = validateWorkbook(bytes, plan, { asOf: TODAY });
   uploaded.set(file.name, bytes);
   const body = $("#workbook-findings tbody");
@@ -281,7 +286,8 @@ async function checkWorkbook(file) {
 }
 
 /** The province's summary of the files uploaded, as a workbook to download. */
-function getSummary() {
+async function getSummary() {
+  const { summaryWorkbook } = await workbook();
   download(summaryWorkbook(plan, [...uploaded.values()], TODAY), `tong-hop-${TODAY}.xlsx`);
 }
 
@@ -295,13 +301,7 @@ function excel() {
     const [file] = e.target.files;
     if (file) checkWorkbook(file).catch(failed);
   });
-  $("#get-summary").addEventListener("click", () => {
-    try {
-      getSummary();
-    } catch (e) {
-      failed(e);
-    }
-  });
+  $("#get-summary").addEventListener("click", () => getSummary().catch(failed));
 }
 
 async function main() {

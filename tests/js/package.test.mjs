@@ -73,7 +73,8 @@ test("npm pack ships exactly the package's files, a .wasm for each module among 
   const [packed] = JSON.parse(npm(["pack", "--dry-run", "--json"], PKG));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    "README.md", "index.cjs", "index.d.ts", "index.js", "index.node.js", "language.js", "native.js", "package.json",
+    "README.md", "form.cjs", "form.d.ts", "form.js", "form.node.js",
+    "index.cjs", "index.d.ts", "index.js", "index.node.js", "language.js", "native.js", "package.json",
     "pkg/binhdang.js", "pkg/binhdang_bg.wasm", "pkg/province.js", "pkg/province_bg.wasm", "pkg/workbook.js", "pkg/workbook_bg.wasm",
     "province.js", "schema.js", "schema.node.js",
     ...["catalog", "events", "finding", "limits", "plan", "replay", "report", "step", "summary", "tables", "transition"].map((n) => `schemas/${n}.schema.json`),
@@ -85,7 +86,8 @@ test("npm pack ships exactly the package's files, a .wasm for each module among 
 test("package.json says which Node it needs and what has side effects", () => {
   const manifest = JSON.parse(readFileSync(join(app, "node_modules/binhdang/package.json"), "utf8"));
   assert.equal(manifest.engines.node, ">=18");
-  assert.deepEqual(manifest.sideEffects, ["./index.node.js", "./index.cjs"]);
+  // The Node entries instantiate the form module on import.
+  assert.deepEqual(manifest.sideEffects, ["./index.node.js", "./index.cjs", "./form.node.js", "./form.cjs"]);
 });
 
 test("every entry exports exactly what index.d.ts declares, the province module's functions included", async () => {
@@ -102,6 +104,30 @@ test("every entry exports exactly what index.d.ts declares, the province module'
   assert.deepEqual(functions(await import(join(pkg, "index.node.js"))), declared, "index.node.js");
   const cjs = createRequire(join(app, "x.cjs"))("binhdang");
   assert.deepEqual(functions(cjs), declared, "index.cjs");
+});
+
+test("the form entry, `binhdang/form`, exports exactly what form.d.ts re-exports: the main entry's own functions, and nothing of the province and workbook modules", async () => {
+  const pkg = join(app, "node_modules/binhdang");
+  const dts = readFileSync(join(pkg, "form.d.ts"), "utf8");
+  const declared = dts.match(/^export \{([^}]*)\} from "\.\/index\.js";$/m)[1].split(",").map((n) => n.trim()).filter(Boolean).sort();
+  assert.ok(declared.includes("Checker") && declared.includes("default") && declared.includes("setLanguage"), declared.join());
+  assert.ok(!declared.some((n) => ["aggregate", "validateReports", "initProvince", "readWorkbook"].includes(n)), declared.join());
+  const functions = (m) => Object.keys(m).filter((k) => typeof m[k] === "function").sort();
+  const browser = await import(join(pkg, "form.js"));
+  const node = await import(join(pkg, "form.node.js"));
+  assert.deepEqual(functions(browser), declared, "form.js");
+  assert.deepEqual(functions(node), declared, "form.node.js");
+  assert.deepEqual(functions(createRequire(join(app, "x.cjs"))("binhdang/form")), declared, "form.cjs");
+  // The very functions of the main entry, so a page that imports both has one form module.
+  const main = await import(join(pkg, "index.js"));
+  const mainNode = await import(join(pkg, "index.node.js"));
+  for (const name of declared) {
+    assert.equal(browser[name], main[name], name);
+    if (name !== "schema") assert.equal(node[name], mainNode[name], name);
+  }
+  // And by the package's own name, as a portal imports it.
+  const byName = await import("binhdang/form");
+  assert.deepEqual(functions(byName), declared);
 });
 
 const NODE_USE = (load) => `${load}

@@ -9,6 +9,9 @@ import type {
   Finding, Outcome, Report, Plan, Summary, Tables, Catalog, ValidateOptions, IsoDate, BinhdangError,
   ReportEvent, Replay, Standing, Step, Decision, State,
 } from "binhdang";
+// The form's entry: the same declarations, and none of the province's functions as values.
+import initForm, * as formEntry from "binhdang/form";
+import type { Finding as FormFinding } from "binhdang/form";
 
 declare const plan: Plan;
 declare const report: Report;
@@ -85,4 +88,16 @@ async function form(): Promise<void> {
   }
 }
 
+async function formOnly(): Promise<void> {
+  await initForm();
+  const checker: formEntry.Checker = new formEntry.Checker(plan);
+  const found: FormFinding[] = checker.validateReport(report, { asOf: "2025-01-15" });
+  const same: Finding[] = formEntry.validateReport(report, plan);
+  formEntry.setLanguage("vi");
+  console.log(found, same);
+  // @ts-expect-error: a batch is the province module's, not in the form's entry.
+  formEntry.validateReports([report], plan);
+}
+
 void form;
+void formOnly;
