@@ -35,9 +35,10 @@ module() {
   # `--converge` runs -Oz again while it still shrinks the module (what the
   # first round inlined opens more to the second): 1.5 kB less gzipped for
   # the form module, 1.8 and 4 kB for the others, for some 45 s more build.
-  # The producers and target-features sections are for tools, not for a
-  # browser: 0.2 kB.
-  node_modules/.bin/wasm-opt -Oz --converge --strip-producers --strip-target-features \
+  # The producers section names the compilers, for no one's use: 0.1 kB.
+  # (The target-features section stays: a tool that processes the .wasm
+  # again reads the features it needs from it.)
+  node_modules/.bin/wasm-opt -Oz --converge --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm"

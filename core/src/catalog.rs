@@ -33,10 +33,10 @@ const QD2282: &str = "Quyết định 2282/QĐ-TTg ngày 31/12/2020";
 const QD1790: &str = "Quyết định 1790/QĐ-TTg ngày 23/10/2021";
 const OUTPUT: &str = "Chỉ tiêu đầu ra của kế hoạch năm về bình đẳng giới và vì sự tiến bộ của phụ nữ";
 
-/// A target as the table writes it; its source is its indicator's.
+/// A target as the table writes it: its year is its place in the
+/// indicator's pair (2025, then 2030), its source its indicator's.
 #[derive(Clone, Copy)]
 struct T {
-    year: i32,
     value: f64,
     confirmed: bool,
     approximate: bool,
@@ -44,8 +44,8 @@ struct T {
     note: Option<&'static str>,
 }
 
-const fn target(year: i32, value: f64, confirmed: bool) -> T {
-    T { year, value, confirmed, approximate: false, direction: None, note: None }
+const fn target(value: f64, confirmed: bool) -> T {
+    T { value, confirmed, approximate: false, direction: None, note: None }
 }
 
 /// One indicator of the catalogue, as constants.
@@ -62,7 +62,7 @@ struct Def {
     unit: (&'static str, &'static str),
     source: &'static str,
     sdg: Option<&'static str>,
-    /// The 2025 and 2030 targets, where it has them.
+    /// The 2025 and 2030 targets, in that order, where it has them.
     targets: Option<[T; 2]>,
     sensitive: bool,
     /// Breakdowns a unit may give (not required: a plan that needs them
@@ -94,7 +94,7 @@ const fn percent(
         unit: ("%", "%"),
         source,
         sdg: None,
-        targets: Some([target(2025, t2025, confirmed), target(2030, t2030, confirmed)]),
+        targets: Some([target(t2025, confirmed), target(t2030, confirmed)]),
         sensitive: false,
         breakdowns: &[],
     }
@@ -127,8 +127,8 @@ const fn output(
 
 impl Def {
     fn build(&self) -> Indicator {
-        let target = |t: &T| Target {
-            year: t.year,
+        let target = |(year, t): (i32, &T)| Target {
+            year,
             value: t.value,
             direction: t.direction,
             approximate: t.approximate,
@@ -147,7 +147,12 @@ impl Def {
             direction: self.direction,
             unit_vi: self.unit.0.to_string(),
             unit_en: self.unit.1.to_string(),
-            targets: self.targets.iter().flatten().map(target).collect(),
+            targets: self
+                .targets
+                .iter()
+                .flat_map(|[t2025, t2030]| [(2025, t2025), (2030, t2030)])
+                .map(target)
+                .collect(),
             source: self.source.to_string(),
             sdg_series: self.sdg.map(str::to_string),
             sensitive: self.sensitive,
@@ -229,7 +234,7 @@ static DEFS: &[Def] = {
             unit: ("lần", "times"),
             source: NQ28,
             sdg: Some("SL_DOM_TSPD"),
-            targets: Some([target(2025, 1.7, true), target(2030, 1.4, true)]),
+            targets: Some([target(1.7, true), target(1.4, true)]),
             sensitive: false,
             breakdowns: &[],
         },
@@ -249,7 +254,7 @@ static DEFS: &[Def] = {
             unit: ("bé trai/100 bé gái", "boys per 100 girls"),
             source: NQ28,
             sdg: None,
-            targets: Some([target(2025, 111.0, true), target(2030, 109.0, true)]),
+            targets: Some([target(111.0, true), target(109.0, true)]),
             sensitive: false,
             breakdowns: &[],
         }
@@ -267,7 +272,7 @@ static DEFS: &[Def] = {
             unit: ("/100.000 trẻ đẻ sống", "per 100,000 live births"),
             source: NQ28,
             sdg: Some("SH_STA_MMR"),
-            targets: Some([target(2025, 42.0, true), target(2030, 42.0, true)]),
+            targets: Some([target(42.0, true), target(42.0, true)]),
             sensitive: false,
             breakdowns: &[],
         }
@@ -293,7 +298,7 @@ static DEFS: &[Def] = {
             unit: ("lần", "sessions"),
             source: QD1790,
             sdg: None,
-            targets: Some([target(2025, 2.0, true), target(2030, 2.0, true)]),
+            targets: Some([target(2.0, true), target(2.0, true)]),
             sensitive: false,
             breakdowns: &[],
         }
@@ -360,6 +365,22 @@ mod tests {
         assert_eq!(get("qd1790-huong-uoc").target(2025).unwrap().value, 95.0);
         assert!(get("training_participants").by_sex);
         assert_eq!(get("funds_spent").measure, Measure::Money);
+        // A change to one year's target leaves the other's as it was.
+        let note = |id: &str, year| get(id).target(year).unwrap().note.clone();
+        assert_eq!(note("qd1790-bao-chi", 2025).as_deref(), Some("Pilot stage in 2025."));
+        assert_eq!(note("qd1790-bao-chi", 2030), None);
+        assert!(!get("nq28-mt2-1").target(2025).unwrap().approximate);
+        assert_eq!(get("nq28-mt4-2").target(2025).unwrap().direction, None);
+        assert!(note("nq28-mt4-1", 2025).is_some() && note("nq28-mt4-1", 2030).is_some());
+    }
+
+    #[test]
+    fn targets_are_for_2025_then_2030_from_their_indicators_source() {
+        for i in &Catalog::builtin().indicators {
+            let years: Vec<i32> = i.targets.iter().map(|t| t.year).collect();
+            assert!(years.is_empty() || years == [2025, 2030], "{}: {years:?}", i.id);
+            assert!(i.targets.iter().all(|t| t.source == i.source), "{}", i.id);
+        }
     }
 }
 

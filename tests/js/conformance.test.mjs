@@ -1,7 +1,8 @@
 // Every conformance vector through the WebAssembly package in Node: the same
 // findings and totals as Rust. Imported by its package name, as a user would:
-// validation and parsing in the form module; publication and the workflow
-// in the province module, which the first of those calls loads.
+// one report's validation and parsing in the form module; a batch's
+// validation, adding up, publication and the workflow in the province
+// module, which the first of those calls loads.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";

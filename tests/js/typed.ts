@@ -32,6 +32,7 @@ async function form(): Promise<void> {
     console.log(where, level, text, f.code === "sex_sum_mismatch");
   }
   const fromText: Finding[] = validateReport(JSON.stringify(report), JSON.stringify(plan), {});
+  await initProvince(); // a batch is the province module's
   const outcomes: Outcome[] = validateReports([report, "{}"], plan, options);
   const used: boolean = outcomes[0].status === "used";
   const summary: Summary = aggregate(plan, [report], new Date(2025, 0, 15));
