@@ -1898,6 +1898,7 @@ export interface InitOutput {
   readonly checker_new: (a: any) => [number, number, number];
   readonly checker_validateReport: (a: number, b: any, c: number) => [number, number, number];
   readonly loadReport: (a: any) => [number, number, number];
+  readonly notLoaded: (a: number, b: number) => any;
   readonly parseDate: (a: number, b: number) => [number, number, number, number];
   readonly parseNumber: (a: number, b: number) => [number, number, number];
   readonly schemaFile: (a: number, b: number) => [number, number, number, number];

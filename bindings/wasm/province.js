@@ -6,17 +6,24 @@
 // `initProvinceSync({ module })` takes bytes the host got itself. The Node
 // entry loads it from the package on the first call instead. Once loaded, it
 // speaks the language `setLanguage` chose (language.js).
-import initModule, { initSync, setLanguage } from "./pkg/province.js";
-import { moduleLoaded } from "./language.js";
-
-export { aggregate, catalog, publishedTables, replay, tables, transition, validateReports } from "./pkg/province.js";
+import initModule, * as province from "./pkg/province.js";
+import { moduleLoaded, whenLoaded } from "./language.js";
 
 let loaded = false;
+const guard = (fn) => whenLoaded(fn, () => loaded, "initProvince");
+
+export const aggregate = guard(province.aggregate);
+export const catalog = guard(province.catalog);
+export const publishedTables = guard(province.publishedTables);
+export const replay = guard(province.replay);
+export const tables = guard(province.tables);
+export const transition = guard(province.transition);
+export const validateReports = guard(province.validateReports);
 
 function ready() {
   if (loaded) return;
   loaded = true;
-  moduleLoaded(setLanguage);
+  moduleLoaded(province.setLanguage);
 }
 
 export async function initProvince(moduleOrPath) {
@@ -25,6 +32,6 @@ export async function initProvince(moduleOrPath) {
 }
 
 export function initProvinceSync(module) {
-  initSync(module);
+  province.initSync(module);
   ready();
 }

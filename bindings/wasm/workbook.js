@@ -6,25 +6,24 @@
 // in, or `initWorkbookSync({ module })` takes bytes the host got itself. The
 // Node entry loads it from the package on the first call instead. Once
 // loaded, it speaks the language `setLanguage` chose (language.js).
-import initModule, { initSync, setLanguage } from "./pkg/workbook.js";
-import { moduleLoaded } from "./language.js";
-
-export {
-  consolidatedReport,
-  consolidatedReportHtml,
-  readWorkbook,
-  reportForm,
-  sdmxCsv,
-  summaryWorkbook,
-  validateWorkbook,
-} from "./pkg/workbook.js";
+import initModule, * as workbook from "./pkg/workbook.js";
+import { moduleLoaded, whenLoaded } from "./language.js";
 
 let loaded = false;
+const guard = (fn) => whenLoaded(fn, () => loaded, "initWorkbook");
+
+export const consolidatedReport = guard(workbook.consolidatedReport);
+export const consolidatedReportHtml = guard(workbook.consolidatedReportHtml);
+export const readWorkbook = guard(workbook.readWorkbook);
+export const reportForm = guard(workbook.reportForm);
+export const sdmxCsv = guard(workbook.sdmxCsv);
+export const summaryWorkbook = guard(workbook.summaryWorkbook);
+export const validateWorkbook = guard(workbook.validateWorkbook);
 
 function ready() {
   if (loaded) return;
   loaded = true;
-  moduleLoaded(setLanguage);
+  moduleLoaded(workbook.setLanguage);
 }
 
 export async function initWorkbook(moduleOrPath) {
@@ -33,6 +32,6 @@ export async function initWorkbook(moduleOrPath) {
 }
 
 export function initWorkbookSync(module) {
-  initSync(module);
+  workbook.initSync(module);
   ready();
 }

@@ -828,6 +828,15 @@ pub fn wrong_argument(name: &str, expected: (&str, &str)) -> M {
     m(format!("{name}: cần {}.", expected.0), format!("{name}: expected {}.", expected.1))
 }
 
+/// A function of a module the page has not loaded yet (the JavaScript
+/// package's province and workbook modules): `init` is the call that loads it.
+pub fn module_not_loaded(init: &str) -> M {
+    m(
+        format!("Mô-đun của hàm này chưa được tải: hãy gọi \"await {init}()\" trước."),
+        format!("This function's module is not loaded: call \"await {init}()\" first."),
+    )
+}
+
 /// An option a binding's function does not have.
 pub fn unknown_option(name: &str, allowed: &[&str]) -> M {
     let list = allowed.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");

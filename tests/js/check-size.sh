@@ -48,9 +48,11 @@
 #                         batch, moved to the province module; 150,036
 #                         and 123,125 with the catalogue as a table;
 #                         148,824 and 122,369 with `wasm-opt --converge`
-#                         and the producers section stripped, 2026-12-08:
-#                         the goal of 150 kB met; see
-#                         bindings/wasm/README.md.
+#                         and the producers section stripped; 149,163
+#                         and 122,709 with the error a province or
+#                         workbook function throws before its module is
+#                         loaded, 2026-12-08: the goal of 150 kB met;
+#                         see bindings/wasm/README.md.
 #   pkg/province_bg.wasm  the province module, loaded when a page asks for
 #                         it (adding up, publication, workflow, catalogue);
 #                         with the summary's narratives: 333,026 gzipped,

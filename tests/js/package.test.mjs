@@ -232,12 +232,16 @@ import init, * as binhdang from "./node_modules/binhdang/index.js";
 await init();
 const [plan, report, events] = await Promise.all(["plan.json", "report.json", "events.json"].map((f) => fetch(f).then((r) => r.text())));
 const findings = binhdang.validateReport(report, plan, { asOf: "2025-01-15" }).map((f) => [f.code, f.path, f.message_vi]);
+// A province module's function before initProvince(): an error that says what to call.
+const early = [];
+try { binhdang.validateReports([report], plan); } catch (e) { early.push([e.name, e.message, e.findings]); }
 const before = performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname);
 const schema = await binhdang.schema("report");
 let unknown;
 try { await binhdang.schema("reports"); } catch (e) { unknown = [e.name, e.message]; }
 // English chosen before the province module loads: its errors speak it too.
 binhdang.setLanguage("en");
+try { binhdang.readWorkbook(new Uint8Array(4)); } catch (e) { early.push([e.name, e.message, e.findings]); }
 await binhdang.initProvince();
 let english;
 try { binhdang.replay("{", []); } catch (e) { english = e.message; }
@@ -247,10 +251,14 @@ const standing = binhdang.replay(plan, events, { asOf: "2024-06-30" }).standings
 const [outcome] = binhdang.validateReports([report], plan, { asOf: "2025-01-15" });
 const batch = outcome.findings.map((f) => [f.code, f.path, f.message_vi]);
 const after = performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname);
-document.body.dataset.result = JSON.stringify({ findings, before, id: schema.$id, unknown, english, returned: [standing.state, standing.reason], batch, after });
+document.body.dataset.result = JSON.stringify({ findings, early, before, id: schema.$id, unknown, english, returned: [standing.state, standing.reason], batch, after });
 </script>`);
   const got = await result("plain.html");
   assertFindings(got.findings);
+  assert.deepEqual(got.early, [
+    ["BinhdangError", 'Mô-đun của hàm này chưa được tải: hãy gọi "await initProvince()" trước.', []],
+    ["BinhdangError", 'This function\'s module is not loaded: call "await initWorkbook()" first.', []],
+  ]);
   // Before schema() and initProvince() were called: the form module and its .wasm, no schema, no province module's .wasm.
   assert.ok(got.before.includes("/node_modules/binhdang/pkg/binhdang_bg.wasm"), got.before.join());
   assert.ok(!got.before.some((p) => p.includes("/schemas/")), got.before.join());

@@ -90,6 +90,14 @@ pub fn schema_file(name: &str) -> Result<String, JsValue> {
     }
 }
 
+/// What a function of the province or workbook module throws before the
+/// page has loaded that module (language.js): a `BinhdangError` with the
+/// core's sentence naming `init`, the call that loads it.
+#[wasm_bindgen(js_name = notLoaded, skip_typescript)]
+pub fn not_loaded(init: &str) -> JsValue {
+    crate::call_error(binhdang::messages::module_not_loaded(init))
+}
+
 /// The library's version.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -236,6 +236,17 @@ fn err(e: ApiError) -> JsValue {
     error.into()
 }
 
+/// A `BinhdangError` with no findings, for a call the package cannot answer
+/// yet (the sentence is the core's).
+#[cfg(feature = "form")]
+fn call_error(message: (String, String)) -> JsValue {
+    let error = Error::new(&api::say(message));
+    error.set_name("BinhdangError");
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&error, &JsValue::from_str("findings"), &js_sys::Array::new());
+    error.into()
+}
+
 fn option<T: AsRef<JsValue>>(options: &Option<T>, key: &str) -> JsValue {
     match options.as_ref().map(AsRef::as_ref) {
         Some(o) if o.is_object() => Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED),
