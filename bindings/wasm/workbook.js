@@ -10,15 +10,16 @@ import initModule, * as workbook from "./pkg/workbook.js";
 import { moduleLoaded, whenLoaded } from "./language.js";
 
 let loaded = false;
+// Marked pure, so that a bundler still leaves out the functions a page never imports.
 const guard = (fn) => whenLoaded(fn, () => loaded, "initWorkbook");
 
-export const consolidatedReport = guard(workbook.consolidatedReport);
-export const consolidatedReportHtml = guard(workbook.consolidatedReportHtml);
-export const readWorkbook = guard(workbook.readWorkbook);
-export const reportForm = guard(workbook.reportForm);
-export const sdmxCsv = guard(workbook.sdmxCsv);
-export const summaryWorkbook = guard(workbook.summaryWorkbook);
-export const validateWorkbook = guard(workbook.validateWorkbook);
+export const consolidatedReport = /* @__PURE__ */ guard(workbook.consolidatedReport);
+export const consolidatedReportHtml = /* @__PURE__ */ guard(workbook.consolidatedReportHtml);
+export const readWorkbook = /* @__PURE__ */ guard(workbook.readWorkbook);
+export const reportForm = /* @__PURE__ */ guard(workbook.reportForm);
+export const sdmxCsv = /* @__PURE__ */ guard(workbook.sdmxCsv);
+export const summaryWorkbook = /* @__PURE__ */ guard(workbook.summaryWorkbook);
+export const validateWorkbook = /* @__PURE__ */ guard(workbook.validateWorkbook);
 
 function ready() {
   if (loaded) return;
