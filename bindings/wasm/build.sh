@@ -10,9 +10,9 @@
 #                                          loaded only when asked for
 #                                          (each .wasm is shared by the browser
 #                                          and the Node entries)
-#   index.cjs, form.cjs                    the Node entries (index.node.js,
-#                                          form.node.js) as CommonJS, for
-#                                          `require` (esbuild)
+#   index.cjs, form.cjs                    the Node entries as CommonJS, for
+#                                          `require`: index.node.js bundled by
+#                                          esbuild; form.js's names from it
 #   schemas/                               the checked-in JSON Schemas, for `schema(name)`
 # index.d.ts is committed: `npm run types` writes it from the schemas and
 # pkg/*.d.ts, and tests/js/check-types.sh checks it.
@@ -54,13 +54,14 @@ module workbook workbook
 # `require("binhdang")`: the same entry, bundled into one CommonJS file beside
 # it, where `import.meta.url` becomes this file's URL (so it finds the same
 # pkg/*_bg.wasm and schemas/). Node 18 is the oldest it targets.
-# `require("binhdang/form")` likewise from form.node.js.
-for entry in index form; do
-  node_modules/.bin/esbuild "$entry.node.js" --bundle --platform=node --format=cjs --target=node18 \
-    --log-level=warning --outfile="$entry.cjs" \
-    --define:import.meta.url=importMetaUrl \
-    --banner:js='"use strict"; const importMetaUrl = require("node:url").pathToFileURL(__filename).href;'
-done
+node_modules/.bin/esbuild index.node.js --bundle --platform=node --format=cjs --target=node18 \
+  --log-level=warning --outfile=index.cjs \
+  --define:import.meta.url=importMetaUrl \
+  --banner:js='"use strict"; const importMetaUrl = require("node:url").pathToFileURL(__filename).href;'
+# `require("binhdang/form")`: form.js's names taken from index.cjs, so that a
+# program that requires both entries has one form module (a bundle of its
+# own would carry a second instance, with its own setLanguage).
+node scripts/form-cjs.mjs > form.cjs
 rm -rf schemas
 mkdir -p schemas
 cp "$ROOT"/schemas/*.schema.json schemas/

@@ -117,7 +117,10 @@ test("the form entry, `binhdang/form`, exports exactly what form.d.ts re-exports
   const node = await import(join(pkg, "form.node.js"));
   assert.deepEqual(functions(browser), declared, "form.js");
   assert.deepEqual(functions(node), declared, "form.node.js");
-  assert.deepEqual(functions(createRequire(join(app, "x.cjs"))("binhdang/form")), declared, "form.cjs");
+  const require = createRequire(join(app, "x.cjs"));
+  assert.deepEqual(functions(require("binhdang/form")), declared, "form.cjs");
+  // Required beside the main entry, the same functions: one form module, one language.
+  for (const name of declared) assert.equal(require("binhdang/form")[name], require("binhdang")[name], `require: ${name}`);
   // The very functions of the main entry, so a page that imports both has one form module.
   const main = await import(join(pkg, "index.js"));
   const mainNode = await import(join(pkg, "index.node.js"));

@@ -17,6 +17,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile } from "json-schema-to-typescript";
+import { formNames as readFormNames } from "./form-names.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const schemas = join(here, "../../../schemas");
@@ -161,10 +162,7 @@ if (copies.length) throw new Error(`numbered duplicate names: ${copies.join(", "
 // The form's entry (form.js, `binhdang/form`): the names it exports, each
 // declared as index.d.ts declares it, and every type (type-only, so that
 // the province's functions are not values there).
-const formNames = [...readFileSync(join(here, "../form.js"), "utf8").matchAll(/^export \{([^}]*)\} from/gm)]
-  .flatMap((m) => m[1].split(","))
-  .map((n) => n.trim())
-  .filter(Boolean);
+const formNames = readFormNames();
 const undeclared = formNames.filter((n) => n !== "default" && !new RegExp(`^export (?:declare )?(?:function|class) ${n}\\b`, "m").test(formatted));
 if (undeclared.length) throw new Error(`form.js exports what index.d.ts does not declare: ${undeclared.join(", ")}`);
 const formOut = join(here, "../form.d.ts");
